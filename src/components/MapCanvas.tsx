@@ -1,0 +1,97 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  getNodesBounds,
+  useNodesInitialized,
+  useReactFlow,
+  useStoreApi,
+  type NodeTypes,
+  type EdgeTypes,
+} from '@xyflow/react';
+import { useEffect } from 'react';
+import { useClashmap, useClashmapStore } from '../store/StoreContext';
+import type { Size } from '../layout/nodeSize';
+import { ArgumentEdge, EdgeMarkers } from './edges/ArgumentEdge';
+import { ArgumentNode } from './nodes/ArgumentNode';
+import { Legend } from './Legend';
+
+// Declared once at module level: new objects on each render would remount every node.
+const nodeTypes: NodeTypes = { position: ArgumentNode, claim: ArgumentNode };
+const edgeTypes: EdgeTypes = { argument: ArgumentEdge };
+
+const FRAME_PADDING = 32;
+/** Below this zoom node text is too small to read, so the first view pans instead of shrinking. */
+const MIN_READABLE_ZOOM = 0.7;
+
+/**
+ * Once the canvas has measured the nodes: lay out unplaced nodes with their real sizes, then
+ * frame the map at a readable zoom, fitting its width and starting from the top.
+ */
+function useMeasuredLayout() {
+  const store = useClashmapStore();
+  const flowStore = useStoreApi();
+  const initialized = useNodesInitialized();
+  const pending = useClashmap((s) => s.layoutPending);
+  const { setViewport } = useReactFlow();
+
+  useEffect(() => {
+    if (!initialized || !pending) return;
+    const sizes = new Map<string, Size>();
+    for (const node of store.getState().flowNodes) {
+      if (node.measured?.width && node.measured.height) {
+        sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+      }
+    }
+    store.getState().relayoutWithSizes(sizes);
+    const bounds = getNodesBounds(store.getState().flowNodes);
+    const { width, height } = flowStore.getState();
+    const fitWidth = (width - 2 * FRAME_PADDING) / Math.max(bounds.width, 1);
+    const fitBoth = Math.min(fitWidth, (height - 2 * FRAME_PADDING) / Math.max(bounds.height, 1));
+    const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, fitBoth >= MIN_READABLE_ZOOM ? fitBoth : fitWidth));
+    const x = Math.max(FRAME_PADDING, (width - bounds.width * zoom) / 2) - bounds.x * zoom;
+    const y = Math.max(FRAME_PADDING, (height - bounds.height * zoom) / 2) - bounds.y * zoom;
+    void setViewport({ x, y, zoom });
+  }, [initialized, pending, store, flowStore, setViewport]);
+}
+
+function MeasuredLayout() {
+  useMeasuredLayout();
+  return null;
+}
+
+/** The map canvas: nodes, edges, controls, minimap and legend. */
+export function MapCanvas() {
+  const nodes = useClashmap((s) => s.flowNodes);
+  const edges = useClashmap((s) => s.flowEdges);
+  const onNodesChange = useClashmap((s) => s.applyNodeChanges);
+  const title = useClashmap((s) => s.map.title);
+
+  return (
+    <div className="cm-canvas" role="region" aria-label={`Map: ${title}`}>
+      <EdgeMarkers />
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        nodesConnectable={false}
+        panOnScroll
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <MeasuredLayout />
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel="Map overview" nodeClassName={(n) => `cm-minimap-${n.type ?? 'claim'}`} />
+        <Panel position="bottom-left" className="cm-legend-panel">
+          <Legend />
+        </Panel>
+      </ReactFlow>
+    </div>
+  );
+}

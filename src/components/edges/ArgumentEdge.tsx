@@ -1,0 +1,69 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { ArgumentFlowEdge } from '../../store/flowAdapter';
+
+export const MARKER_IDS = { support: 'cm-marker-support', rebuttal: 'cm-marker-rebuttal' } as const;
+
+/** A support (solid, arrow, "+") or rebuttal (dashed, bar, "−") edge. */
+function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
+  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const kind = data?.edge.kind ?? 'support';
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  return (
+    <>
+      <BaseEdge
+        id={props.id}
+        path={path}
+        className={`cm-edge cm-edge--${kind}${selected ? ' is-selected' : ''}`}
+        markerEnd={`url(#${MARKER_IDS[kind]})`}
+        interactionWidth={16}
+      />
+      <EdgeLabelRenderer>
+        <div
+          className={`cm-edge-label cm-edge-label--${kind}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          aria-hidden="true"
+          title={kind === 'support' ? 'supports' : 'rebuts'}
+        >
+          {kind === 'support' ? '+' : '−'}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const ArgumentEdge = memo(ArgumentEdgeView);
+
+/** SVG marker definitions the edges refer to; rendered once per canvas. */
+export function EdgeMarkers() {
+  return (
+    <svg className="cm-marker-defs" aria-hidden="true" focusable="false">
+      <defs>
+        <marker
+          id={MARKER_IDS.support}
+          viewBox="0 0 12 12"
+          refX="11"
+          refY="6"
+          markerWidth="14"
+          markerHeight="14"
+          markerUnits="userSpaceOnUse"
+          orient="auto-start-reverse"
+        >
+          <path d="M0,0 L12,6 L0,12 z" className="cm-marker cm-marker--support" />
+        </marker>
+        <marker
+          id={MARKER_IDS.rebuttal}
+          viewBox="0 0 12 16"
+          refX="10"
+          refY="8"
+          markerWidth="12"
+          markerHeight="16"
+          markerUnits="userSpaceOnUse"
+          orient="auto-start-reverse"
+        >
+          <path d="M8,0 L12,0 L12,16 L8,16 z M0,4 L8,8 L0,12 z" className="cm-marker cm-marker--rebuttal" />
+        </marker>
+      </defs>
+    </svg>
+  );
+}

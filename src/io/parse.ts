@@ -1,0 +1,195 @@
+import type { core } from 'zod';
+import { checkInvariants } from '../model/invariants';
+import { formatPath, type Issue } from '../model/issue';
+import { LIMITS } from '../model/limits';
+import { CURRENT_VERSION, MAP_FORMAT, mapSchema, type ClashMap } from '../model/map';
+import { recognizeForeignFormat } from './foreignFormats';
+import { parseJsonText } from './jsonText';
+import { migrate, type RawDocument } from './migrations';
+import type { ParseError } from './parseError';
+
+export type ParseResult = { ok: true; map: ClashMap } | { ok: false; error: ParseError };
+
+/** Most issues a single parse reports; past that a summary line says how many more. */
+export const MAX_REPORTED_ISSUES = 100;
+
+const fail = (error: ParseError): ParseResult => ({ ok: false, error });
+const invalid = (issues: Issue[]): ParseResult => fail({ kind: 'invalidContent', issues: capIssues(issues) });
+
+/**
+ * Turns file text into a validated map, in stages: size, JSON syntax, envelope, migrations,
+ * schema, invariants. Never throws; every failure names where and why.
+ */
+export function parseMap(text: string): ParseResult {
+  if (text.length > LIMITS.fileBytes) {
+    return fail({
+      kind: 'tooLarge',
+      issues: [{ path: '', message: `the file is larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit` }],
+    });
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const json = parseJsonText(body);
+  if (!json.ok) {
+    if ('syntax' in json) {
+      const { line, column, reason } = json.syntax;
+      return fail({ kind: 'notJson', line, column, issues: [{ path: `line ${line}, column ${column}`, message: reason }] });
+    }
+    return invalid([json.structure]);
+  }
+  const value = json.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail({
+      kind: 'notAClashmap',
+      issues: [{ path: '', message: `the file holds ${describeValue(value)}, not a map object` }],
+    });
+  }
+  const doc = value as RawDocument;
+  if (doc.format !== MAP_FORMAT) {
+    const recognizedAs = recognizeForeignFormat(doc);
+    const message =
+      doc.format === undefined
+        ? 'the "format" field is missing; a map file has "format": "clashmap"'
+        : `"format" is ${JSON.stringify(doc.format)}, not "clashmap"`;
+    return fail({
+      kind: 'notAClashmap',
+      ...(recognizedAs ? { recognizedAs } : {}),
+      issues: [{ path: 'format', message }],
+    });
+  }
+  const version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return invalid([{ path: 'version', message: `must be a whole number from 1 up, not ${describeValue(version)}` }]);
+  }
+  if (version > CURRENT_VERSION) {
+    return fail({
+      kind: 'versionTooNew',
+      version,
+      issues: [{ path: 'version', message: `is ${version}; this Clashmap reads versions up to ${CURRENT_VERSION}` }],
+    });
+  }
+  const counts = checkCounts(doc);
+  if (counts.length > 0) return invalid(counts);
+
+  const migrated = migrate(doc, version);
+  if (!migrated.ok) {
+    return fail({
+      kind: 'migrationFailed',
+      fromVersion: migrated.fromVersion,
+      issues: [{ path: 'version', message: migrated.reason }],
+    });
+  }
+  const parsed = mapSchema.safeParse(migrated.document);
+  if (!parsed.success) return invalid(zodIssues(parsed.error.issues, migrated.document));
+  const map = parsed.data as ClashMap;
+  const problems = checkInvariants(map);
+  if (problems.length > 0) return invalid(problems);
+  return { ok: true, map };
+}
+
+function checkCounts(doc: RawDocument): Issue[] {
+  const issues: Issue[] = [];
+  const limits = [
+    ['nodes', LIMITS.nodes],
+    ['edges', LIMITS.edges],
+    ['sources', LIMITS.sources],
+  ] as const;
+  for (const [field, max] of limits) {
+    const list = doc[field];
+    if (Array.isArray(list) && list.length > max) {
+      issues.push({
+        path: field,
+        message: `has ${list.length.toLocaleString('en-US')} entries; a map may have at most ${max.toLocaleString('en-US')}`,
+      });
+    }
+  }
+  return issues;
+}
+
+function capIssues(issues: Issue[]): Issue[] {
+  if (issues.length <= MAX_REPORTED_ISSUES) return issues;
+  return [
+    ...issues.slice(0, MAX_REPORTED_ISSUES),
+    { path: '', message: `…and ${issues.length - MAX_REPORTED_ISSUES} more problems` },
+  ];
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}…` : value)}`;
+    case 'number':
+      return `the number ${value}`;
+    case 'boolean':
+      return `${value}`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+const EXPECTED_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function zodIssues(issues: readonly core.$ZodIssue[], document: unknown): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    const path = issue.path;
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          out.push({ path: formatPath(path), message: `has an unknown field "${key}"` });
+        }
+        break;
+      case 'invalid_type': {
+        const actual = valueAt(document, path);
+        out.push({
+          path: formatPath(path),
+          message:
+            actual === undefined
+              ? 'is missing'
+              : `must be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, not ${describeValue(actual)}`,
+        });
+        break;
+      }
+      case 'invalid_value':
+        out.push({
+          path: formatPath(path),
+          message: issue.message.startsWith('Invalid')
+            ? `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(valueAt(document, path))}`
+            : `${issue.message}, not ${describeValue(valueAt(document, path))}`,
+        });
+        break;
+      case 'invalid_union': {
+        // Only the node kind is a union; say which kinds exist.
+        const actual = valueAt(document, [...path, 'kind']);
+        out.push({
+          path: formatPath([...path, 'kind']),
+          message: `must be "position" or "claim", not ${describeValue(actual)}`,
+        });
+        break;
+      }
+      default:
+        out.push({ path: formatPath(path), message: issue.message });
+    }
+  }
+  return out;
+}

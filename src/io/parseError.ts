@@ -1,0 +1,44 @@
+import type { Issue } from '../model/issue';
+import { formatIssue } from '../model/issue';
+import { CURRENT_VERSION } from '../model/map';
+
+/** Why a file could not be opened as a map. Every kind carries the issues that explain it. */
+export type ParseError =
+  | { kind: 'tooLarge'; issues: Issue[] }
+  | { kind: 'badEncoding'; issues: Issue[] }
+  | { kind: 'notJson'; line: number; column: number; issues: Issue[] }
+  | { kind: 'notAClashmap'; recognizedAs?: string; issues: Issue[] }
+  | { kind: 'versionTooNew'; version: number; issues: Issue[] }
+  | { kind: 'migrationFailed'; fromVersion: number; issues: Issue[] }
+  | { kind: 'invalidContent'; issues: Issue[] };
+
+/** A one-sentence headline for a parse error, in words a user understands. */
+export function describeParseError(error: ParseError): string {
+  switch (error.kind) {
+    case 'tooLarge':
+      return 'This file is too large to open.';
+    case 'badEncoding':
+      return 'This file is not UTF-8 text.';
+    case 'notJson':
+      return `This file is not valid JSON (line ${error.line}, column ${error.column}).`;
+    case 'notAClashmap':
+      return error.recognizedAs
+        ? `This looks like a ${error.recognizedAs} file, not a Clashmap map.`
+        : 'This is not a Clashmap map file.';
+    case 'versionTooNew':
+      return `This map was made with a newer Clashmap (format version ${error.version}; this app reads up to ${CURRENT_VERSION}). Update Clashmap to open it.`;
+    case 'migrationFailed':
+      return `This map's format version ${error.fromVersion} could not be upgraded.`;
+    case 'invalidContent':
+      return `This map file has ${error.issues.length === 1 ? 'a problem' : `${error.issues.length} problems`}.`;
+    default: {
+      const unreachable: never = error;
+      return unreachable;
+    }
+  }
+}
+
+/** Every line a user or a terminal should see for a parse error: headline, then issues. */
+export function parseErrorLines(error: ParseError): string[] {
+  return [describeParseError(error), ...error.issues.map(formatIssue)];
+}

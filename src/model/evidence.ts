@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { idSchema } from './ids';
+import { LIMITS } from './limits';
+import { proseSchema } from './text';
+import type { Source } from './source';
+
+const offsetSchema = z
+  .number()
+  .int({ error: 'must be a whole number' })
+  .min(0, { error: 'must not be negative' })
+  .max(LIMITS.sourceTextLength, { error: 'is beyond the longest source text allowed' });
+
+export const evidenceSchema = z
+  .strictObject({
+    sourceId: idSchema,
+    quote: proseSchema(LIMITS.quoteLength, { allowEmpty: false }),
+    start: offsetSchema,
+    end: offsetSchema,
+    speaker: proseSchema(LIMITS.speakerLength, { allowEmpty: false }),
+  })
+  .refine((e) => e.end > e.start, { error: 'end must be after start', path: ['end'] });
+
+/** A verbatim quote: the span [start, end) of a source's text, and who says it. */
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** Why a quote does not match its source span, or null when it does. */
+export function quoteMismatch(evidence: Evidence, source: Source): string | null {
+  if (source.text === undefined) return `source "${source.id}" has no text to check the quote against`;
+  if (evidence.end > source.text.length) {
+    return `end ${evidence.end} is past the end of source "${source.id}" (${source.text.length} characters)`;
+  }
+  const span = source.text.slice(evidence.start, evidence.end);
+  if (span === evidence.quote) return null;
+  const shown = span.length > 60 ? `${span.slice(0, 57)}…` : span;
+  return `does not match source "${source.id}" at ${evidence.start}–${evidence.end}, which reads "${shown}"`;
+}

@@ -1,0 +1,53 @@
+import { quoteMismatch } from './evidence';
+import type { Issue } from './issue';
+import type { ClashMap } from './map';
+import type { Source } from './source';
+
+/** Every way the map breaks a rule that its schema alone cannot see. */
+export function checkInvariants(map: ClashMap): Issue[] {
+  const issues: Issue[] = [];
+  const firstUse = new Map<string, string>();
+  const claimId = (id: string, path: string) => {
+    const earlier = firstUse.get(id);
+    if (earlier !== undefined) issues.push({ path, message: `duplicate id "${id}" (also used by ${earlier})` });
+    else firstUse.set(id, path.replace(/\.id$/, ''));
+  };
+
+  const sources = new Map<string, Source>();
+  map.sources.forEach((source, i) => {
+    claimId(source.id, `sources[${i}].id`);
+    if (!sources.has(source.id)) sources.set(source.id, source);
+  });
+  const nodeIds = new Set<string>();
+  map.nodes.forEach((node, i) => {
+    claimId(node.id, `nodes[${i}].id`);
+    nodeIds.add(node.id);
+    node.evidence.forEach((evidence, j) => {
+      const path = `nodes[${i}].evidence[${j}]`;
+      const source = sources.get(evidence.sourceId);
+      if (!source) {
+        issues.push({ path: `${path}.sourceId`, message: `no source has the id "${evidence.sourceId}"` });
+        return;
+      }
+      const mismatch = quoteMismatch(evidence, source);
+      if (mismatch) issues.push({ path: `${path}.quote`, message: mismatch });
+    });
+  });
+
+  const edgeKeys = new Map<string, number>();
+  map.edges.forEach((edge, i) => {
+    const path = `edges[${i}]`;
+    claimId(edge.id, `${path}.id`);
+    if (!nodeIds.has(edge.from)) issues.push({ path: `${path}.from`, message: `no node has the id "${edge.from}"` });
+    if (!nodeIds.has(edge.to)) issues.push({ path: `${path}.to`, message: `no node has the id "${edge.to}"` });
+    if (edge.from === edge.to) {
+      issues.push({ path, message: `connects node "${edge.from}" to itself` });
+    }
+    const key = `${edge.from}\u0000${edge.to}\u0000${edge.kind}`;
+    const twin = edgeKeys.get(key);
+    if (twin !== undefined) {
+      issues.push({ path, message: `repeats edges[${twin}] (same from, to and kind)` });
+    } else edgeKeys.set(key, i);
+  });
+  return issues;
+}

@@ -1,0 +1,23 @@
+/** Hard limits on what a map may hold; every one has a message that names it. */
+export const LIMITS = {
+  fileBytes: 10 * 1024 * 1024,
+  nodes: 5_000,
+  edges: 20_000,
+  sources: 200,
+  evidencePerNode: 50,
+  tagsPerNode: 30,
+  depth: 32,
+  idLength: 64,
+  titleLength: 500,
+  descriptionLength: 5_000,
+  nodeTextLength: 2_000,
+  quoteLength: 5_000,
+  speakerLength: 300,
+  tagLength: 80,
+  notesLength: 20_000,
+  edgeNoteLength: 2_000,
+  sourceFieldLength: 500,
+  urlLength: 2_048,
+  sourceTextLength: 2_000_000,
+  coordinate: 1_000_000,
+} as const;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { edgeSchema, type Edge } from './edge';
+import { LIMITS } from './limits';
+import { mapNodeSchema, type MapNode } from './node';
+import { sourceSchema, type Source } from './source';
+import { proseSchema } from './text';
+
+export const MAP_FORMAT = 'clashmap';
+/** The format version this build writes; files with a higher one are refused. */
+export const CURRENT_VERSION = 1;
+export const MAP_FILE_EXTENSION = '.clashmap.json';
+export const MAP_MIME_TYPE = 'application/vnd.clashmap+json';
+
+export const mapSchema = z.strictObject({
+  format: z.literal(MAP_FORMAT),
+  version: z.literal(CURRENT_VERSION),
+  title: proseSchema(LIMITS.titleLength, { allowEmpty: false }),
+  description: proseSchema(LIMITS.descriptionLength).optional(),
+  sources: z
+    .array(sourceSchema)
+    .max(LIMITS.sources, { error: `has more than ${LIMITS.sources} sources` }),
+  nodes: z
+    .array(mapNodeSchema)
+    .max(LIMITS.nodes, { error: `has more than ${LIMITS.nodes.toLocaleString('en-US')} nodes` }),
+  edges: z
+    .array(edgeSchema)
+    .max(LIMITS.edges, { error: `has more than ${LIMITS.edges.toLocaleString('en-US')} edges` }),
+});
+
+/** A whole argument map, exactly as its file holds it. */
+export interface ClashMap {
+  format: typeof MAP_FORMAT;
+  version: typeof CURRENT_VERSION;
+  title: string;
+  description?: string | undefined;
+  sources: Source[];
+  nodes: MapNode[];
+  edges: Edge[];
+}
+
+// Keep the hand-written interface and the schema in step.
+type Assert<T extends true> = T;
+export type _SchemaMatchesInterface = Assert<
+  z.infer<typeof mapSchema> extends ClashMap ? (ClashMap extends z.infer<typeof mapSchema> ? true : false) : false
+>;
+
+/** A map with nothing in it yet. */
+export function emptyMap(title = 'Untitled map'): ClashMap {
+  return { format: MAP_FORMAT, version: CURRENT_VERSION, title, sources: [], nodes: [], edges: [] };
+}
