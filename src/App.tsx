@@ -5,7 +5,8 @@ import { parseErrorLines } from './io/parseError';
 import { MapCanvas } from './components/MapCanvas';
 import { useClashmap, useClashmapStore } from './store/StoreContext';
 
-type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; lines: string[] };
+type LoadState =
+  { status: 'loading' } | { status: 'ready' } | { status: 'failed'; lines: string[] };
 
 export function App() {
   const store = useClashmapStore();
@@ -41,7 +42,11 @@ export function App() {
         {fileName && <span className="cm-filename">{fileName}</span>}
       </header>
       <main className="cm-main">
-        {load.status === 'loading' && <p className="cm-status" role="status">Opening the map…</p>}
+        {load.status === 'loading' && (
+          <p className="cm-status" role="status">
+            Opening the map…
+          </p>
+        )}
         {load.status === 'failed' && (
           <div className="cm-status" role="alert">
             {load.lines.map((line, i) => (

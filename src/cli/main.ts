@@ -21,8 +21,12 @@ function load(path: string, io: CliIo): ParseResult {
     bytes = io.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(error);
-    return { ok: false, error: { kind: 'badEncoding', issues: [{ path: '', message: `cannot read: ${reason}` }] } };
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(error);
+    return {
+      ok: false,
+      error: { kind: 'badEncoding', issues: [{ path: '', message: `cannot read: ${reason}` }] },
+    };
   }
   const decoded = decodeMapBytes(bytes);
   return decoded.ok ? parseMap(decoded.text) : decoded;
@@ -96,7 +100,8 @@ export function runCli(argv: string[], io: CliIo): number {
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+const isMain =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isMain) {
   process.exitCode = runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),

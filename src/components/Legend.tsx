@@ -17,7 +17,10 @@ export function Legend() {
             <line x1="2" y1="7" x2="44" y2="7" className="cm-edge cm-edge--support" />
             <path d="M42,1 L54,7 L42,13 z" className="cm-marker cm-marker--support" />
           </svg>
-          <span className="cm-edge-label cm-edge-label--support cm-edge-label--inline" aria-hidden="true">
+          <span
+            className="cm-edge-label cm-edge-label--support cm-edge-label--inline"
+            aria-hidden="true"
+          >
             +
           </span>
           supports
@@ -25,9 +28,15 @@ export function Legend() {
         <li>
           <svg width="56" height="16" aria-hidden="true">
             <line x1="2" y1="8" x2="44" y2="8" className="cm-edge cm-edge--rebuttal" />
-            <path d="M50,0 L54,0 L54,16 L50,16 z M42,4 L50,8 L42,12 z" className="cm-marker cm-marker--rebuttal" />
+            <path
+              d="M50,0 L54,0 L54,16 L50,16 z M42,4 L50,8 L42,12 z"
+              className="cm-marker cm-marker--rebuttal"
+            />
           </svg>
-          <span className="cm-edge-label cm-edge-label--rebuttal cm-edge-label--inline" aria-hidden="true">
+          <span
+            className="cm-edge-label cm-edge-label--rebuttal cm-edge-label--inline"
+            aria-hidden="true"
+          >
             −
           </span>
           rebuts

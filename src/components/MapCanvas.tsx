@@ -50,7 +50,10 @@ function useMeasuredLayout() {
     const { width, height } = flowStore.getState();
     const fitWidth = (width - 2 * FRAME_PADDING) / Math.max(bounds.width, 1);
     const fitBoth = Math.min(fitWidth, (height - 2 * FRAME_PADDING) / Math.max(bounds.height, 1));
-    const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, fitBoth >= MIN_READABLE_ZOOM ? fitBoth : fitWidth));
+    const zoom = Math.min(
+      1,
+      Math.max(MIN_READABLE_ZOOM, fitBoth >= MIN_READABLE_ZOOM ? fitBoth : fitWidth),
+    );
     const x = Math.max(FRAME_PADDING, (width - bounds.width * zoom) / 2) - bounds.x * zoom;
     const y = Math.max(FRAME_PADDING, (height - bounds.height * zoom) / 2) - bounds.y * zoom;
     void setViewport({ x, y, zoom });
@@ -87,7 +90,12 @@ export function MapCanvas() {
         <MeasuredLayout />
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Map overview" nodeClassName={(n) => `cm-minimap-${n.type ?? 'claim'}`} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Map overview"
+          nodeClassName={(n) => `cm-minimap-${n.type ?? 'claim'}`}
+        />
         <Panel position="bottom-left" className="cm-legend-panel">
           <Legend />
         </Panel>

@@ -13,7 +13,13 @@ export async function loadBundledMap(fileName: string): Promise<ParseResult> {
     text = await response.text();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { kind: 'badEncoding', issues: [{ path: '', message: `could not load ${url}: ${reason}` }] } };
+    return {
+      ok: false,
+      error: {
+        kind: 'badEncoding',
+        issues: [{ path: '', message: `could not load ${url}: ${reason}` }],
+      },
+    };
   }
   return parseMap(text);
 }

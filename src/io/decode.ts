@@ -10,7 +10,10 @@ export function decodeMapBytes(bytes: Uint8Array): DecodeResult {
     const size = (bytes.length / 1024 / 1024).toFixed(1);
     return {
       ok: false,
-      error: { kind: 'tooLarge', issues: [{ path: '', message: `the file is ${size} MB; the limit is ${megabytes} MB` }] },
+      error: {
+        kind: 'tooLarge',
+        issues: [{ path: '', message: `the file is ${size} MB; the limit is ${megabytes} MB` }],
+      },
     };
   }
   const badEncoding = (message: string): DecodeResult => ({

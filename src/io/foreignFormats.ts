@@ -13,6 +13,7 @@ export function recognizeForeignFormat(value: unknown): string | undefined {
   }
   if ('cells' in doc && 'nbformat' in doc) return 'Jupyter notebook';
   if (typeof doc.$schema === 'string' && doc.$schema.includes('vega')) return 'Vega';
-  if ('name' in doc && 'version' in doc && ('dependencies' in doc || 'scripts' in doc)) return 'npm package.json';
+  if ('name' in doc && 'version' in doc && ('dependencies' in doc || 'scripts' in doc))
+    return 'npm package.json';
   return undefined;
 }

@@ -3,7 +3,11 @@ import type { Issue } from '../model/issue';
 import { formatPath } from '../model/issue';
 
 /** Keys that could reach an object's prototype if any later code merged them naively. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
 
 export interface JsonSyntaxError {
   line: number;
@@ -44,7 +48,8 @@ function findHostileStructure(root: unknown): Issue | null {
       };
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: [...path, i] });
       continue;
     }
     for (const key of Object.keys(value)) {
@@ -84,11 +89,15 @@ export function locateSyntaxError(text: string): JsonSyntaxError {
         i++;
         return null;
       }
-      if (c < 32) return fail('a string contains a raw control character or line break (missing closing quote?)');
+      if (c < 32)
+        return fail(
+          'a string contains a raw control character or line break (missing closing quote?)',
+        );
       if (c === 92) {
         const next = text[i + 1];
         if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return fail('bad \\u escape in a string');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            return fail('bad \\u escape in a string');
           i += 6;
         } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
         else return fail(`bad escape \\${next ?? ''} in a string`);
@@ -149,13 +158,16 @@ export function locateSyntaxError(text: string): JsonSyntaxError {
       if (ch === ',') {
         i++;
         skipSpace();
-        if (text[i] === '}' || text[i] === ']') return fail(`trailing comma before ${describe(text[i])}`);
+        if (text[i] === '}' || text[i] === ']')
+          return fail(`trailing comma before ${describe(text[i])}`);
         expect = top === '{' ? 'key' : 'value';
       } else if ((ch === '}' && top === '{') || (ch === ']' && top === '[')) {
         open.pop();
         i++;
       } else if (ch === undefined) {
-        return fail(`the file ends before the ${top === '{' ? 'object' : 'list'} is closed (truncated?)`);
+        return fail(
+          `the file ends before the ${top === '{' ? 'object' : 'list'} is closed (truncated?)`,
+        );
       } else {
         return fail(`expected "," or "${top === '{' ? '}' : ']'}" but found ${describe(ch)}`);
       }

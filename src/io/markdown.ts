@@ -52,10 +52,16 @@ export function mapToMarkdown(map: ClashMap): string {
       lines.push(`- ${oneLine(node.text)}`, ...quoteLines(node, '  '));
       for (const edge of index.outgoing.get(node.id) ?? []) {
         const target = index.nodeById.get(edge.to);
-        if (target) lines.push(`  - ${edge.kind === 'support' ? 'supports' : 'rebuts'}: ${oneLine(target.text)}`);
+        if (target)
+          lines.push(
+            `  - ${edge.kind === 'support' ? 'supports' : 'rebuts'}: ${oneLine(target.text)}`,
+          );
       }
     }
     lines.push('');
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -10,8 +10,7 @@ export type RawDocument = Record<string, unknown>;
 export const MIGRATIONS: Readonly<Record<number, (doc: RawDocument) => RawDocument>> = {};
 
 export type MigrationResult =
-  | { ok: true; document: RawDocument }
-  | { ok: false; fromVersion: number; reason: string };
+  { ok: true; document: RawDocument } | { ok: false; fromVersion: number; reason: string };
 
 /** Brings a document from `version` up to `target`, one numbered step at a time, on a clone. */
 export function migrate(
@@ -27,7 +26,11 @@ export function migrate(
     try {
       current = { ...step(current), version: v + 1 };
     } catch (error) {
-      return { ok: false, fromVersion: v, reason: error instanceof Error ? error.message : String(error) };
+      return {
+        ok: false,
+        fromVersion: v,
+        reason: error instanceof Error ? error.message : String(error),
+      };
     }
   }
   return { ok: true, document: current };

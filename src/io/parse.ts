@@ -14,7 +14,8 @@ export type ParseResult = { ok: true; map: ClashMap } | { ok: false; error: Pars
 export const MAX_REPORTED_ISSUES = 100;
 
 const fail = (error: ParseError): ParseResult => ({ ok: false, error });
-const invalid = (issues: Issue[]): ParseResult => fail({ kind: 'invalidContent', issues: capIssues(issues) });
+const invalid = (issues: Issue[]): ParseResult =>
+  fail({ kind: 'invalidContent', issues: capIssues(issues) });
 
 /**
  * Turns file text into a validated map, in stages: size, JSON syntax, envelope, migrations,
@@ -24,7 +25,12 @@ export function parseMap(text: string): ParseResult {
   if (text.length > LIMITS.fileBytes) {
     return fail({
       kind: 'tooLarge',
-      issues: [{ path: '', message: `the file is larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit` }],
+      issues: [
+        {
+          path: '',
+          message: `the file is larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit`,
+        },
+      ],
     });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -32,7 +38,12 @@ export function parseMap(text: string): ParseResult {
   if (!json.ok) {
     if ('syntax' in json) {
       const { line, column, reason } = json.syntax;
-      return fail({ kind: 'notJson', line, column, issues: [{ path: `line ${line}, column ${column}`, message: reason }] });
+      return fail({
+        kind: 'notJson',
+        line,
+        column,
+        issues: [{ path: `line ${line}, column ${column}`, message: reason }],
+      });
     }
     return invalid([json.structure]);
   }
@@ -58,13 +69,23 @@ export function parseMap(text: string): ParseResult {
   }
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return invalid([{ path: 'version', message: `must be a whole number from 1 up, not ${describeValue(version)}` }]);
+    return invalid([
+      {
+        path: 'version',
+        message: `must be a whole number from 1 up, not ${describeValue(version)}`,
+      },
+    ]);
   }
   if (version > CURRENT_VERSION) {
     return fail({
       kind: 'versionTooNew',
       version,
-      issues: [{ path: 'version', message: `is ${version}; this Clashmap reads versions up to ${CURRENT_VERSION}` }],
+      issues: [
+        {
+          path: 'version',
+          message: `is ${version}; this Clashmap reads versions up to ${CURRENT_VERSION}`,
+        },
+      ],
     });
   }
   const counts = checkCounts(doc);

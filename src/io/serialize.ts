@@ -13,7 +13,15 @@ function compact<T extends Record<string, unknown>>(entries: T): T {
 }
 
 const sourceOut = (s: Source) =>
-  compact({ id: s.id, title: s.title, author: s.author, publisher: s.publisher, published: s.published, url: s.url, text: s.text });
+  compact({
+    id: s.id,
+    title: s.title,
+    author: s.author,
+    publisher: s.publisher,
+    published: s.published,
+    url: s.url,
+    text: s.text,
+  });
 
 const evidenceOut = (e: Evidence) =>
   compact({ sourceId: e.sourceId, quote: e.quote, start: e.start, end: e.end, speaker: e.speaker });
@@ -29,7 +37,8 @@ const nodeOut = (n: MapNode) =>
     notes: n.notes,
   });
 
-const edgeOut = (e: Edge) => compact({ id: e.id, from: e.from, to: e.to, kind: e.kind, note: e.note });
+const edgeOut = (e: Edge) =>
+  compact({ id: e.id, from: e.from, to: e.to, kind: e.kind, note: e.note });
 
 /** The map as file text: fixed key order, 2-space indent, trailing newline. */
 export function serializeMap(map: ClashMap): string {

@@ -1,47 +1,104 @@
-import dagre from '@dagrejs/dagre';
+import { indexMap } from '../model/graph';
 import type { ClashMap } from '../model/map';
-import type { Point } from '../model/node';
+import type { MapNode, Point } from '../model/node';
 import { estimateNodeSize, type Size } from './nodeSize';
 
 export interface LayoutOptions {
-  /** Measured or estimated size of each node; defaults to an estimate from its text. */
+  /** Measured size of a node, where the canvas knows it; otherwise estimated from its text. */
   sizeOf?: (id: string) => Size | undefined;
-  nodeGap?: number;
-  rankGap?: number;
+}
+
+/** Spacing of the flow-sheet layout, in canvas pixels. */
+export const LAYOUT_SPACING = {
+  columnGap: 96,
+  rowGap: 18,
+  /** Extra space before each reply that answers a column's head directly. */
+  groupGap: 14,
+  indent: 28,
+} as const;
+
+/**
+ * For each node, the node it is drawn under: what it supports, failing that what it rebuts
+ * (first in file order). Chains that loop are cut, so every node ends at a root.
+ */
+function treeParents(map: ClashMap): Map<string, string | null> {
+  const index = indexMap(map);
+  const preferred = new Map<string, string | null>();
+  for (const node of map.nodes) {
+    if (node.kind === 'position') {
+      preferred.set(node.id, null);
+      continue;
+    }
+    const out = index.outgoing.get(node.id) ?? [];
+    const target = out.find((e) => e.kind === 'support') ?? out[0];
+    preferred.set(node.id, target && index.nodeById.has(target.to) ? target.to : null);
+  }
+  // Cut cycles: walk each chain; a node met twice on one walk becomes a root.
+  const state = new Map<string, 'walking' | 'done'>();
+  for (const node of map.nodes) {
+    const chain: string[] = [];
+    let current: string | null = node.id;
+    while (current !== null && !state.has(current)) {
+      state.set(current, 'walking');
+      chain.push(current);
+      current = preferred.get(current) ?? null;
+    }
+    if (current !== null && state.get(current) === 'walking') preferred.set(current, null);
+    for (const id of chain) state.set(id, 'done');
+  }
+  return preferred;
 }
 
 /**
- * Layered layout in the reading order of a debate flow sheet: positions in the left column,
- * the claims that answer them to their right, answers to those further right.
+ * A debate flow-sheet layout: each position heads a column; under it, indented as an outline,
+ * the claims that support it, then those that rebut it, each followed by its own replies.
+ * Claims that lead to no position get columns of their own at the right. Linear in map size.
  * Returns each node's top-left corner.
  */
 export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Record<string, Point> {
-  const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({
-    rankdir: 'RL',
-    nodesep: options.nodeGap ?? 28,
-    ranksep: options.rankGap ?? 110,
-    marginx: 0,
-    marginy: 0,
-    // tight-tree stays fast on large maps with long edges (network-simplex can take seconds).
-    ranker: 'tight-tree',
-  });
-  graph.setDefaultEdgeLabel(() => ({}));
-  const sizes = new Map<string, Size>();
+  const parents = treeParents(map);
+  const index = indexMap(map);
+  const sizeOf = (node: MapNode) => options.sizeOf?.(node.id) ?? estimateNodeSize(node);
+
+  const children = new Map<string, MapNode[]>();
+  const roots: MapNode[] = [];
   for (const node of map.nodes) {
-    const size = options.sizeOf?.(node.id) ?? estimateNodeSize(node);
-    sizes.set(node.id, size);
-    graph.setNode(node.id, { width: size.width, height: size.height });
+    const parent = parents.get(node.id) ?? null;
+    if (parent === null) roots.push(node);
+    else {
+      const list = children.get(parent) ?? [];
+      list.push(node);
+      children.set(parent, list);
+    }
   }
-  for (const edge of map.edges) {
-    if (sizes.has(edge.from) && sizes.has(edge.to)) graph.setEdge(edge.from, edge.to, {}, edge.id);
+  // Supporters before rebutters under each parent, each group in file order.
+  const kindOfLink = (child: MapNode, parentId: string) =>
+    (index.outgoing.get(child.id) ?? []).find((e) => e.to === parentId)?.kind === 'support' ? 0 : 1;
+  for (const [parentId, list] of children) {
+    list.sort((a, b) => kindOfLink(a, parentId) - kindOfLink(b, parentId));
   }
-  dagre.layout(graph);
+  // Positions first, then claims that answer nothing (each a column of its own).
+  roots.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'position' ? -1 : 1));
+
   const positions: Record<string, Point> = {};
-  for (const node of map.nodes) {
-    const placed = graph.node(node.id);
-    const size = sizes.get(node.id)!;
-    positions[node.id] = { x: Math.round(placed.x - size.width / 2), y: Math.round(placed.y - size.height / 2) };
+  let columnX = 0;
+  for (const root of roots) {
+    let y = 0;
+    let columnWidth = 0;
+    // Iterative pre-order walk so that a very deep chain cannot overflow the stack.
+    const stack: Array<{ node: MapNode; depth: number }> = [{ node: root, depth: 0 }];
+    while (stack.length > 0) {
+      const { node, depth } = stack.pop()!;
+      const size = sizeOf(node);
+      if (depth === 1 && y > 0) y += LAYOUT_SPACING.groupGap;
+      const x = columnX + depth * LAYOUT_SPACING.indent;
+      positions[node.id] = { x, y };
+      y += size.height + LAYOUT_SPACING.rowGap;
+      columnWidth = Math.max(columnWidth, x - columnX + size.width);
+      const kids = children.get(node.id) ?? [];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1 });
+    }
+    columnX += columnWidth + LAYOUT_SPACING.columnGap;
   }
   return positions;
 }

@@ -8,7 +8,8 @@ export interface Size {
 /** Width of a node on the canvas, by kind; heights follow from the text. */
 export const NODE_WIDTH = { position: 300, claim: 280 } as const;
 
-const lines = (text: string, charsPerLine: number) => Math.max(1, Math.ceil(text.length / charsPerLine));
+const lines = (text: string, charsPerLine: number) =>
+  Math.max(1, Math.ceil(text.length / charsPerLine));
 
 /**
  * A first guess at a node's rendered size, used before the browser has measured it (and in Node,

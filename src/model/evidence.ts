@@ -25,7 +25,8 @@ export type Evidence = z.infer<typeof evidenceSchema>;
 
 /** Why a quote does not match its source span, or null when it does. */
 export function quoteMismatch(evidence: Evidence, source: Source): string | null {
-  if (source.text === undefined) return `source "${source.id}" has no text to check the quote against`;
+  if (source.text === undefined)
+    return `source "${source.id}" has no text to check the quote against`;
   if (evidence.end > source.text.length) {
     return `end ${evidence.end} is past the end of source "${source.id}" (${source.text.length} characters)`;
   }

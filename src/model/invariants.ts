@@ -9,7 +9,8 @@ export function checkInvariants(map: ClashMap): Issue[] {
   const firstUse = new Map<string, string>();
   const claimId = (id: string, path: string) => {
     const earlier = firstUse.get(id);
-    if (earlier !== undefined) issues.push({ path, message: `duplicate id "${id}" (also used by ${earlier})` });
+    if (earlier !== undefined)
+      issues.push({ path, message: `duplicate id "${id}" (also used by ${earlier})` });
     else firstUse.set(id, path.replace(/\.id$/, ''));
   };
 
@@ -26,7 +27,10 @@ export function checkInvariants(map: ClashMap): Issue[] {
       const path = `nodes[${i}].evidence[${j}]`;
       const source = sources.get(evidence.sourceId);
       if (!source) {
-        issues.push({ path: `${path}.sourceId`, message: `no source has the id "${evidence.sourceId}"` });
+        issues.push({
+          path: `${path}.sourceId`,
+          message: `no source has the id "${evidence.sourceId}"`,
+        });
         return;
       }
       const mismatch = quoteMismatch(evidence, source);
@@ -38,8 +42,10 @@ export function checkInvariants(map: ClashMap): Issue[] {
   map.edges.forEach((edge, i) => {
     const path = `edges[${i}]`;
     claimId(edge.id, `${path}.id`);
-    if (!nodeIds.has(edge.from)) issues.push({ path: `${path}.from`, message: `no node has the id "${edge.from}"` });
-    if (!nodeIds.has(edge.to)) issues.push({ path: `${path}.to`, message: `no node has the id "${edge.to}"` });
+    if (!nodeIds.has(edge.from))
+      issues.push({ path: `${path}.from`, message: `no node has the id "${edge.from}"` });
+    if (!nodeIds.has(edge.to))
+      issues.push({ path: `${path}.to`, message: `no node has the id "${edge.to}"` });
     if (edge.from === edge.to) {
       issues.push({ path, message: `connects node "${edge.from}" to itself` });
     }

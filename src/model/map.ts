@@ -41,7 +41,11 @@ export interface ClashMap {
 // Keep the hand-written interface and the schema in step.
 type Assert<T extends true> = T;
 export type _SchemaMatchesInterface = Assert<
-  z.infer<typeof mapSchema> extends ClashMap ? (ClashMap extends z.infer<typeof mapSchema> ? true : false) : false
+  z.infer<typeof mapSchema> extends ClashMap
+    ? ClashMap extends z.infer<typeof mapSchema>
+      ? true
+      : false
+    : false
 >;
 
 /** A map with nothing in it yet. */

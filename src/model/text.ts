@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 // C0 controls other than tab, newline and carriage return have no place in prose and can
 // hide content in terminals; lone surrogates break every encoder downstream.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -30,7 +30,12 @@ export function toFlowNodes(
   return map.nodes.map((node) => {
     const position = node.position ?? autoPositions[node.id] ?? { x: 0, y: 0 };
     const old = before.get(node.id);
-    if (old && old.data.node === node && old.position.x === position.x && old.position.y === position.y) {
+    if (
+      old &&
+      old.data.node === node &&
+      old.position.x === position.x &&
+      old.position.y === position.y
+    ) {
       return old;
     }
     return {
@@ -45,7 +50,10 @@ export function toFlowNodes(
 }
 
 /** React Flow edges for the map, labelled for assistive technology. */
-export function toFlowEdges(map: ClashMap, previous: readonly ArgumentFlowEdge[] = []): ArgumentFlowEdge[] {
+export function toFlowEdges(
+  map: ClashMap,
+  previous: readonly ArgumentFlowEdge[] = [],
+): ArgumentFlowEdge[] {
   const before = new Map(previous.map((e) => [e.id, e]));
   const text = new Map(map.nodes.map((n) => [n.id, n.text]));
   return map.edges.map((edge) => {

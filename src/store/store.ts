@@ -4,7 +4,12 @@ import { layoutMap } from '../layout/layoutMap';
 import type { Size } from '../layout/nodeSize';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { Point } from '../model/node';
-import { toFlowEdges, toFlowNodes, type ArgumentFlowEdge, type ArgumentFlowNode } from './flowAdapter';
+import {
+  toFlowEdges,
+  toFlowNodes,
+  type ArgumentFlowEdge,
+  type ArgumentFlowNode,
+} from './flowAdapter';
 
 export interface DocumentSlice {
   /** The map as it would be saved. */
@@ -66,7 +71,11 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       relayoutWithSizes: (sizes) => {
         const { map, flowNodes } = get();
         const positions = unplacedLayout(map, sizes);
-        set({ autoPositions: positions, layoutPending: false, flowNodes: toFlowNodes(map, positions, flowNodes) });
+        set({
+          autoPositions: positions,
+          layoutPending: false,
+          flowNodes: toFlowNodes(map, positions, flowNodes),
+        });
       },
     };
   });

@@ -1,14 +1,31 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  useInternalNode,
+  type EdgeProps,
+  type InternalNode,
+} from '@xyflow/react';
 import { memo } from 'react';
 import type { ArgumentFlowEdge } from '../../store/flowAdapter';
+import { edgeEnds, type Rect } from './edgeGeometry';
+
+function rectOf(node: InternalNode): Rect {
+  const { x, y } = node.internals.positionAbsolute;
+  return { x, y, width: node.measured.width ?? 0, height: node.measured.height ?? 0 };
+}
 
 export const MARKER_IDS = { support: 'cm-marker-support', rebuttal: 'cm-marker-rebuttal' } as const;
 
 /** A support (solid, arrow, "+") or rebuttal (dashed, bar, "−") edge. */
 function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
-  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const { source, target, data, selected } = props;
+  const sourceNode = useInternalNode(source);
+  const targetNode = useInternalNode(target);
+  if (!sourceNode || !targetNode) return null;
   const kind = data?.edge.kind ?? 'support';
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const ends = edgeEnds(rectOf(sourceNode), rectOf(targetNode));
+  const [path, labelX, labelY] = getBezierPath({ ...ends, curvature: 0.35 });
   return (
     <>
       <BaseEdge
@@ -61,7 +78,10 @@ export function EdgeMarkers() {
           markerUnits="userSpaceOnUse"
           orient="auto-start-reverse"
         >
-          <path d="M8,0 L12,0 L12,16 L8,16 z M0,4 L8,8 L0,12 z" className="cm-marker cm-marker--rebuttal" />
+          <path
+            d="M8,0 L12,0 L12,16 L8,16 z M0,4 L8,8 L0,12 z"
+            className="cm-marker cm-marker--rebuttal"
+          />
         </marker>
       </defs>
     </svg>

@@ -2,7 +2,11 @@ import { memo } from 'react';
 import type { Evidence } from '../../model/evidence';
 
 /** The quotes behind a node, each with its speaker. */
-export const EvidenceList = memo(function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
+export const EvidenceList = memo(function EvidenceList({
+  evidence,
+}: {
+  evidence: readonly Evidence[];
+}) {
   if (evidence.length === 0) return null;
   return (
     <ul className="cm-evidence" aria-label="Quotes">
