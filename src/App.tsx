@@ -1,65 +1,344 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ARTICLE_MAP_FILE, loadBundledMap } from './io/bundledMaps';
+import { downloadMapText, suggestFileName } from './io/fileAccess';
+import { parseMap } from './io/parse';
 import { parseErrorLines } from './io/parseError';
+import { serializeMap } from './io/serialize';
+import { Dialog } from './components/Dialog';
+import { Inspector } from './components/Inspector';
 import { MapCanvas } from './components/MapCanvas';
+import { MapTitle } from './components/MapTitle';
+import { Notices } from './components/Notices';
+import { SearchDialog } from './components/SearchDialog';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { SaveStatus, Toolbar } from './components/Toolbar';
+import { useCommands, type Commands, type DialogState } from './components/useCommands';
+import {
+  restoreAutosave,
+  startAutosave,
+  type Autosave,
+  type AutosaveRecord,
+} from './store/autosave';
 import { useClashmap, useClashmapStore } from './store/StoreContext';
 
 type LoadState =
   { status: 'loading' } | { status: 'ready' } | { status: 'failed'; lines: string[] };
+
+const isTextField = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** Keyboard shortcuts for the whole app; plain keys are ignored while typing in a field. */
+function useShortcuts(commands: Commands, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      const inField = isTextField(event.target);
+      if (document.querySelector('dialog[open]')) return;
+      const run = (action: () => void) => {
+        event.preventDefault();
+        action();
+      };
+      if (mod && !event.altKey) {
+        if (key === 's') return run(event.shiftKey ? commands.saveAs : commands.save);
+        if (key === 'o') return run(commands.openFile);
+        if (key === 'f') return run(commands.search);
+        if (inField) return; // the field's own undo, copy and paste
+        if (key === 'z') return run(event.shiftKey ? commands.redo : commands.undo);
+        if (key === 'y') return run(commands.redo);
+        if (key === 'c') return run(commands.copy);
+        if (key === 'v') return run(commands.paste);
+        return;
+      }
+      if (inField || event.altKey || mod) return;
+      switch (event.key) {
+        case 'p':
+        case 'P':
+          return run(() => commands.addNode('position'));
+        case 'c':
+        case 'C':
+          return run(() => commands.addNode('claim'));
+        case 's':
+        case 'S':
+          return run(() => commands.reply('support'));
+        case 'r':
+        case 'R':
+          return run(() => commands.reply('rebuttal'));
+        case 'Enter':
+        case 'F2':
+          return run(commands.editSelected);
+        case 'Delete':
+        case 'Backspace':
+          return run(commands.deleteSelection);
+        case '?':
+          return run(commands.showShortcuts);
+        case 'Escape':
+          return run(commands.clearSelection);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands, enabled]);
+}
+
+/** Opening a map file by dropping it anywhere on the window. */
+function useFileDrop(commands: Commands, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onDragOver = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      commands.openDroppedFile(file);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [commands, enabled]);
+}
+
+function Editor({
+  storageProblem,
+  onDownload,
+}: {
+  storageProblem: string | null;
+  onDownload: () => void;
+}) {
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const commands = useCommands(setDialog);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  useShortcuts(commands, true);
+  useFileDrop(commands, true);
+
+  return (
+    <>
+      <Toolbar commands={commands} />
+      {storageProblem && (
+        <div className="cm-banner" role="alert">
+          Your changes cannot be saved in this browser: {storageProblem}. Download the map to keep
+          them.
+          <button type="button" onClick={onDownload}>
+            Download map
+          </button>
+        </div>
+      )}
+      <div className="cm-workspace">
+        <MapCanvas onAddAt={(at) => commands.addNode('claim', at)} />
+        <Inspector />
+      </div>
+      <Notices />
+      {dialog?.type === 'confirmDiscard' && (
+        <Dialog
+          title="Discard unsaved changes?"
+          role="alertdialog"
+          onClose={closeDialog}
+          actions={
+            <>
+              <button type="button" onClick={closeDialog}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="cm-danger"
+                onClick={() => {
+                  setDialog(null);
+                  dialog.proceed();
+                }}
+              >
+                Discard changes
+              </button>
+            </>
+          }
+        >
+          <p>
+            The open map has changes that are not saved to a file. To {dialog.action}, they will be
+            discarded.
+          </p>
+        </Dialog>
+      )}
+      {dialog?.type === 'openError' && (
+        <Dialog
+          title={`Could not open ${dialog.fileName}`}
+          role="alertdialog"
+          onClose={closeDialog}
+          actions={
+            <button type="button" onClick={closeDialog}>
+              OK
+            </button>
+          }
+        >
+          <p>{dialog.lines[0]}</p>
+          {dialog.lines.length > 1 && (
+            <ul className="cm-error-list" aria-label="Problems">
+              {dialog.lines.slice(1).map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
+          <p className="cm-muted">The map you had open is unchanged.</p>
+        </Dialog>
+      )}
+      {dialog?.type === 'search' && (
+        <SearchDialog
+          onClose={closeDialog}
+          onChoose={(id) => {
+            setDialog(null);
+            commands.focusNode(id);
+          }}
+        />
+      )}
+      {dialog?.type === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
+    </>
+  );
+}
 
 export function App() {
   const store = useClashmapStore();
   const title = useClashmap((s) => s.map.title);
   const fileName = useClashmap((s) => s.fileName);
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [storageProblem, setStorageProblem] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<AutosaveRecord | null>(null);
+  const autosave = useRef<Autosave | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    void loadBundledMap(ARTICLE_MAP_FILE).then((result) => {
+    void (async () => {
+      const restored = await restoreAutosave();
       if (cancelled) return;
-      if (result.ok) {
-        store.getState().openMap(result.map, ARTICLE_MAP_FILE);
-        setLoad({ status: 'ready' });
+      let known: AutosaveRecord | null = null;
+      if (restored.status === 'restored') {
+        store
+          .getState()
+          .openMap(restored.map, restored.record.fileName, { savedToFile: !restored.record.dirty });
+        known = restored.record;
       } else {
-        setLoad({ status: 'failed', lines: parseErrorLines(result.error) });
+        const article = await loadBundledMap(ARTICLE_MAP_FILE);
+        if (cancelled) return;
+        if (!article.ok) {
+          setLoad({ status: 'failed', lines: parseErrorLines(article.error) });
+          return;
+        }
+        store.getState().openMap(article.map, ARTICLE_MAP_FILE, { savedToFile: true });
+        if (restored.status === 'unreadable') {
+          store
+            .getState()
+            .notify(
+              'error',
+              `The map saved in this browser could not be restored (${restored.reason}); it was set aside.`,
+            );
+        } else if (restored.status === 'unavailable') {
+          setStorageProblem(restored.reason);
+        }
       }
-    });
+      store.temporal.getState().clear();
+      autosave.current = startAutosave(
+        store,
+        {
+          onFailure: setStorageProblem,
+          onSuccess: () => setStorageProblem(null),
+          onConflict: setConflict,
+        },
+        known,
+      );
+      setLoad({ status: 'ready' });
+    })();
     return () => {
       cancelled = true;
+      autosave.current?.stop();
     };
   }, [store]);
 
   useEffect(() => {
-    document.title = fileName ? `${title} (${fileName}) · Clashmap` : `${title} · Clashmap`;
+    document.title = fileName ? `${fileName} · Clashmap` : `${title} · Clashmap`;
   }, [title, fileName]);
 
+  const download = useCallback(() => {
+    const { map, fileName: name } = store.getState();
+    downloadMapText(serializeMap(map), name ?? suggestFileName(map.title));
+  }, [store]);
+
   return (
-    <div className="cm-app">
-      <header className="cm-header">
-        <span className="cm-brand">Clashmap</span>
-        <h1 className="cm-title">{load.status === 'ready' ? title : 'Clashmap'}</h1>
-        {fileName && <span className="cm-filename">{fileName}</span>}
-      </header>
-      <main className="cm-main">
-        {load.status === 'loading' && (
-          <p className="cm-status" role="status">
-            Opening the map…
-          </p>
+    <ReactFlowProvider>
+      <div className="cm-app">
+        <header className="cm-header">
+          <span className="cm-brand">Clashmap</span>
+          {load.status === 'ready' ? <MapTitle /> : <h1 className="cm-title">Clashmap</h1>}
+          {fileName && <span className="cm-filename">{fileName}</span>}
+          {load.status === 'ready' && <SaveStatus />}
+        </header>
+        <main className="cm-main">
+          {load.status === 'loading' && (
+            <p className="cm-status" role="status">
+              Opening the map…
+            </p>
+          )}
+          {load.status === 'failed' && (
+            <div className="cm-status" role="alert">
+              {load.lines.map((line, i) => (
+                <p key={i}>{line}</p>
+              ))}
+            </div>
+          )}
+          {load.status === 'ready' && (
+            <Editor storageProblem={storageProblem} onDownload={download} />
+          )}
+        </main>
+        {conflict && (
+          <Dialog
+            title="This map was changed in another tab"
+            role="alertdialog"
+            onClose={() => undefined}
+            actions={
+              <>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const result = parseMap(conflict.text);
+                    if (result.ok) {
+                      autosave.current?.adopt(conflict);
+                      store
+                        .getState()
+                        .openMap(result.map, conflict.fileName, { savedToFile: !conflict.dirty });
+                      store.temporal.getState().clear();
+                    }
+                    setConflict(null);
+                  }}
+                >
+                  Load the other tab’s version
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    void autosave.current?.keepMine();
+                    setConflict(null);
+                  }}
+                >
+                  Keep this tab’s version
+                </button>
+              </>
+            }
+          >
+            <p>
+              Clashmap is open in more than one tab, and another tab saved changes to this map.
+              Choose which version to keep; the other is replaced. (Tip: download a copy first if
+              you are unsure.)
+            </p>
+            <button type="button" className="cm-link-button" onClick={download}>
+              Download this tab’s version
+            </button>
+          </Dialog>
         )}
-        {load.status === 'failed' && (
-          <div className="cm-status" role="alert">
-            {load.lines.map((line, i) => (
-              <p key={i}>{line}</p>
-            ))}
-          </div>
-        )}
-        {load.status === 'ready' && (
-          <ReactFlowProvider>
-            <MapCanvas />
-          </ReactFlowProvider>
-        )}
-      </main>
-    </div>
+      </div>
+    </ReactFlowProvider>
   );
 }

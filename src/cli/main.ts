@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { decodeMapBytes } from '../io/decode';
 import { mapToMarkdown } from '../io/markdown';
-import { parseMap, type ParseResult } from '../io/parse';
+import { parseMap } from '../io/parse';
 import { parseErrorLines } from '../io/parseError';
-import { formatIssue } from '../model/issue';
+import type { ClashMap } from '../model/map';
 
 const USAGE = `Usage:
   clashmap validate FILE…            check map files; exit 1 if any is invalid
@@ -15,46 +15,54 @@ export interface CliIo {
   readFile: (path: string) => Uint8Array;
 }
 
-function load(path: string, io: CliIo): ParseResult {
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+function usageError(io: CliIo, problem?: string): number {
+  if (problem) io.err(problem);
+  io.err(USAGE);
+  return 2;
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  return error instanceof Error ? error.message : String(error);
+}
+
+type Loaded = { ok: true; map: ClashMap } | { ok: false; lines: string[] };
+
+// A file that cannot be read is not a parse error: saying "not UTF-8 text" about a missing file
+// would send the user looking in the wrong place.
+function load(path: string, io: CliIo): Loaded {
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(error);
-    return {
-      ok: false,
-      error: { kind: 'badEncoding', issues: [{ path: '', message: `cannot read: ${reason}` }] },
-    };
+    return { ok: false, lines: [`cannot read: ${readFailure(error)}`] };
   }
   const decoded = decodeMapBytes(bytes);
-  return decoded.ok ? parseMap(decoded.text) : decoded;
+  const result = decoded.ok ? parseMap(decoded.text) : decoded;
+  return result.ok ? result : { ok: false, lines: parseErrorLines(result.error) };
 }
 
 function validate(files: string[], io: CliIo): number {
-  if (files.length === 0) {
-    io.err('validate needs at least one FILE');
-    return 2;
-  }
+  if (files.length === 0) return usageError(io, 'validate needs at least one FILE');
   let failed = 0;
   for (const file of files) {
     const result = load(file, io);
     if (result.ok) {
       const { nodes, edges } = result.map;
-      io.out(`${file}: valid (${nodes.length} nodes, ${edges.length} edges)`);
+      io.out(`${file}: valid (${count(nodes.length, 'node')}, ${count(edges.length, 'edge')})`);
       continue;
     }
     failed++;
-    const [headline, ...details] = parseErrorLines(result.error);
-    io.err(`${file}: ${headline}`);
-    for (const issue of result.error.issues) io.err(`${file}: ${formatIssue(issue)}`);
-    void details;
+    for (const line of result.lines) io.err(`${file}: ${line}`);
   }
   return failed > 0 ? 1 : 0;
 }
 
-const CONVERTERS: Record<string, (map: Parameters<typeof mapToMarkdown>[0]) => string> = {
+const CONVERTERS: Record<string, (map: ClashMap) => string> = {
   markdown: mapToMarkdown,
 };
 
@@ -62,18 +70,16 @@ function convert(args: string[], io: CliIo): number {
   const toAt = args.indexOf('--to');
   const format = toAt >= 0 ? args[toAt + 1] : undefined;
   const files = args.filter((_, i) => i !== toAt && i !== toAt + 1);
-  if (files.length !== 1 || !format) {
-    io.err('convert needs one FILE and --to FORMAT');
-    return 2;
-  }
+  if (files.length !== 1 || !format)
+    return usageError(io, 'convert needs one FILE and --to FORMAT');
   const converter = CONVERTERS[format];
   if (!converter) {
-    io.err(`unknown format "${format}"; known formats: ${Object.keys(CONVERTERS).join(', ')}`);
-    return 2;
+    const known = Object.keys(CONVERTERS).join(', ');
+    return usageError(io, `unknown format "${format}"; known formats: ${known}`);
   }
   const result = load(files[0]!, io);
   if (!result.ok) {
-    for (const line of parseErrorLines(result.error)) io.err(`${files[0]}: ${line}`);
+    for (const line of result.lines) io.err(`${files[0]}: ${line}`);
     return 1;
   }
   io.out(converter(result.map).trimEnd());
@@ -89,14 +95,14 @@ export function runCli(argv: string[], io: CliIo): number {
     case 'convert':
       return convert(rest, io);
     case undefined:
+      return usageError(io);
     case '--help':
     case '-h':
     case 'help':
       io.out(USAGE);
-      return command === undefined ? 2 : 0;
+      return 0;
     default:
-      io.err(`unknown command "${command}"\n${USAGE}`);
-      return 2;
+      return usageError(io, `unknown command "${command}"`);
   }
 }
 

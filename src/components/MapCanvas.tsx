@@ -10,8 +10,9 @@ import {
   useStoreApi,
   type NodeTypes,
   type EdgeTypes,
+  type Connection,
 } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Size } from '../layout/nodeSize';
 import { ArgumentEdge, EdgeMarkers } from './edges/ArgumentEdge';
@@ -65,15 +66,49 @@ function MeasuredLayout() {
   return null;
 }
 
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+
 /** The map canvas: nodes, edges, controls, minimap and legend. */
-export function MapCanvas() {
+export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: number }) => void }) {
   const nodes = useClashmap((s) => s.flowNodes);
   const edges = useClashmap((s) => s.flowEdges);
   const onNodesChange = useClashmap((s) => s.applyNodeChanges);
+  const onEdgesChange = useClashmap((s) => s.applyEdgeChanges);
   const title = useClashmap((s) => s.map.title);
+  const store = useClashmapStore();
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const kind = connection.sourceHandle === 'rebuttal' ? 'rebuttal' : 'support';
+      store.getState().connect(connection.source, connection.target, kind);
+    },
+    [store],
+  );
+  const onNodeDoubleClick = useCallback(
+    (_: React.MouseEvent, node: { id: string }) => store.getState().startEditing(node.id),
+    [store],
+  );
+  const onDoubleClick = useCallback(
+    (event: React.MouseEvent) => {
+      // Only a double-click on empty canvas adds a node.
+      if (
+        !(event.target instanceof Element) ||
+        !event.target.classList.contains('react-flow__pane')
+      )
+        return;
+      onAddAt?.(screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [onAddAt, screenToFlowPosition],
+  );
 
   return (
-    <div className="cm-canvas" role="region" aria-label={`Map: ${title}`}>
+    <div
+      className="cm-canvas"
+      role="region"
+      aria-label={`Map: ${title}`}
+      onDoubleClick={onDoubleClick}
+    >
       <EdgeMarkers />
       <ReactFlow
         nodes={nodes}
@@ -81,7 +116,12 @@ export function MapCanvas() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        nodesConnectable={false}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDoubleClick={onNodeDoubleClick}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        zoomOnDoubleClick={false}
         panOnScroll
         minZoom={0.1}
         maxZoom={2}

@@ -7,7 +7,8 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; error: Pars
 export function decodeMapBytes(bytes: Uint8Array): DecodeResult {
   const megabytes = LIMITS.fileBytes / 1024 / 1024;
   if (bytes.length > LIMITS.fileBytes) {
-    const size = (bytes.length / 1024 / 1024).toFixed(1);
+    // Round up, so that a file just over the limit never reads as "10.0 MB; the limit is 10 MB".
+    const size = (Math.ceil((bytes.length / 1024 / 1024) * 10) / 10).toFixed(1);
     return {
       ok: false,
       error: {

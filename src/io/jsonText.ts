@@ -54,7 +54,9 @@ function findHostileStructure(root: unknown): Issue | null {
     }
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        return { path: formatPath(path), message: `has the key "${key}", which is never allowed` };
+        const where = formatPath(path);
+        const subject = where ? 'has' : 'the file has';
+        return { path: where, message: `${subject} the key "${key}", which is never allowed` };
       }
       stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
     }

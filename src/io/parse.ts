@@ -15,7 +15,7 @@ export const MAX_REPORTED_ISSUES = 100;
 
 const fail = (error: ParseError): ParseResult => ({ ok: false, error });
 const invalid = (issues: Issue[]): ParseResult =>
-  fail({ kind: 'invalidContent', issues: capIssues(issues) });
+  fail({ kind: 'invalidContent', issues: capIssues(issues), total: issues.length });
 
 /**
  * Turns file text into a validated map, in stages: size, JSON syntax, envelope, migrations,
@@ -59,8 +59,8 @@ export function parseMap(text: string): ParseResult {
     const recognizedAs = recognizeForeignFormat(doc);
     const message =
       doc.format === undefined
-        ? 'the "format" field is missing; a map file has "format": "clashmap"'
-        : `"format" is ${JSON.stringify(doc.format)}, not "clashmap"`;
+        ? 'is missing; a map file has "format": "clashmap"'
+        : `is ${describeValue(doc.format)}, not "clashmap"`;
     return fail({
       kind: 'notAClashmap',
       ...(recognizedAs ? { recognizedAs } : {}),
@@ -72,7 +72,7 @@ export function parseMap(text: string): ParseResult {
     return invalid([
       {
         path: 'version',
-        message: `must be a whole number from 1 up, not ${describeValue(version)}`,
+        message: mustBe('a whole number from 1 up', version),
       },
     ]);
   }
@@ -128,10 +128,18 @@ function checkCounts(doc: RawDocument): Issue[] {
 
 function capIssues(issues: Issue[]): Issue[] {
   if (issues.length <= MAX_REPORTED_ISSUES) return issues;
+  const more = issues.length - MAX_REPORTED_ISSUES;
   return [
     ...issues.slice(0, MAX_REPORTED_ISSUES),
-    { path: '', message: `…and ${issues.length - MAX_REPORTED_ISSUES} more problems` },
+    { path: '', message: `…and ${more} more problem${more === 1 ? '' : 's'}` },
   ];
+}
+
+/** "must be X, not Y", or "is missing; it must be X" when there is nothing there. */
+function mustBe(expected: string, actual: unknown): string {
+  return actual === undefined
+    ? `is missing; it must be ${expected}`
+    : `must be ${expected}, not ${describeValue(actual)}`;
 }
 
 function describeValue(value: unknown): string {
@@ -177,17 +185,21 @@ function zodIssues(issues: readonly core.$ZodIssue[], document: unknown): Issue[
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          out.push({ path: formatPath(path), message: `has an unknown field "${key}"` });
+          const where = formatPath(path);
+          const subject = where ? 'has' : 'the map has';
+          out.push({ path: where, message: `${subject} an unknown field ${JSON.stringify(key)}` });
         }
         break;
       case 'invalid_type': {
         const actual = valueAt(document, path);
+        // JSON numbers too big for a double (1e999) arrive as Infinity, which zod calls "not a number".
+        const expected =
+          typeof actual === 'number' && !Number.isFinite(actual)
+            ? 'a finite number'
+            : (EXPECTED_WORDS[issue.expected] ?? issue.expected);
         out.push({
           path: formatPath(path),
-          message:
-            actual === undefined
-              ? 'is missing'
-              : `must be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, not ${describeValue(actual)}`,
+          message: actual === undefined ? 'is missing' : mustBe(expected, actual),
         });
         break;
       }
@@ -200,11 +212,11 @@ function zodIssues(issues: readonly core.$ZodIssue[], document: unknown): Issue[
         });
         break;
       case 'invalid_union': {
-        // Only the node kind is a union; say which kinds exist.
-        const actual = valueAt(document, [...path, 'kind']);
+        // Only the node kind is a union; zod already points the issue at the discriminator.
+        const kindPath = path[path.length - 1] === 'kind' ? path : [...path, 'kind'];
         out.push({
-          path: formatPath([...path, 'kind']),
-          message: `must be "position" or "claim", not ${describeValue(actual)}`,
+          path: formatPath(kindPath),
+          message: mustBe('"position" or "claim"', valueAt(document, kindPath)),
         });
         break;
       }

@@ -10,7 +10,11 @@ export type ParseError =
   | { kind: 'notAClashmap'; recognizedAs?: string; issues: Issue[] }
   | { kind: 'versionTooNew'; version: number; issues: Issue[] }
   | { kind: 'migrationFailed'; fromVersion: number; issues: Issue[] }
-  | { kind: 'invalidContent'; issues: Issue[] };
+  /** `issues` is capped; `total` counts every problem found, reported or not. */
+  | { kind: 'invalidContent'; issues: Issue[]; total?: number };
+
+// "an Excalidraw file", "an AIF … file", "an npm package.json file", but "a tldraw file".
+const withArticle = (name: string) => `${/^(?:[aeiou]|npm\b)/i.test(name) ? 'an' : 'a'} ${name}`;
 
 /** A one-sentence headline for a parse error, in words a user understands. */
 export function describeParseError(error: ParseError): string {
@@ -23,14 +27,16 @@ export function describeParseError(error: ParseError): string {
       return `This file is not valid JSON (line ${error.line}, column ${error.column}).`;
     case 'notAClashmap':
       return error.recognizedAs
-        ? `This looks like a ${error.recognizedAs} file, not a Clashmap map.`
+        ? `This looks like ${withArticle(error.recognizedAs)} file, not a Clashmap map.`
         : 'This is not a Clashmap map file.';
     case 'versionTooNew':
       return `This map was made with a newer Clashmap (format version ${error.version}; this app reads up to ${CURRENT_VERSION}). Update Clashmap to open it.`;
     case 'migrationFailed':
       return `This map's format version ${error.fromVersion} could not be upgraded.`;
-    case 'invalidContent':
-      return `This map file has ${error.issues.length === 1 ? 'a problem' : `${error.issues.length} problems`}.`;
+    case 'invalidContent': {
+      const count = error.total ?? error.issues.length;
+      return `This map file has ${count === 1 ? 'a problem' : `${count.toLocaleString('en-US')} problems`}.`;
+    }
     default: {
       const unreachable: never = error;
       return unreachable;

@@ -18,7 +18,7 @@ export const evidenceSchema = z
     end: offsetSchema,
     speaker: proseSchema(LIMITS.speakerLength, { allowEmpty: false }),
   })
-  .refine((e) => e.end > e.start, { error: 'end must be after start', path: ['end'] });
+  .refine((e) => e.end > e.start, { error: 'must be after start', path: ['end'] });
 
 /** A verbatim quote: the span [start, end) of a source's text, and who says it. */
 export type Evidence = z.infer<typeof evidenceSchema>;
@@ -34,4 +34,21 @@ export function quoteMismatch(evidence: Evidence, source: Source): string | null
   if (span === evidence.quote) return null;
   const shown = span.length > 60 ? `${span.slice(0, 57)}…` : span;
   return `does not match source "${source.id}" at ${evidence.start}–${evidence.end}, which reads "${shown}"`;
+}
+
+/**
+ * Where `quote` occurs in `text`: the occurrence nearest `near` (a previous start), or the first.
+ * Returns null when the text does not contain it.
+ */
+export function anchorQuote(
+  text: string,
+  quote: string,
+  near = 0,
+): { start: number; end: number } | null {
+  if (quote.length === 0) return null;
+  let best = -1;
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    if (best === -1 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+  }
+  return best === -1 ? null : { start: best, end: best + quote.length };
 }

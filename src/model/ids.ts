@@ -6,7 +6,7 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 export const idSchema = z
   .string()
-  .min(1, { error: 'must not be empty' })
+  .min(1, { error: 'must not be empty', abort: true })
   .max(LIMITS.idLength, { error: `is longer than ${LIMITS.idLength} characters` })
   .regex(ID_PATTERN, {
     error: 'must start with a letter or digit and use only letters, digits, "_", ".", ":" or "-"',

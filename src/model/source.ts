@@ -15,6 +15,17 @@ export function isSafeUrl(url: string): boolean {
 
 const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
+/** True when a YYYY, YYYY-MM or YYYY-MM-DD string names a month and day that exist. */
+function isCalendarDate(value: string): boolean {
+  const [year = 0, month, day] = value.split('-').map(Number);
+  if (month === undefined) return true;
+  if (month < 1 || month > 12) return false;
+  if (day === undefined) return true;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day >= 1 && day <= days;
+}
+
 export const sourceSchema = z.strictObject({
   id: idSchema,
   title: proseSchema(LIMITS.sourceFieldLength, { allowEmpty: false }),
@@ -22,7 +33,11 @@ export const sourceSchema = z.strictObject({
   publisher: proseSchema(LIMITS.sourceFieldLength).optional(),
   published: z
     .string()
-    .regex(DATE_PATTERN, { error: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD' })
+    .regex(DATE_PATTERN, {
+      error: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
+      abort: true,
+    })
+    .refine(isCalendarDate, { error: 'is not a real date (check the month and day)' })
     .optional(),
   url: z
     .string()

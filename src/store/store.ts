@@ -1,9 +1,17 @@
-import { applyNodeChanges, type NodeChange } from '@xyflow/react';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { temporal } from 'zundo';
 import { create } from 'zustand';
-import { layoutMap } from '../layout/layoutMap';
-import type { Size } from '../layout/nodeSize';
+import type { EdgeKind } from '../model/edge';
 import { emptyMap, type ClashMap } from '../model/map';
-import type { Point } from '../model/node';
+import type { MapNode, NodeKind, Point } from '../model/node';
+import * as ops from '../model/operations';
+import { layoutMap } from '../layout/layoutMap';
+import { estimateNodeSize, type Size } from '../layout/nodeSize';
 import {
   toFlowEdges,
   toFlowNodes,
@@ -11,26 +19,62 @@ import {
   type ArgumentFlowNode,
 } from './flowAdapter';
 
+/** A message shown to the user for a moment: why an edit was refused, what just happened. */
+export interface Notice {
+  tone: 'info' | 'error';
+  text: string;
+  id: number;
+}
+
 export interface DocumentSlice {
-  /** The map as it would be saved. */
+  /** The map as it would be saved; the only part of the state that undo tracks. */
   map: ClashMap;
 }
 
 export interface SessionSlice {
   fileName: string | null;
-  /** Where auto-laid-out nodes sit; never saved. */
+  /** The map as last opened from or saved to a file (null: never saved to one). */
+  savedMap: ClashMap | null;
+  /** Where nodes without a saved position are drawn; never saved. */
   autoPositions: Record<string, Point>;
   /** True until the canvas has measured the nodes and the layout has been redone with real sizes. */
   layoutPending: boolean;
   flowNodes: ArgumentFlowNode[];
   flowEdges: ArgumentFlowEdge[];
+  /** The map the flow nodes were built from; when `map` differs they are rebuilt. */
+  flowSource: ClashMap;
+  selectedNodeIds: string[];
+  selectedEdgeIds: string[];
+  editingNodeId: string | null;
+  notice: Notice | null;
+  /** Bumped to ask the canvas to frame these nodes (all of them when empty). */
+  viewRequest: { nodeIds: string[]; serial: number };
 }
 
 export interface Actions {
-  openMap: (map: ClashMap, fileName: string | null) => void;
+  openMap: (map: ClashMap, fileName: string | null, options?: { savedToFile?: boolean }) => void;
+  markSaved: (fileName: string) => void;
   applyNodeChanges: (changes: NodeChange<ArgumentFlowNode>[]) => void;
-  /** Lays out the unplaced nodes again with the sizes the canvas measured. */
+  applyEdgeChanges: (changes: EdgeChange<ArgumentFlowEdge>[]) => void;
   relayoutWithSizes: (sizes: ReadonlyMap<string, Size>) => void;
+  select: (nodeIds: string[], edgeIds?: string[]) => void;
+  /** Adds a node at (or below, if taken) `position` and opens it for typing. */
+  addNode: (kind: NodeKind, position?: Point) => string;
+  reply: (kind: EdgeKind) => string | null;
+  startEditing: (id: string) => void;
+  stopEditing: () => void;
+  updateNode: (id: string, patch: Partial<Omit<MapNode, 'id'>>) => void;
+  connect: (from: string, to: string, kind: EdgeKind) => boolean;
+  updateEdge: (id: string, patch: { kind?: EdgeKind; note?: string | undefined }) => boolean;
+  deleteElements: (nodeIds: string[], edgeIds: string[]) => void;
+  deleteSelection: () => void;
+  copySelection: () => number;
+  paste: () => number;
+  applyLayout: (positions: Record<string, Point>) => void;
+  setTitle: (title: string) => void;
+  notify: (tone: Notice['tone'], text: string) => void;
+  dismissNotice: () => void;
+  requestView: (nodeIds: string[]) => void;
 }
 
 export type ClashmapState = DocumentSlice & SessionSlice & Actions;
@@ -40,45 +84,337 @@ function unplacedLayout(map: ClashMap, sizes?: ReadonlyMap<string, Size>): Recor
   return layoutMap(map, sizes ? { sizeOf: (id) => sizes.get(id) } : {});
 }
 
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** In-app clipboard: a copied fragment survives between copy and paste within this page. */
+let clipboard: ops.Fragment | null = null;
+let pasteCount = 0;
+let noticeSerial = 0;
+
 /** Builds a store; the app uses one, tests make their own. */
 export function createClashmapStore(initial: ClashMap = emptyMap()) {
-  return create<ClashmapState>()((set, get) => {
-    const autoPositions = unplacedLayout(initial);
-    return {
-      map: initial,
-      fileName: null,
+  const store = create<ClashmapState>()(
+    temporal(
+      (set, get) => {
+        const initialPositions = unplacedLayout(initial);
+        const sizeOf = (id: string): Size => {
+          const flow = get().flowNodes.find((n) => n.id === id);
+          const node = get().map.nodes.find((n) => n.id === id);
+          if (flow?.measured?.width && flow.measured.height)
+            return { width: flow.measured.width, height: flow.measured.height };
+          return node ? estimateNodeSize(node) : { width: 280, height: 100 };
+        };
+        const positionOf = (id: string): Point | undefined =>
+          get().flowNodes.find((n) => n.id === id)?.position;
+
+        /** A free spot for a new node, starting at `from` and moving down past anything in the way. */
+        const freeSpot = (from: Point, size: Size): Point => {
+          const rects = get().flowNodes.map((n) => ({ ...n.position, ...sizeOf(n.id) }));
+          const spot = { ...from };
+          for (let tries = 0; tries < 200; tries++) {
+            const hit = rects.find(
+              (r) =>
+                spot.x < r.x + r.width &&
+                r.x < spot.x + size.width &&
+                spot.y < r.y + r.height &&
+                r.y < spot.y + size.height,
+            );
+            if (!hit) break;
+            spot.y = hit.y + hit.height + 16;
+          }
+          return spot;
+        };
+
+        const refuse = (text: string) => get().notify('error', text);
+
+        return {
+          map: initial,
+          fileName: null,
+          savedMap: null,
+          autoPositions: initialPositions,
+          layoutPending: initial.nodes.length > 0,
+          flowNodes: toFlowNodes(initial, initialPositions, [], new Set(), null),
+          flowEdges: toFlowEdges(initial, [], new Set()),
+          flowSource: initial,
+          selectedNodeIds: [],
+          selectedEdgeIds: [],
+          editingNodeId: null,
+          notice: null,
+          viewRequest: { nodeIds: [], serial: 0 },
+
+          openMap: (map, fileName, options = {}) => {
+            const positions = unplacedLayout(map);
+            set({
+              map,
+              fileName,
+              savedMap: options.savedToFile ? map : null,
+              autoPositions: positions,
+              layoutPending: map.nodes.length > 0,
+              flowNodes: toFlowNodes(map, positions, [], new Set(), null),
+              flowEdges: toFlowEdges(map, [], new Set()),
+              flowSource: map,
+              selectedNodeIds: [],
+              selectedEdgeIds: [],
+              editingNodeId: null,
+            });
+          },
+
+          markSaved: (fileName) => set({ fileName, savedMap: get().map }),
+
+          applyNodeChanges: (changes) => {
+            const state = get();
+            const moved: Record<string, Point> = {};
+            let selection: Set<string> | null = null;
+            const flowChanges: NodeChange<ArgumentFlowNode>[] = [];
+            for (const change of changes) {
+              if (change.type === 'remove') continue; // deletions arrive through deleteElements
+              if (change.type === 'select') {
+                selection ??= new Set(state.selectedNodeIds);
+                if (change.selected) selection.add(change.id);
+                else selection.delete(change.id);
+              }
+              // A drag is committed once, when it ends; its ticks only move the drawing.
+              if (change.type === 'position' && change.position && !change.dragging)
+                moved[change.id] = change.position;
+              flowChanges.push(change);
+            }
+            const flowNodes = flowChanges.length
+              ? applyNodeChanges(flowChanges, state.flowNodes)
+              : state.flowNodes;
+            const selectedNodeIds = selection
+              ? state.map.nodes.filter((n) => selection!.has(n.id)).map((n) => n.id)
+              : state.selectedNodeIds;
+            set({
+              flowNodes,
+              ...(sameIds(selectedNodeIds, state.selectedNodeIds) ? {} : { selectedNodeIds }),
+              ...(Object.keys(moved).length ? { map: ops.moveNodes(state.map, moved) } : {}),
+            });
+          },
+
+          applyEdgeChanges: (changes) => {
+            const state = get();
+            const selection = new Set(state.selectedEdgeIds);
+            const kept = changes.filter((c) => c.type !== 'remove');
+            for (const change of kept) {
+              if (change.type === 'select') {
+                if (change.selected) selection.add(change.id);
+                else selection.delete(change.id);
+              }
+            }
+            const selectedEdgeIds = state.map.edges
+              .filter((e) => selection.has(e.id))
+              .map((e) => e.id);
+            set({
+              flowEdges: kept.length ? applyEdgeChanges(kept, state.flowEdges) : state.flowEdges,
+              ...(sameIds(selectedEdgeIds, state.selectedEdgeIds) ? {} : { selectedEdgeIds }),
+            });
+          },
+
+          relayoutWithSizes: (sizes) => {
+            const positions = unplacedLayout(get().map, sizes);
+            const state = get();
+            set({
+              autoPositions: positions,
+              layoutPending: false,
+              flowNodes: toFlowNodes(
+                state.map,
+                positions,
+                state.flowNodes,
+                new Set(state.selectedNodeIds),
+                state.editingNodeId,
+              ),
+            });
+          },
+
+          select: (nodeIds, edgeIds = []) =>
+            set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds }),
+
+          addNode: (kind, position) => {
+            const state = get();
+            const at = freeSpot(position ?? { x: 0, y: 0 }, { width: 300, height: 90 });
+            const node = ops.newNode(
+              state.map,
+              kind,
+              kind === 'position' ? 'New position' : 'New claim',
+              at,
+            );
+            set({
+              map: ops.addNode(state.map, node),
+              selectedNodeIds: [node.id],
+              selectedEdgeIds: [],
+              editingNodeId: node.id,
+            });
+            return node.id;
+          },
+
+          reply: (kind) => {
+            const state = get();
+            const parentId = state.selectedNodeIds[0];
+            if (!parentId) {
+              refuse('Select a node first, then add a reply to it.');
+              return null;
+            }
+            const parentAt = positionOf(parentId) ?? { x: 0, y: 0 };
+            const parentSize = sizeOf(parentId);
+            const at = freeSpot(
+              { x: parentAt.x + parentSize.width + 90, y: parentAt.y },
+              { width: 280, height: 90 },
+            );
+            const node = ops.newNode(
+              state.map,
+              'claim',
+              kind === 'support' ? 'New supporting claim' : 'New rebuttal',
+              at,
+            );
+            const result = ops.connect(ops.addNode(state.map, node), node.id, parentId, kind);
+            if (!result.ok) {
+              refuse(result.reason);
+              return null;
+            }
+            set({
+              map: result.map,
+              selectedNodeIds: [node.id],
+              selectedEdgeIds: [],
+              editingNodeId: node.id,
+            });
+            return node.id;
+          },
+
+          startEditing: (id) =>
+            set({ editingNodeId: id, selectedNodeIds: [id], selectedEdgeIds: [] }),
+          stopEditing: () => set({ editingNodeId: null }),
+
+          updateNode: (id, patch) => {
+            const map = ops.updateNode(get().map, id, patch);
+            if (map !== get().map) set({ map });
+          },
+
+          connect: (from, to, kind) => {
+            const result = ops.connect(get().map, from, to, kind);
+            if (!result.ok) {
+              refuse(result.reason);
+              return false;
+            }
+            const edge = result.map.edges[result.map.edges.length - 1]!;
+            set({ map: result.map, selectedNodeIds: [], selectedEdgeIds: [edge.id] });
+            return true;
+          },
+
+          updateEdge: (id, patch) => {
+            const result = ops.updateEdge(get().map, id, patch);
+            if (!result.ok) {
+              refuse(result.reason);
+              return false;
+            }
+            set({ map: result.map });
+            return true;
+          },
+
+          deleteElements: (nodeIds, edgeIds) => {
+            const state = get();
+            const map = ops.removeElements(state.map, nodeIds, edgeIds);
+            if (map === state.map) return;
+            const nodes = new Set(map.nodes.map((n) => n.id));
+            const edges = new Set(map.edges.map((e) => e.id));
+            set({
+              map,
+              selectedNodeIds: state.selectedNodeIds.filter((id) => nodes.has(id)),
+              selectedEdgeIds: state.selectedEdgeIds.filter((id) => edges.has(id)),
+              editingNodeId:
+                state.editingNodeId && nodes.has(state.editingNodeId) ? state.editingNodeId : null,
+            });
+          },
+
+          deleteSelection: () => get().deleteElements(get().selectedNodeIds, get().selectedEdgeIds),
+
+          copySelection: () => {
+            const state = get();
+            if (state.selectedNodeIds.length === 0) return 0;
+            const fragment = ops.copyFragment(state.map, state.selectedNodeIds);
+            // Nodes drawn at an automatic position are copied with it, so the paste lands nearby.
+            clipboard = {
+              ...fragment,
+              nodes: fragment.nodes.map((n) =>
+                n.position ? n : { ...n, position: positionOf(n.id) ?? { x: 0, y: 0 } },
+              ),
+            };
+            pasteCount = 0;
+            return fragment.nodes.length;
+          },
+
+          paste: () => {
+            if (!clipboard || clipboard.nodes.length === 0) return 0;
+            pasteCount++;
+            const { map, nodeIds } = ops.pasteFragment(get().map, clipboard, {
+              x: 40 * pasteCount,
+              y: 40 * pasteCount,
+            });
+            set({ map, selectedNodeIds: nodeIds, selectedEdgeIds: [] });
+            return nodeIds.length;
+          },
+
+          applyLayout: (positions) => {
+            const map = ops.moveNodes(get().map, positions);
+            if (map !== get().map) set({ map });
+          },
+
+          setTitle: (title) => {
+            const trimmed = title.trim();
+            if (trimmed && trimmed !== get().map.title)
+              set({ map: { ...get().map, title: trimmed } });
+          },
+
+          notify: (tone, text) => set({ notice: { tone, text, id: ++noticeSerial } }),
+          dismissNotice: () => set({ notice: null }),
+          requestView: (nodeIds) =>
+            set({ viewRequest: { nodeIds, serial: get().viewRequest.serial + 1 } }),
+        };
+      },
+      {
+        partialize: (state): DocumentSlice => ({ map: state.map }),
+        equality: (past, current) => past.map === current.map,
+        limit: 500,
+      },
+    ),
+  );
+
+  // Keep what the canvas draws in step with the document, the selection and the editor,
+  // whichever path changed them (an action, undo or redo).
+  store.subscribe((state, previous) => {
+    const mapChanged = state.map !== state.flowSource;
+    const selectionChanged =
+      state.selectedNodeIds !== previous.selectedNodeIds ||
+      state.selectedEdgeIds !== previous.selectedEdgeIds ||
+      state.editingNodeId !== previous.editingNodeId;
+    if (!mapChanged && !selectionChanged) return;
+    let autoPositions = state.autoPositions;
+    if (mapChanged && state.map.nodes.some((n) => !n.position && !autoPositions[n.id])) {
+      autoPositions = unplacedLayout(state.map);
+    }
+    const nodeIds = new Set(state.map.nodes.map((n) => n.id));
+    const edgeIds = new Set(state.map.edges.map((e) => e.id));
+    store.setState({
       autoPositions,
-      layoutPending: initial.nodes.length > 0,
-      flowNodes: toFlowNodes(initial, autoPositions, []),
-      flowEdges: toFlowEdges(initial),
-
-      openMap: (map, fileName) => {
-        const positions = unplacedLayout(map);
-        set({
-          map,
-          fileName,
-          autoPositions: positions,
-          layoutPending: map.nodes.some((n) => !n.position),
-          flowNodes: toFlowNodes(map, positions, []),
-          flowEdges: toFlowEdges(map),
-        });
-      },
-
-      applyNodeChanges: (changes) => {
-        set({ flowNodes: applyNodeChanges(changes, get().flowNodes) });
-      },
-
-      relayoutWithSizes: (sizes) => {
-        const { map, flowNodes } = get();
-        const positions = unplacedLayout(map, sizes);
-        set({
-          autoPositions: positions,
-          layoutPending: false,
-          flowNodes: toFlowNodes(map, positions, flowNodes),
-        });
-      },
-    };
+      flowSource: state.map,
+      flowNodes: toFlowNodes(
+        state.map,
+        autoPositions,
+        state.flowNodes,
+        new Set(state.selectedNodeIds),
+        state.editingNodeId,
+      ),
+      flowEdges: toFlowEdges(state.map, state.flowEdges, new Set(state.selectedEdgeIds)),
+      // Undo can take away a selected element.
+      ...(mapChanged && state.selectedNodeIds.some((id) => !nodeIds.has(id))
+        ? { selectedNodeIds: state.selectedNodeIds.filter((id) => nodeIds.has(id)) }
+        : {}),
+      ...(mapChanged && state.selectedEdgeIds.some((id) => !edgeIds.has(id))
+        ? { selectedEdgeIds: state.selectedEdgeIds.filter((id) => edgeIds.has(id)) }
+        : {}),
+    });
   });
+  return store;
 }
 
 export type ClashmapStore = ReturnType<typeof createClashmapStore>;

@@ -8,6 +8,7 @@ import {
 } from '@xyflow/react';
 import { memo } from 'react';
 import type { ArgumentFlowEdge } from '../../store/flowAdapter';
+import { useClashmapStore } from '../../store/StoreContext';
 import { edgeEnds, type Rect } from './edgeGeometry';
 
 function rectOf(node: InternalNode): Rect {
@@ -22,6 +23,7 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   const { source, target, data, selected } = props;
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
+  const store = useClashmapStore();
   if (!sourceNode || !targetNode) return null;
   const kind = data?.edge.kind ?? 'support';
   const ends = edgeEnds(rectOf(sourceNode), rectOf(targetNode));
@@ -36,14 +38,27 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
         interactionWidth={16}
       />
       <EdgeLabelRenderer>
-        <div
-          className={`cm-edge-label cm-edge-label--${kind}`}
+        <button
+          type="button"
+          className={`cm-edge-label cm-edge-label--${kind} nodrag nopan`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          aria-hidden="true"
-          title={kind === 'support' ? 'supports' : 'rebuts'}
+          aria-label={
+            kind === 'support' ? 'Supports: make it a rebuttal' : 'Rebuts: make it a support'
+          }
+          title={
+            kind === 'support'
+              ? 'Supports (click to make it a rebuttal)'
+              : 'Rebuts (click to make it a support)'
+          }
+          onClick={(event) => {
+            event.stopPropagation();
+            store
+              .getState()
+              .updateEdge(props.id, { kind: kind === 'support' ? 'rebuttal' : 'support' });
+          }}
         >
-          {kind === 'support' ? '+' : '−'}
-        </div>
+          <span aria-hidden="true">{kind === 'support' ? '+' : '−'}</span>
+        </button>
       </EdgeLabelRenderer>
     </>
   );

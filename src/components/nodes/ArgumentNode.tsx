@@ -1,20 +1,49 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
+import { useClashmapStore } from '../../store/StoreContext';
 import { EvidenceList } from './EvidenceList';
+import { NodeTextEditor } from './NodeTextEditor';
 
 const KIND_LABEL = { position: 'Position', claim: 'Claim' } as const;
 
-// Edges run from a claim (right) to what it answers (left), as on a debate flow sheet.
-function ArgumentNodeView({ data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node } = data;
+const connectingSelector = (connection: { inProgress: boolean }) => connection.inProgress;
+
+function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
+  const { node, editing } = data;
+  const store = useClashmapStore();
+  const connecting = useConnection(connectingSelector);
+
+  const commit = (text: string) => {
+    const trimmed = text.trim();
+    const state = store.getState();
+    if (trimmed && trimmed !== node.text) state.updateNode(id, { text: trimmed });
+    else if (!trimmed) state.notify('error', 'A node needs some text; the old text was kept.');
+    state.stopEditing();
+  };
+
   return (
     <div className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}`}>
-      <Handle type="target" position={Position.Right} className="cm-handle" />
+      {/* While a connection is being drawn, the whole node is a drop target. */}
+      <Handle
+        type="target"
+        position={Position.Right}
+        className={connecting ? 'cm-drop-target' : 'cm-handle cm-handle--target'}
+        isConnectableStart={false}
+      />
       <div className="cm-node__kind" aria-hidden="true">
         {KIND_LABEL[node.kind]}
       </div>
-      <p className="cm-node__text">{node.text}</p>
+      {editing ? (
+        <NodeTextEditor
+          initial={node.text}
+          label={`${KIND_LABEL[node.kind]} text`}
+          onCommit={commit}
+          onCancel={() => store.getState().stopEditing()}
+        />
+      ) : (
+        <p className="cm-node__text">{node.text}</p>
+      )}
       <EvidenceList evidence={node.evidence} />
       {node.tags && node.tags.length > 0 && (
         <ul className="cm-tags" aria-label="Tags">
@@ -23,7 +52,26 @@ function ArgumentNodeView({ data, selected }: NodeProps<ArgumentFlowNode>) {
           ))}
         </ul>
       )}
-      <Handle type="source" position={Position.Left} className="cm-handle" />
+      <Handle
+        type="source"
+        id="support"
+        position={Position.Left}
+        className="cm-handle cm-handle--support"
+        title="Drag to a node this supports"
+        aria-label="Drag to connect as support"
+      >
+        <span aria-hidden="true">+</span>
+      </Handle>
+      <Handle
+        type="source"
+        id="rebuttal"
+        position={Position.Left}
+        className="cm-handle cm-handle--rebuttal"
+        title="Drag to a node this rebuts"
+        aria-label="Drag to connect as rebuttal"
+      >
+        <span aria-hidden="true">−</span>
+      </Handle>
     </div>
   );
 }

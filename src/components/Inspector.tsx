@@ -1,0 +1,369 @@
+import { useId, useState, type ReactNode } from 'react';
+import { anchorQuote } from '../model/evidence';
+import type { Evidence } from '../model/evidence';
+import { NODE_KINDS, type MapNode } from '../model/node';
+import { useClashmap, useClashmapStore } from '../store/StoreContext';
+
+interface FieldProps {
+  label: string;
+  value: string;
+  onCommit: (value: string) => void;
+  multiline?: boolean;
+  placeholder?: string;
+}
+
+/** A text field whose edit is committed once, on leaving it or pressing Enter: one undo step. */
+function CommitField({ label, value, onCommit, multiline, placeholder }: FieldProps) {
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  const id = useId();
+  if (seen !== value) {
+    // The value changed underneath (undo, another edit): show it.
+    setSeen(value);
+    setDraft(value);
+  }
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  const common = {
+    id,
+    value: draft,
+    placeholder,
+    onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
+    onBlur: commit,
+    onKeyDown: (event: React.KeyboardEvent) => {
+      if (event.key === 'Enter' && !event.shiftKey && !(multiline && event.altKey)) {
+        event.preventDefault();
+        commit();
+      } else if (event.key === 'Escape') {
+        setDraft(value);
+      }
+    },
+  };
+  return (
+    <div className="cm-field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="cm-inspector__section" aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function EvidenceEditor({
+  node,
+  evidence,
+  index,
+}: {
+  node: MapNode;
+  evidence: Evidence;
+  index: number;
+}) {
+  const store = useClashmapStore();
+  const sources = useClashmap((s) => s.map.sources);
+  const [problem, setProblem] = useState<string | null>(null);
+  const replace = (next: Evidence | null) => {
+    const list = node.evidence.slice();
+    if (next) list[index] = next;
+    else list.splice(index, 1);
+    store.getState().updateNode(node.id, { evidence: list });
+  };
+  const reanchor = (quote: string, sourceId: string) => {
+    const text = sources.find((s) => s.id === sourceId)?.text ?? '';
+    const at = anchorQuote(text, quote.trim(), evidence.start);
+    if (!at) {
+      setProblem(
+        'That text is not in the source, so the quote was not changed. Quotes must be verbatim.',
+      );
+      return;
+    }
+    setProblem(null);
+    replace({ ...evidence, sourceId, quote: quote.trim(), ...at });
+  };
+  const n = index + 1;
+  return (
+    <li className="cm-evidence-editor">
+      <CommitField
+        label={`Quote ${n}`}
+        value={evidence.quote}
+        multiline
+        onCommit={(q) => reanchor(q, evidence.sourceId)}
+      />
+      {problem && (
+        <p className="cm-field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <CommitField
+        label={`Speaker of quote ${n}`}
+        value={evidence.speaker}
+        onCommit={(speaker) => speaker.trim() && replace({ ...evidence, speaker: speaker.trim() })}
+      />
+      <p className="cm-muted">
+        From {sources.find((s) => s.id === evidence.sourceId)?.title ?? evidence.sourceId},
+        characters {evidence.start}–{evidence.end}
+      </p>
+      <button type="button" className="cm-link-button" onClick={() => replace(null)}>
+        Remove quote {n}
+      </button>
+    </li>
+  );
+}
+
+function AddQuote({ node }: { node: MapNode }) {
+  const store = useClashmapStore();
+  const sources = useClashmap((s) => s.map.sources);
+  const withText = sources.filter((s) => s.text);
+  const [sourceId, setSourceId] = useState(withText[0]?.id ?? '');
+  const [quote, setQuote] = useState('');
+  const [speaker, setSpeaker] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const ids = { source: useId(), quote: useId(), speaker: useId() };
+  if (withText.length === 0)
+    return <p className="cm-muted">Add a source with text to quote from it.</p>;
+  const add = () => {
+    const source = withText.find((s) => s.id === sourceId) ?? withText[0]!;
+    const at = anchorQuote(source.text ?? '', quote.trim());
+    if (!at) return setProblem('That text is not in the source. Paste a verbatim passage.');
+    if (!speaker.trim()) return setProblem('Say who says it: a speaker is required.');
+    setProblem(null);
+    store.getState().updateNode(node.id, {
+      evidence: [
+        ...node.evidence,
+        { sourceId: source.id, quote: quote.trim(), ...at, speaker: speaker.trim() },
+      ],
+    });
+    setQuote('');
+  };
+  return (
+    <div className="cm-add-quote">
+      <div className="cm-field">
+        <label htmlFor={ids.source}>Source</label>
+        <select id={ids.source} value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
+          {withText.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="cm-field">
+        <label htmlFor={ids.quote}>New quote</label>
+        <textarea
+          id={ids.quote}
+          rows={2}
+          value={quote}
+          onChange={(e) => setQuote(e.target.value)}
+        />
+      </div>
+      <div className="cm-field">
+        <label htmlFor={ids.speaker}>Speaker</label>
+        <input
+          id={ids.speaker}
+          type="text"
+          value={speaker}
+          onChange={(e) => setSpeaker(e.target.value)}
+        />
+      </div>
+      {problem && (
+        <p className="cm-field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="button" onClick={add}>
+        Add quote
+      </button>
+    </div>
+  );
+}
+
+function ConnectFromKeyboard({ node }: { node: MapNode }) {
+  const store = useClashmapStore();
+  const nodes = useClashmap((s) => s.map.nodes);
+  const others = nodes.filter((n) => n.id !== node.id);
+  const [target, setTarget] = useState('');
+  const id = useId();
+  if (others.length === 0) return null;
+  const chosen = others.some((n) => n.id === target) ? target : others[0]!.id;
+  return (
+    <div className="cm-connect">
+      <div className="cm-field">
+        <label htmlFor={id}>Connect this node to</label>
+        <select id={id} value={chosen} onChange={(e) => setTarget(e.target.value)}>
+          {others.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.kind === 'position' ? 'Position: ' : ''}
+              {n.text.length > 70 ? `${n.text.slice(0, 67)}…` : n.text}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="cm-row">
+        <button type="button" onClick={() => store.getState().connect(node.id, chosen, 'support')}>
+          It supports that
+        </button>
+        <button type="button" onClick={() => store.getState().connect(node.id, chosen, 'rebuttal')}>
+          It rebuts that
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function NodeInspector({ node }: { node: MapNode }) {
+  const store = useClashmapStore();
+  const kindId = useId();
+  const update = (patch: Partial<Omit<MapNode, 'id'>>) =>
+    store.getState().updateNode(node.id, patch);
+  return (
+    <>
+      <CommitField
+        key={`${node.id}-text`}
+        label="Text"
+        value={node.text}
+        multiline
+        onCommit={(text) =>
+          text.trim()
+            ? update({ text: text.trim() })
+            : store.getState().notify('error', 'A node needs some text.')
+        }
+      />
+      <div className="cm-field">
+        <label htmlFor={kindId}>Kind</label>
+        <select
+          id={kindId}
+          value={node.kind}
+          onChange={(e) => update({ kind: e.target.value as MapNode['kind'] })}
+        >
+          {NODE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind === 'position' ? 'Position' : 'Claim'}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Section title="Quotes">
+        <ul className="cm-plain-list">
+          {node.evidence.map((evidence, i) => (
+            <EvidenceEditor
+              key={`${node.id}-${i}-${evidence.start}`}
+              node={node}
+              evidence={evidence}
+              index={i}
+            />
+          ))}
+        </ul>
+        <AddQuote key={node.id} node={node} />
+      </Section>
+      <CommitField
+        key={`${node.id}-tags`}
+        label="Tags (comma-separated)"
+        value={(node.tags ?? []).join(', ')}
+        onCommit={(value) => {
+          const tags = [
+            ...new Set(
+              value
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            ),
+          ];
+          update({ tags });
+        }}
+      />
+      <CommitField
+        key={`${node.id}-notes`}
+        label="Notes"
+        value={node.notes ?? ''}
+        multiline
+        onCommit={(notes) => update({ notes })}
+      />
+      <Section title="Connections">
+        <ConnectFromKeyboard key={node.id} node={node} />
+      </Section>
+    </>
+  );
+}
+
+function EdgeInspector({ edgeId }: { edgeId: string }) {
+  const store = useClashmapStore();
+  const edge = useClashmap((s) => s.map.edges.find((e) => e.id === edgeId));
+  const from = useClashmap((s) => s.map.nodes.find((n) => n.id === edge?.from)?.text);
+  const to = useClashmap((s) => s.map.nodes.find((n) => n.id === edge?.to)?.text);
+  const name = useId();
+  if (!edge) return null;
+  return (
+    <>
+      <p>
+        <q>{from}</q> {edge.kind === 'support' ? 'supports' : 'rebuts'} <q>{to}</q>
+      </p>
+      <fieldset className="cm-field">
+        <legend>Kind</legend>
+        {(['support', 'rebuttal'] as const).map((kind) => (
+          <label key={kind} className="cm-radio">
+            <input
+              type="radio"
+              name={name}
+              checked={edge.kind === kind}
+              onChange={() => store.getState().updateEdge(edge.id, { kind })}
+            />
+            {kind === 'support' ? 'Support' : 'Rebuttal'}
+          </label>
+        ))}
+      </fieldset>
+      <CommitField
+        key={`${edge.id}-note`}
+        label="Note"
+        value={edge.note ?? ''}
+        multiline
+        onCommit={(note) => store.getState().updateEdge(edge.id, { note })}
+      />
+      <button type="button" onClick={() => store.getState().deleteElements([], [edge.id])}>
+        Delete connection
+      </button>
+    </>
+  );
+}
+
+/** Edits whatever is selected: a node, a connection, or several at once. Hidden when nothing is. */
+export function Inspector() {
+  const nodeIds = useClashmap((s) => s.selectedNodeIds);
+  const edgeIds = useClashmap((s) => s.selectedEdgeIds);
+  const node = useClashmap((s) =>
+    s.selectedNodeIds.length === 1
+      ? s.map.nodes.find((n) => n.id === s.selectedNodeIds[0])
+      : undefined,
+  );
+  const store = useClashmapStore();
+  const total = nodeIds.length + edgeIds.length;
+  if (total === 0) return null;
+  let heading: string;
+  let body: ReactNode;
+  if (node && edgeIds.length === 0) {
+    heading = node.kind === 'position' ? 'Position' : 'Claim';
+    body = <NodeInspector key={node.id} node={node} />;
+  } else if (total === 1 && edgeIds.length === 1) {
+    heading = 'Connection';
+    body = <EdgeInspector key={edgeIds[0]} edgeId={edgeIds[0]!} />;
+  } else {
+    heading = `${total} selected`;
+    body = (
+      <button type="button" onClick={() => store.getState().deleteSelection()}>
+        Delete {total} selected
+      </button>
+    );
+  }
+  return (
+    <aside className="cm-inspector" aria-label="Inspector">
+      <h2 className="cm-inspector__title">{heading}</h2>
+      {body}
+    </aside>
+  );
+}

@@ -1,0 +1,131 @@
+import { useStore } from 'zustand';
+import { useClashmap, useClashmapStore } from '../store/StoreContext';
+import type { Commands } from './useCommands';
+
+const MOD =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+interface ButtonProps {
+  label: string;
+  shortcut?: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: string;
+}
+
+function ToolButton({ label, shortcut, onClick, disabled, children }: ButtonProps) {
+  return (
+    <button
+      type="button"
+      className="cm-tool"
+      aria-label={label}
+      aria-keyshortcuts={shortcut?.replace('⌘', 'Meta+')}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      onClick={onClick}
+      disabled={disabled}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** File, edit and view commands, each with an accessible name and its shortcut. */
+export function Toolbar({ commands }: { commands: Commands }) {
+  const store = useClashmapStore();
+  const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
+  const hasSelection = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
+  const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
+
+  return (
+    <div className="cm-toolbar" role="toolbar" aria-label="Map tools">
+      <div className="cm-toolgroup" role="group" aria-label="File">
+        <ToolButton label="New map" onClick={commands.newMap}>
+          New
+        </ToolButton>
+        <ToolButton label="Open map" shortcut={`${MOD}O`} onClick={commands.openFile}>
+          Open…
+        </ToolButton>
+        <ToolButton label="Save map" shortcut={`${MOD}S`} onClick={commands.save}>
+          Save
+        </ToolButton>
+        <ToolButton label="Save map as" shortcut={`${MOD}Shift+S`} onClick={commands.saveAs}>
+          Save as…
+        </ToolButton>
+      </div>
+      <div className="cm-toolgroup" role="group" aria-label="Edit">
+        <ToolButton label="Undo" shortcut={`${MOD}Z`} onClick={commands.undo} disabled={!canUndo}>
+          Undo
+        </ToolButton>
+        <ToolButton
+          label="Redo"
+          shortcut={`${MOD}Shift+Z`}
+          onClick={commands.redo}
+          disabled={!canRedo}
+        >
+          Redo
+        </ToolButton>
+        <ToolButton label="Add position" shortcut="P" onClick={() => commands.addNode('position')}>
+          + Position
+        </ToolButton>
+        <ToolButton label="Add claim" shortcut="C" onClick={() => commands.addNode('claim')}>
+          + Claim
+        </ToolButton>
+        <ToolButton
+          label="Add supporting claim"
+          shortcut="S"
+          onClick={() => commands.reply('support')}
+          disabled={!oneNode}
+        >
+          + Support
+        </ToolButton>
+        <ToolButton
+          label="Add rebutting claim"
+          shortcut="R"
+          onClick={() => commands.reply('rebuttal')}
+          disabled={!oneNode}
+        >
+          + Rebuttal
+        </ToolButton>
+        <ToolButton
+          label="Delete selection"
+          shortcut="Delete"
+          onClick={commands.deleteSelection}
+          disabled={!hasSelection}
+        >
+          Delete
+        </ToolButton>
+      </div>
+      <div className="cm-toolgroup" role="group" aria-label="View">
+        <ToolButton label="Search" shortcut={`${MOD}F`} onClick={commands.search}>
+          Search
+        </ToolButton>
+        <ToolButton label="Auto-layout" onClick={() => void commands.autoLayout()}>
+          Auto-layout
+        </ToolButton>
+        <ToolButton label="Fit map to view" onClick={commands.fitView}>
+          Fit
+        </ToolButton>
+        <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={commands.showShortcuts}>
+          ?
+        </ToolButton>
+      </div>
+    </div>
+  );
+}
+
+/** Says whether the open map is saved to its file. */
+export function SaveStatus() {
+  const fileName = useClashmap((s) => s.fileName);
+  const dirty = useClashmap((s) => s.savedMap !== s.map);
+  const text = !fileName ? 'Not saved to a file' : dirty ? 'Unsaved changes' : 'Saved to file';
+  return (
+    <span
+      className={`cm-save-status${dirty ? ' is-dirty' : ''}`}
+      role="status"
+      aria-label={`Save status: ${text}`}
+    >
+      {text}
+    </span>
+  );
+}

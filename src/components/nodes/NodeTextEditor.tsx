@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+
+interface Props {
+  initial: string;
+  label: string;
+  onCommit: (text: string) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Edits a node's text in place. Enter or leaving the field commits (one undo step);
+ * Shift+Enter starts a new line; Escape puts the text back.
+ */
+export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
+  const [text, setText] = useState(initial);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const done = useRef(false);
+
+  useEffect(() => {
+    const field = ref.current;
+    if (!field) return;
+    field.focus();
+    field.select();
+  }, []);
+
+  const finish = (commit: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (commit) onCommit(text);
+    else onCancel();
+  };
+
+  return (
+    <textarea
+      ref={ref}
+      className="cm-node__editor nodrag nopan nowheel"
+      aria-label={label}
+      value={text}
+      rows={Math.min(8, Math.max(2, Math.ceil(text.length / 30)))}
+      onChange={(event) => setText(event.target.value)}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter' && !event.shiftKey) {
+          event.preventDefault();
+          finish(true);
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          finish(false);
+        }
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}

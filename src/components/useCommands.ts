@@ -1,0 +1,157 @@
+import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import {
+  forgetFileHandle,
+  pickMapFile,
+  readMapFile,
+  saveMapText,
+  suggestFileName,
+} from '../io/fileAccess';
+import type { ParseResult } from '../io/parse';
+import { parseErrorLines } from '../io/parseError';
+import { serializeMap } from '../io/serialize';
+import { layoutInWorker } from '../layout/layoutInWorker';
+import type { Size } from '../layout/nodeSize';
+import { emptyMap } from '../model/map';
+import type { NodeKind } from '../model/node';
+import { useClashmapStore } from '../store/StoreContext';
+
+/** A dialog the app is showing; at most one at a time. */
+export type DialogState =
+  | { type: 'confirmDiscard'; action: string; proceed: () => void }
+  | { type: 'openError'; fileName: string; lines: string[] }
+  | { type: 'search' }
+  | { type: 'shortcuts' }
+  | null;
+
+/** Every user command, shared by the toolbar, the keyboard and the canvas. */
+export function useCommands(setDialog: (dialog: DialogState) => void) {
+  const store = useClashmapStore();
+  const flow = useReactFlow();
+
+  return useMemo(() => {
+    const state = () => store.getState();
+    const history = () => store.temporal.getState();
+    const isDirty = () => state().savedMap !== state().map;
+
+    /** Runs `proceed` now, or after the user agrees to drop unsaved changes. */
+    const guardUnsaved = (action: string, proceed: () => void) => {
+      if (isDirty()) setDialog({ type: 'confirmDiscard', action, proceed });
+      else proceed();
+    };
+
+    const acceptOpened = (fileName: string, result: ParseResult, adopt?: () => void): boolean => {
+      if (!result.ok) {
+        // Nothing changes: the open map, its history and its autosave stay as they were.
+        setDialog({ type: 'openError', fileName, lines: parseErrorLines(result.error) });
+        return false;
+      }
+      adopt?.();
+      state().openMap(result.map, fileName, { savedToFile: true });
+      history().clear();
+      return true;
+    };
+
+    const viewCenter = () => {
+      const pane = document.querySelector('.react-flow');
+      const rect = pane?.getBoundingClientRect();
+      if (!rect) return { x: 0, y: 0 };
+      return flow.screenToFlowPosition({
+        x: rect.left + rect.width / 2 - 150,
+        y: rect.top + rect.height / 3,
+      });
+    };
+
+    const save = async (saveAs: boolean) => {
+      const { map, fileName } = state();
+      try {
+        const name = await saveMapText(serializeMap(map), fileName ?? suggestFileName(map.title), {
+          saveAs,
+        });
+        if (name) {
+          store.getState().markSaved(name);
+          state().notify('info', `Saved ${name}.`);
+        }
+      } catch (error) {
+        state().notify(
+          'error',
+          `Could not save: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    };
+
+    return {
+      newMap: () =>
+        guardUnsaved('start a new map', () => {
+          forgetFileHandle();
+          state().openMap(emptyMap(), null, { savedToFile: true });
+          history().clear();
+        }),
+      openFile: () =>
+        guardUnsaved('open another map', () => {
+          void pickMapFile().then((opened) => {
+            if (opened) acceptOpened(opened.name, opened.result, () => opened.adopt());
+          });
+        }),
+      openDroppedFile: (file: File) =>
+        guardUnsaved('open the dropped map', () => {
+          void readMapFile(file).then((result) => {
+            if (acceptOpened(file.name, result)) forgetFileHandle();
+          });
+        }),
+      save: () => void save(false),
+      saveAs: () => void save(true),
+      undo: () => history().undo(),
+      redo: () => history().redo(),
+      addNode: (kind: NodeKind, at?: { x: number; y: number }) =>
+        state().addNode(kind, at ?? viewCenter()),
+      reply: (kind: 'support' | 'rebuttal') => state().reply(kind),
+      editSelected: () => {
+        const id = state().selectedNodeIds[0];
+        if (id) state().startEditing(id);
+      },
+      deleteSelection: () => state().deleteSelection(),
+      clearSelection: () => state().select([], []),
+      copy: () => {
+        const count = state().copySelection();
+        if (count) state().notify('info', `Copied ${count} node${count === 1 ? '' : 's'}.`);
+      },
+      paste: () => state().paste(),
+      fitView: () => void flow.fitView({ padding: 0.1, duration: 300 }),
+      autoLayout: async () => {
+        const { map, flowNodes } = state();
+        const sizes: Record<string, Size> = {};
+        for (const node of flowNodes) {
+          if (node.measured?.width && node.measured.height)
+            sizes[node.id] = { width: node.measured.width, height: node.measured.height };
+        }
+        try {
+          const positions = await layoutInWorker(map, sizes);
+          if (state().map !== map) return; // the map changed meanwhile; a stale layout would undo edits
+          state().applyLayout(positions);
+          requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
+        } catch (error) {
+          state().notify(
+            'error',
+            `Layout failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      },
+      search: () => setDialog({ type: 'search' }),
+      showShortcuts: () => setDialog({ type: 'shortcuts' }),
+      focusNode: (id: string) => {
+        state().select([id]);
+        const node = flow.getNode(id);
+        if (!node) return;
+        const width = node.measured?.width ?? 280;
+        const height = node.measured?.height ?? 100;
+        void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+          zoom: Math.max(flow.getZoom(), 0.9),
+          duration: 300,
+        });
+      },
+    };
+  }, [store, flow, setDialog]);
+}
+
+export type Commands = ReturnType<typeof useCommands>;

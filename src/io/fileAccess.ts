@@ -1,0 +1,103 @@
+import { fileOpen, fileSave, supported } from 'browser-fs-access';
+import { MAP_FILE_EXTENSION, MAP_MIME_TYPE } from '../model/map';
+import { decodeMapBytes } from './decode';
+import { parseMap, type ParseResult } from './parse';
+
+// The handle of the file the open map came from, so that Save writes back to it where the
+// browser allows (File System Access API); elsewhere saving downloads a file.
+let currentHandle: FileSystemFileHandle | null = null;
+
+/** True where Save can write back to the opened file instead of downloading. */
+export const canWriteBack = supported;
+
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/** Reads and validates a map file (picked, dropped or handed over). */
+export async function readMapFile(file: Blob): Promise<ParseResult> {
+  const decoded = decodeMapBytes(new Uint8Array(await file.arrayBuffer()));
+  return decoded.ok ? parseMap(decoded.text) : decoded;
+}
+
+export interface OpenedFile {
+  name: string;
+  result: ParseResult;
+  /** Adopt the picked file's handle for later saves; call only once the map is accepted. */
+  adopt: () => void;
+}
+
+/** Asks the user for a map file. Resolves to null when they cancel. */
+export async function pickMapFile(): Promise<OpenedFile | null> {
+  try {
+    const file = await fileOpen({
+      description: 'Clashmap map',
+      extensions: [MAP_FILE_EXTENSION, '.json'],
+      mimeTypes: [MAP_MIME_TYPE, 'application/json'],
+      id: 'clashmap',
+    });
+    const result = await readMapFile(file);
+    return {
+      name: file.name,
+      result,
+      adopt: () => {
+        currentHandle = file.handle ?? null;
+      },
+    };
+  } catch (error) {
+    if (isAbort(error)) return null;
+    throw error;
+  }
+}
+
+/** Forgets the file handle: the next Save asks where to save. */
+export function forgetFileHandle(): void {
+  currentHandle = null;
+}
+
+/** A file name for a map that has none: its title, made safe, with the map extension. */
+export function suggestFileName(title: string): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase()
+    .slice(0, 60);
+  return `${base || 'map'}${MAP_FILE_EXTENSION}`;
+}
+
+/**
+ * Saves map text: back to the opened file where possible (unless `saveAs`), otherwise through
+ * a save dialog or a download. Resolves to the file name used, or null when the user cancels.
+ */
+export async function saveMapText(
+  text: string,
+  fileName: string,
+  { saveAs = false } = {},
+): Promise<string | null> {
+  const blob = new Blob([text], { type: MAP_MIME_TYPE });
+  try {
+    const handle = await fileSave(
+      blob,
+      { fileName, extensions: [MAP_FILE_EXTENSION], description: 'Clashmap map', id: 'clashmap' },
+      saveAs ? null : currentHandle,
+    );
+    if (handle) currentHandle = handle;
+    return handle?.name ?? fileName;
+  } catch (error) {
+    if (isAbort(error)) return null;
+    throw error;
+  }
+}
+
+/** Offers map text as a download, bypassing file handles (used when storage fails). */
+export function downloadMapText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: MAP_MIME_TYPE }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.rel = 'noopener';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
