@@ -4,7 +4,6 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
-  getNodesBounds,
   useNodesInitialized,
   useReactFlow,
   useStoreApi,
@@ -13,8 +12,9 @@ import {
   type Connection,
 } from '@xyflow/react';
 import { useCallback, useEffect } from 'react';
+import type { ArgumentFlowNode } from '../store/flowAdapter';
+import { measuredSizes } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
-import type { Size } from '../layout/nodeSize';
 import { ArgumentEdge, EdgeMarkers } from './edges/ArgumentEdge';
 import { ArgumentNode } from './nodes/ArgumentNode';
 import { Legend } from './Legend';
@@ -26,6 +26,22 @@ const edgeTypes: EdgeTypes = { argument: ArgumentEdge };
 const FRAME_PADDING = 32;
 /** Below this zoom node text is too small to read, so the first view pans instead of shrinking. */
 const MIN_READABLE_ZOOM = 0.7;
+
+/** The rectangle around the nodes, from their positions and measured sizes (no sub-flows here). */
+function boundsOf(nodes: readonly ArgumentFlowNode[]) {
+  if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const node of nodes) {
+    minX = Math.min(minX, node.position.x);
+    minY = Math.min(minY, node.position.y);
+    maxX = Math.max(maxX, node.position.x + (node.measured?.width ?? 0));
+    maxY = Math.max(maxY, node.position.y + (node.measured?.height ?? 0));
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
 
 /**
  * Once the canvas has measured the nodes: lay out unplaced nodes with their real sizes, then
@@ -40,14 +56,8 @@ function useMeasuredLayout() {
 
   useEffect(() => {
     if (!initialized || !pending) return;
-    const sizes = new Map<string, Size>();
-    for (const node of store.getState().flowNodes) {
-      if (node.measured?.width && node.measured.height) {
-        sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
-      }
-    }
-    store.getState().relayoutWithSizes(sizes);
-    const bounds = getNodesBounds(store.getState().flowNodes);
+    store.getState().relayoutWithSizes(measuredSizes(store.getState().flowNodes));
+    const bounds = boundsOf(store.getState().flowNodes);
     const { width, height } = flowStore.getState();
     const fitWidth = (width - 2 * FRAME_PADDING) / Math.max(bounds.width, 1);
     const fitBoth = Math.min(fitWidth, (height - 2 * FRAME_PADDING) / Math.max(bounds.height, 1));
@@ -125,7 +135,7 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
         panOnScroll
         minZoom={0.1}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
+        attributionPosition="top-right"
       >
         <MeasuredLayout />
         <Background gap={24} />

@@ -11,9 +11,9 @@ import type { ParseResult } from '../io/parse';
 import { parseErrorLines } from '../io/parseError';
 import { serializeMap } from '../io/serialize';
 import { layoutInWorker } from '../layout/layoutInWorker';
-import type { Size } from '../layout/nodeSize';
 import { emptyMap } from '../model/map';
 import type { NodeKind } from '../model/node';
+import { measuredSizes } from '../store/store';
 import { useClashmapStore } from '../store/StoreContext';
 
 /** A dialog the app is showing; at most one at a time. */
@@ -120,11 +120,7 @@ export function useCommands(setDialog: (dialog: DialogState) => void) {
       fitView: () => void flow.fitView({ padding: 0.1, duration: 300 }),
       autoLayout: async () => {
         const { map, flowNodes } = state();
-        const sizes: Record<string, Size> = {};
-        for (const node of flowNodes) {
-          if (node.measured?.width && node.measured.height)
-            sizes[node.id] = { width: node.measured.width, height: node.measured.height };
-        }
+        const sizes = Object.fromEntries(measuredSizes(flowNodes));
         try {
           const positions = await layoutInWorker(map, sizes);
           if (state().map !== map) return; // the map changed meanwhile; a stale layout would undo edits

@@ -16,7 +16,7 @@ export async function loadBundledMap(fileName: string): Promise<ParseResult> {
     return {
       ok: false,
       error: {
-        kind: 'badEncoding',
+        kind: 'unreadable',
         issues: [{ path: '', message: `could not load ${url}: ${reason}` }],
       },
     };

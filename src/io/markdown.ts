@@ -2,7 +2,12 @@ import { indexMap } from '../model/graph';
 import type { ClashMap } from '../model/map';
 import type { MapNode } from '../model/node';
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+// User text goes into Markdown as text: characters Markdown would read as syntax (or HTML) are escaped.
+const oneLine = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>#|]/g, (ch) => `\\${ch}`);
 
 function quoteLines(node: MapNode, indent: string): string[] {
   return node.evidence.map((e) => `${indent}> “${oneLine(e.quote)}” — ${oneLine(e.speaker)}`);

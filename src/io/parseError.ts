@@ -4,6 +4,7 @@ import { CURRENT_VERSION } from '../model/map';
 
 /** Why a file could not be opened as a map. Every kind carries the issues that explain it. */
 export type ParseError =
+  | { kind: 'unreadable'; issues: Issue[] }
   | { kind: 'tooLarge'; issues: Issue[] }
   | { kind: 'badEncoding'; issues: Issue[] }
   | { kind: 'notJson'; line: number; column: number; issues: Issue[] }
@@ -19,6 +20,8 @@ const withArticle = (name: string) => `${/^(?:[aeiou]|npm\b)/i.test(name) ? 'an'
 /** A one-sentence headline for a parse error, in words a user understands. */
 export function describeParseError(error: ParseError): string {
   switch (error.kind) {
+    case 'unreadable':
+      return 'This file could not be read.';
     case 'tooLarge':
       return 'This file is too large to open.';
     case 'badEncoding':

@@ -84,6 +84,17 @@ function unplacedLayout(map: ClashMap, sizes?: ReadonlyMap<string, Size>): Recor
   return layoutMap(map, sizes ? { sizeOf: (id) => sizes.get(id) } : {});
 }
 
+/** The sizes the canvas has measured, by node id. */
+export function measuredSizes(nodes: readonly ArgumentFlowNode[]): Map<string, Size> {
+  const sizes = new Map<string, Size>();
+  for (const node of nodes) {
+    if (node.measured?.width && node.measured.height) {
+      sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+    }
+  }
+  return sizes;
+}
+
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
@@ -166,9 +177,17 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             const state = get();
             const moved: Record<string, Point> = {};
             let selection: Set<string> | null = null;
+            let autoNodeResized = false;
             const flowChanges: NodeChange<ArgumentFlowNode>[] = [];
             for (const change of changes) {
               if (change.type === 'remove') continue; // deletions arrive through deleteElements
+              if (
+                change.type === 'dimensions' &&
+                change.dimensions &&
+                state.autoPositions[change.id]
+              ) {
+                autoNodeResized = true;
+              }
               if (change.type === 'select') {
                 selection ??= new Set(state.selectedNodeIds);
                 if (change.selected) selection.add(change.id);
@@ -179,14 +198,28 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
                 moved[change.id] = change.position;
               flowChanges.push(change);
             }
-            const flowNodes = flowChanges.length
+            let flowNodes = flowChanges.length
               ? applyNodeChanges(flowChanges, state.flowNodes)
               : state.flowNodes;
+            let autoPositions = state.autoPositions;
+            // Nodes placed by the layout reflow, like an outline, when one of them changes size
+            // (its text was edited); nodes the user placed stay where they are.
+            if (autoNodeResized && !state.layoutPending) {
+              autoPositions = unplacedLayout(state.map, measuredSizes(flowNodes));
+              flowNodes = toFlowNodes(
+                state.map,
+                autoPositions,
+                flowNodes,
+                new Set(state.selectedNodeIds),
+                state.editingNodeId,
+              );
+            }
             const selectedNodeIds = selection
               ? state.map.nodes.filter((n) => selection!.has(n.id)).map((n) => n.id)
               : state.selectedNodeIds;
             set({
               flowNodes,
+              autoPositions,
               ...(sameIds(selectedNodeIds, state.selectedNodeIds) ? {} : { selectedNodeIds }),
               ...(Object.keys(moved).length ? { map: ops.moveNodes(state.map, moved) } : {}),
             });

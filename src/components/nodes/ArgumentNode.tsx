@@ -1,5 +1,5 @@
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
 import { useClashmapStore } from '../../store/StoreContext';
 import { EvidenceList } from './EvidenceList';
@@ -13,17 +13,31 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const { node, editing } = data;
   const store = useClashmapStore();
   const connecting = useConnection(connectingSelector);
+  const container = useRef<HTMLDivElement>(null);
 
-  const commit = (text: string) => {
+  // Keyboard users carry on from the node they were editing.
+  const refocus = () => {
+    const wrapper = container.current?.closest<HTMLElement>('.react-flow__node');
+    requestAnimationFrame(() => wrapper?.focus({ preventScroll: true }));
+  };
+  const commit = (text: string, byKey: boolean) => {
     const trimmed = text.trim();
     const state = store.getState();
     if (trimmed && trimmed !== node.text) state.updateNode(id, { text: trimmed });
     else if (!trimmed) state.notify('error', 'A node needs some text; the old text was kept.');
     state.stopEditing();
+    if (byKey) refocus();
+  };
+  const cancel = () => {
+    store.getState().stopEditing();
+    refocus();
   };
 
   return (
-    <div className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}`}>
+    <div
+      ref={container}
+      className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}`}
+    >
       {/* While a connection is being drawn, the whole node is a drop target. */}
       <Handle
         type="target"
@@ -39,7 +53,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           initial={node.text}
           label={`${KIND_LABEL[node.kind]} text`}
           onCommit={commit}
-          onCancel={() => store.getState().stopEditing()}
+          onCancel={cancel}
         />
       ) : (
         <p className="cm-node__text">{node.text}</p>

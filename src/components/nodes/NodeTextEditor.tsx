@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 interface Props {
   initial: string;
   label: string;
-  onCommit: (text: string) => void;
+  /** `byKey` is true when Enter committed, false when focus left the field. */
+  onCommit: (text: string, byKey: boolean) => void;
   onCancel: () => void;
 }
 
@@ -23,10 +24,10 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
     field.select();
   }, []);
 
-  const finish = (commit: boolean) => {
+  const finish = (commit: boolean, byKey: boolean) => {
     if (done.current) return;
     done.current = true;
-    if (commit) onCommit(text);
+    if (commit) onCommit(text, byKey);
     else onCancel();
   };
 
@@ -42,13 +43,13 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
         event.stopPropagation();
         if (event.key === 'Enter' && !event.shiftKey) {
           event.preventDefault();
-          finish(true);
+          finish(true, true);
         } else if (event.key === 'Escape') {
           event.preventDefault();
-          finish(false);
+          finish(false, true);
         }
       }}
-      onBlur={() => finish(true)}
+      onBlur={() => finish(true, false)}
     />
   );
 }

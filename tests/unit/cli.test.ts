@@ -1,0 +1,227 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/cli/main';
+import { ARTICLE_MAP_PATH, fileWith } from './helpers/maps';
+
+const USAGE = [
+  'Usage:',
+  '  clashmap validate FILE…            check map files; exit 1 if any is invalid',
+  '  clashmap convert FILE --to markdown print the map as an outline',
+].join('\n');
+
+/** Runs the CLI against files held in memory; returns the exit code and what it printed. */
+function run(argv: string[], files: Record<string, string | Uint8Array> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    readFile: (path) => {
+      if (path.endsWith('/')) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' });
+      const content = files[path];
+      if (content === undefined) {
+        throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
+      }
+      return typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    },
+  };
+  const code = runCli(argv, io);
+  return { code, out, err };
+}
+
+const GOOD = fileWith(() => {});
+const BAD = fileWith((doc) => {
+  doc.nodes[0]!.kind = 'argument';
+  doc.edges[0]!.kind = 'attack';
+});
+
+describe('clashmap validate', () => {
+  it('says a good file is valid and exits 0', () => {
+    expect(run(['validate', 'good.json'], { 'good.json': GOOD })).toEqual({
+      code: 0,
+      out: ['good.json: valid (2 nodes, 1 edge)'],
+      err: [],
+    });
+  });
+
+  it('checks every file, reports each fault of the bad one by path, and exits 1', () => {
+    const result = run(['validate', 'good.json', 'bad.json', 'also-good.json'], {
+      'good.json': GOOD,
+      'bad.json': BAD,
+      'also-good.json': GOOD,
+    });
+    expect(result).toEqual({
+      code: 1,
+      out: ['good.json: valid (2 nodes, 1 edge)', 'also-good.json: valid (2 nodes, 1 edge)'],
+      err: [
+        'bad.json: This map file has 2 problems.',
+        'bad.json: nodes[0].kind: must be "position" or "claim", not the text "argument"',
+        'bad.json: edges[0].kind: must be "support" or "rebuttal", not the text "attack"',
+      ],
+    });
+  });
+
+  it('says plainly that a file does not exist', () => {
+    expect(run(['validate', 'missing.json'])).toEqual({
+      code: 1,
+      out: [],
+      err: ['missing.json: cannot read: no such file'],
+    });
+  });
+
+  it('says plainly that a folder is not a file', () => {
+    expect(run(['validate', 'maps/'])).toEqual({
+      code: 1,
+      out: [],
+      err: ['maps/: cannot read: it is a folder'],
+    });
+  });
+
+  it('reports files that are not UTF-8, not JSON, or from another app', () => {
+    const result = run(['validate', 'utf16.json', 'broken.json', 'drawing.json'], {
+      'utf16.json': new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]),
+      'broken.json': '{\n  "format": "clashmap",\n}',
+      'drawing.json': '{"type": "excalidraw", "version": 2, "elements": []}',
+    });
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([
+      'utf16.json: This file is not UTF-8 text.',
+      'utf16.json: it is saved as UTF-16; save it as UTF-8 and open it again',
+      'broken.json: This file is not valid JSON (line 3, column 1).',
+      'broken.json: line 3, column 1: trailing comma before "}"',
+      'drawing.json: This looks like an Excalidraw file, not a Clashmap map.',
+      'drawing.json: format: is missing; a map file has "format": "clashmap"',
+    ]);
+  });
+
+  it('needs at least one file', () => {
+    expect(run(['validate'])).toEqual({
+      code: 2,
+      out: [],
+      err: ['validate needs at least one FILE', USAGE],
+    });
+  });
+});
+
+describe('clashmap convert', () => {
+  it('prints the Markdown outline of a map', () => {
+    const result = run(['convert', 'map.json', '--to', 'markdown'], { 'map.json': GOOD });
+    expect(result).toEqual({
+      code: 0,
+      out: [
+        [
+          '# Strikes',
+          '',
+          '## Position: Cooperate with Mexico',
+          '',
+          '- **Supports:** Mexico will not be subordinated',
+          '  > “does not subordinate itself” — Claudia Sheinbaum',
+        ].join('\n'),
+      ],
+      err: [],
+    });
+  });
+
+  it('accepts --to before the file', () => {
+    const result = run(['convert', '--to', 'markdown', 'map.json'], { 'map.json': GOOD });
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toMatch(/^# Strikes\n/);
+  });
+
+  it('prints why an invalid map cannot be converted, and exits 1', () => {
+    expect(run(['convert', 'bad.json', '--to', 'markdown'], { 'bad.json': BAD })).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        'bad.json: This map file has 2 problems.',
+        'bad.json: nodes[0].kind: must be "position" or "claim", not the text "argument"',
+        'bad.json: edges[0].kind: must be "support" or "rebuttal", not the text "attack"',
+      ],
+    });
+  });
+
+  it('refuses an unknown output format with usage, exit 2', () => {
+    expect(run(['convert', 'map.json', '--to', 'pdf'], { 'map.json': GOOD })).toEqual({
+      code: 2,
+      out: [],
+      err: ['unknown format "pdf"; known formats: markdown', USAGE],
+    });
+  });
+
+  it.each([
+    ['no --to', ['convert', 'map.json']],
+    ['--to without a format', ['convert', 'map.json', '--to']],
+    ['two files', ['convert', 'a.json', 'b.json', '--to', 'markdown']],
+  ])('refuses %s with usage, exit 2', (_, argv) => {
+    expect(run(argv, { 'map.json': GOOD })).toEqual({
+      code: 2,
+      out: [],
+      err: ['convert needs one FILE and --to FORMAT', USAGE],
+    });
+  });
+});
+
+describe('clashmap commands', () => {
+  it('refuses an unknown command with usage, exit 2', () => {
+    expect(run(['check', 'map.json'])).toEqual({
+      code: 2,
+      out: [],
+      err: ['unknown command "check"', USAGE],
+    });
+  });
+
+  it('prints usage to stderr and exits 2 when given no command', () => {
+    expect(run([])).toEqual({ code: 2, out: [], err: [USAGE] });
+  });
+
+  it.each(['help', '--help', '-h'])('prints usage to stdout and exits 0 for %s', (flag) => {
+    expect(run([flag])).toEqual({ code: 0, out: [USAGE], err: [] });
+  });
+});
+
+describe('the clashmap command, run for real', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'clashmap-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const clashmap = (...args: string[]) =>
+    spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  // npx may print its own warnings to stderr; keep only the lines the CLI wrote about `file`.
+  const linesAbout = (stream: string, file: string) =>
+    stream.split('\n').filter((line) => line.startsWith(`${file}: `));
+
+  it('validates the shipped article map: exit 0', { timeout: 60_000 }, () => {
+    const result = clashmap('validate', ARTICLE_MAP_PATH);
+    expect(result.status).toBe(0);
+    expect(linesAbout(result.stdout, ARTICLE_MAP_PATH)).toEqual([
+      `${ARTICLE_MAP_PATH}: valid (25 nodes, 31 edges)`,
+    ]);
+  });
+
+  it(
+    'refuses a corrupted copy: exit 1, one stderr line per fault, naming its path',
+    { timeout: 60_000 },
+    () => {
+      const doc = JSON.parse(readFileSync(ARTICLE_MAP_PATH, 'utf8'));
+      doc.sources[0].url = 'javascript:alert(1)';
+      doc.nodes[3].text = '';
+      doc.nodes[5].evidence[0].start = -4;
+      doc.edges[7].kind = 'attack';
+      const file = join(dir, 'corrupted.clashmap.json');
+      writeFileSync(file, JSON.stringify(doc, null, 2));
+
+      const result = clashmap('validate', file);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(linesAbout(result.stderr, file)).toEqual([
+        `${file}: This map file has 4 problems.`,
+        `${file}: sources[0].url: must be an http:// or https:// address`,
+        `${file}: nodes[3].text: must not be empty`,
+        `${file}: nodes[5].evidence[0].start: must not be negative`,
+        `${file}: edges[7].kind: must be "support" or "rebuttal", not the text "attack"`,
+      ]);
+    },
+  );
+});
