@@ -11,6 +11,7 @@ import { MapCanvas } from './components/MapCanvas';
 import { MapTitle } from './components/MapTitle';
 import { Notices } from './components/Notices';
 import { SearchDialog } from './components/SearchDialog';
+import { SourcePanel } from './components/sources/SourcePanel';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { SaveStatus, Toolbar } from './components/Toolbar';
 import { useCommands, type Commands, type DialogState } from './components/useCommands';
@@ -116,12 +117,17 @@ function Editor({
   const [dialog, setDialog] = useState<DialogState>(null);
   const commands = useCommands(setDialog);
   const closeDialog = useCallback(() => setDialog(null), []);
+  const [sourceOpen, setSourceOpen] = useState(false);
   useShortcuts(commands, true);
   useFileDrop(commands, true);
 
   return (
     <>
-      <Toolbar commands={commands} />
+      <Toolbar
+        commands={commands}
+        sourceOpen={sourceOpen}
+        onToggleSource={() => setSourceOpen((open) => !open)}
+      />
       {storageProblem && (
         <div className="cm-banner" role="alert">
           Your changes cannot be saved in this browser: {storageProblem}. Download the map to keep
@@ -132,6 +138,13 @@ function Editor({
         </div>
       )}
       <div className="cm-workspace">
+        {sourceOpen && (
+          <SourcePanel
+            onChooseNode={commands.focusNode}
+            newClaimPosition={commands.viewCenter}
+            onClose={() => setSourceOpen(false)}
+          />
+        )}
         <MapCanvas onAddAt={(at) => commands.addNode('claim', at)} />
         <Inspector />
       </div>
@@ -303,7 +316,7 @@ export function App() {
                 <button
                   type="button"
                   onClick={() => {
-                    const result = parseMap(conflict.text);
+                    const result = parseMap(conflict.text, { brokenQuotes: 'warn' });
                     if (result.ok) {
                       autosave.current?.adopt(conflict);
                       store

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { anchorQuote } from '../model/evidence';
+import { anchorQuote, quoteMismatch } from '../model/evidence';
 import type { Evidence } from '../model/evidence';
 import { NODE_KINDS, type MapNode } from '../model/node';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
@@ -75,31 +75,35 @@ function EvidenceEditor({
     else list.splice(index, 1);
     store.getState().updateNode(node.id, { evidence: list });
   };
-  const reanchor = (quote: string, sourceId: string) => {
-    const text = sources.find((s) => s.id === sourceId)?.text ?? '';
-    const at = anchorQuote(text, quote.trim(), evidence.start);
-    if (!at) {
-      setProblem(
-        'That text is not in the source, so the quote was not changed. Quotes must be verbatim.',
-      );
-      return;
-    }
+  const source = sources.find((s) => s.id === evidence.sourceId);
+  const mismatch = source ? quoteMismatch(evidence, source) : 'its source is missing';
+  // An edited quote is re-anchored where the source has it; otherwise it is kept as typed
+  // (nothing the user wrote is lost) and flagged until the quote or the source is fixed.
+  const commitQuote = (typed: string) => {
+    const quote = typed.trim();
+    if (!quote) return setProblem('A quote cannot be empty; remove it instead.');
+    const at = anchorQuote(source?.text ?? '', quote, evidence.start);
     setProblem(null);
-    replace({ ...evidence, sourceId, quote: quote.trim(), ...at });
+    replace({ ...evidence, quote, ...(at ?? {}) });
   };
   const n = index + 1;
   return (
     <li className="cm-evidence-editor">
-      <CommitField
-        label={`Quote ${n}`}
-        value={evidence.quote}
-        multiline
-        onCommit={(q) => reanchor(q, evidence.sourceId)}
-      />
+      <CommitField label={`Quote ${n}`} value={evidence.quote} multiline onCommit={commitQuote} />
       {problem && (
         <p className="cm-field-error" role="alert">
           {problem}
         </p>
+      )}
+      {mismatch && (
+        <div className="cm-quote-flag" role="note">
+          <p>
+            <span aria-hidden="true">⚠ </span>Quote {n} {mismatch}.
+          </p>
+          <button type="button" onClick={() => store.getState().reanchorQuote(node.id, index)}>
+            Re-anchor quote {n}
+          </button>
+        </div>
       )}
       <CommitField
         label={`Speaker of quote ${n}`}

@@ -10,14 +10,16 @@ interface ButtonProps {
   shortcut?: string;
   onClick: () => void;
   disabled?: boolean;
+  pressed?: boolean;
   children: string;
 }
 
-function ToolButton({ label, shortcut, onClick, disabled, children }: ButtonProps) {
+function ToolButton({ label, shortcut, onClick, disabled, pressed, children }: ButtonProps) {
   return (
     <button
       type="button"
       className="cm-tool"
+      aria-pressed={pressed}
       aria-label={label}
       aria-keyshortcuts={shortcut?.replace('⌘', 'Meta+')}
       title={shortcut ? `${label} (${shortcut})` : label}
@@ -30,7 +32,13 @@ function ToolButton({ label, shortcut, onClick, disabled, children }: ButtonProp
 }
 
 /** File, edit and view commands, each with an accessible name and its shortcut. */
-export function Toolbar({ commands }: { commands: Commands }) {
+interface ToolbarProps {
+  commands: Commands;
+  sourceOpen: boolean;
+  onToggleSource: () => void;
+}
+
+export function Toolbar({ commands, sourceOpen, onToggleSource }: ToolbarProps) {
   const store = useClashmapStore();
   const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
@@ -97,6 +105,9 @@ export function Toolbar({ commands }: { commands: Commands }) {
         </ToolButton>
       </div>
       <div className="cm-toolgroup" role="group" aria-label="View">
+        <ToolButton label="Source text" pressed={sourceOpen} onClick={onToggleSource}>
+          Source
+        </ToolButton>
         <ToolButton label="Search" shortcut={`${MOD}F`} onClick={commands.search}>
           Search
         </ToolButton>

@@ -16,6 +16,9 @@ import type { NodeKind } from '../model/node';
 import { measuredSizes } from '../store/store';
 import { useClashmapStore } from '../store/StoreContext';
 
+/** Width of the inspector panel that overlays the canvas's right side (see styles.css). */
+const INSPECTOR_WIDTH = 340;
+
 /** A dialog the app is showing; at most one at a time. */
 export type DialogState =
   | { type: 'confirmDiscard'; action: string; proceed: () => void }
@@ -134,6 +137,7 @@ export function useCommands(setDialog: (dialog: DialogState) => void) {
         }
       },
       search: () => setDialog({ type: 'search' }),
+      viewCenter,
       showShortcuts: () => setDialog({ type: 'shortcuts' }),
       focusNode: (id: string) => {
         state().select([id]);
@@ -141,10 +145,16 @@ export function useCommands(setDialog: (dialog: DialogState) => void) {
         if (!node) return;
         const width = node.measured?.width ?? 280;
         const height = node.measured?.height ?? 100;
-        void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
-          zoom: Math.max(flow.getZoom(), 0.9),
-          duration: 300,
-        });
+        const zoom = Math.max(flow.getZoom(), 0.9);
+        // Centre the node in the part of the canvas the inspector (now open) leaves visible.
+        void flow.setCenter(
+          node.position.x + width / 2 + INSPECTOR_WIDTH / 2 / zoom,
+          node.position.y + height / 2,
+          {
+            zoom,
+            duration: 300,
+          },
+        );
       },
     };
   }, [store, flow, setDialog]);

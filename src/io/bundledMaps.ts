@@ -21,5 +21,5 @@ export async function loadBundledMap(fileName: string): Promise<ParseResult> {
       },
     };
   }
-  return parseMap(text);
+  return parseMap(text, { brokenQuotes: 'warn' });
 }

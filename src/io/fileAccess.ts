@@ -15,7 +15,7 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 /** Reads and validates a map file (picked, dropped or handed over). */
 export async function readMapFile(file: Blob): Promise<ParseResult> {
   const decoded = decodeMapBytes(new Uint8Array(await file.arrayBuffer()));
-  return decoded.ok ? parseMap(decoded.text) : decoded;
+  return decoded.ok ? parseMap(decoded.text, { brokenQuotes: 'warn' }) : decoded;
 }
 
 export interface OpenedFile {

@@ -1,5 +1,5 @@
 import type { core } from 'zod';
-import { checkInvariants } from '../model/invariants';
+import { checkInvariants, checkQuotes, checkStructure } from '../model/invariants';
 import { formatPath, type Issue } from '../model/issue';
 import { LIMITS } from '../model/limits';
 import { CURRENT_VERSION, MAP_FORMAT, mapSchema, type ClashMap } from '../model/map';
@@ -8,7 +8,21 @@ import { parseJsonText } from './jsonText';
 import { migrate, type RawDocument } from './migrations';
 import type { ParseError } from './parseError';
 
-export type ParseResult = { ok: true; map: ClashMap } | { ok: false; error: ParseError };
+/**
+ * A parsed map, with `warnings` for quotes that no longer match their source (only when those
+ * are allowed), or the reason the text is not a map.
+ */
+export type ParseResult =
+  { ok: true; map: ClashMap; warnings: Issue[] } | { ok: false; error: ParseError };
+
+export interface ParseOptions {
+  /**
+   * 'error' (the default, and what `clashmap validate` uses): a quote that does not match its
+   * source span makes the file invalid. 'warn': the map opens and the quotes are reported, so
+   * the app can flag them and offer to re-anchor them instead of refusing the user's work.
+   */
+  brokenQuotes?: 'error' | 'warn';
+}
 
 /** Most issues a single parse reports; past that a summary line says how many more. */
 export const MAX_REPORTED_ISSUES = 100;
@@ -21,7 +35,7 @@ const invalid = (issues: Issue[]): ParseResult =>
  * Turns file text into a validated map, in stages: size, JSON syntax, envelope, migrations,
  * schema, invariants. Never throws; every failure names where and why.
  */
-export function parseMap(text: string): ParseResult {
+export function parseMap(text: string, options: ParseOptions = {}): ParseResult {
   if (text.length > LIMITS.fileBytes) {
     return fail({
       kind: 'tooLarge',
@@ -102,9 +116,14 @@ export function parseMap(text: string): ParseResult {
   const parsed = mapSchema.safeParse(migrated.document);
   if (!parsed.success) return invalid(zodIssues(parsed.error.issues, migrated.document));
   const map = parsed.data as ClashMap;
+  if (options.brokenQuotes === 'warn') {
+    const problems = checkStructure(map);
+    if (problems.length > 0) return invalid(problems);
+    return { ok: true, map, warnings: checkQuotes(map) };
+  }
   const problems = checkInvariants(map);
   if (problems.length > 0) return invalid(problems);
-  return { ok: true, map };
+  return { ok: true, map, warnings: [] };
 }
 
 function checkCounts(doc: RawDocument): Issue[] {

@@ -1,4 +1,4 @@
-import { indexMap } from '../model/graph';
+import { indexMap, primaryParents } from '../model/graph';
 import type { ClashMap } from '../model/map';
 import type { MapNode, Point } from '../model/node';
 import { estimateNodeSize, type Size } from './nodeSize';
@@ -18,45 +18,13 @@ export const LAYOUT_SPACING = {
 } as const;
 
 /**
- * For each node, the node it is drawn under: what it supports, failing that what it rebuts
- * (first in file order). Chains that loop are cut, so every node ends at a root.
- */
-function treeParents(map: ClashMap): Map<string, string | null> {
-  const index = indexMap(map);
-  const preferred = new Map<string, string | null>();
-  for (const node of map.nodes) {
-    if (node.kind === 'position') {
-      preferred.set(node.id, null);
-      continue;
-    }
-    const out = index.outgoing.get(node.id) ?? [];
-    const target = out.find((e) => e.kind === 'support') ?? out[0];
-    preferred.set(node.id, target && index.nodeById.has(target.to) ? target.to : null);
-  }
-  // Cut cycles: walk each chain; a node met twice on one walk becomes a root.
-  const state = new Map<string, 'walking' | 'done'>();
-  for (const node of map.nodes) {
-    const chain: string[] = [];
-    let current: string | null = node.id;
-    while (current !== null && !state.has(current)) {
-      state.set(current, 'walking');
-      chain.push(current);
-      current = preferred.get(current) ?? null;
-    }
-    if (current !== null && state.get(current) === 'walking') preferred.set(current, null);
-    for (const id of chain) state.set(id, 'done');
-  }
-  return preferred;
-}
-
-/**
  * A debate flow-sheet layout: each position heads a column; under it, indented as an outline,
  * the claims that support it, then those that rebut it, each followed by its own replies.
  * Claims that lead to no position get columns of their own at the right. Linear in map size.
  * Returns each node's top-left corner.
  */
 export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Record<string, Point> {
-  const parents = treeParents(map);
+  const parents = primaryParents(map);
   const index = indexMap(map);
   const sizeOf = (node: MapNode) => options.sizeOf?.(node.id) ?? estimateNodeSize(node);
 

@@ -5,6 +5,27 @@ import type { Source } from './source';
 
 /** Every way the map breaks a rule that its schema alone cannot see. */
 export function checkInvariants(map: ClashMap): Issue[] {
+  return [...checkStructure(map), ...checkQuotes(map)];
+}
+
+/** Quotes that do not match their source span, or whose source has no text to check against. */
+export function checkQuotes(map: ClashMap): Issue[] {
+  const issues: Issue[] = [];
+  const sources = new Map<string, Source>();
+  for (const source of map.sources) if (!sources.has(source.id)) sources.set(source.id, source);
+  map.nodes.forEach((node, i) => {
+    node.evidence.forEach((evidence, j) => {
+      const source = sources.get(evidence.sourceId);
+      if (!source) return; // a missing source is a structural fault, reported by checkStructure
+      const mismatch = quoteMismatch(evidence, source);
+      if (mismatch) issues.push({ path: `nodes[${i}].evidence[${j}].quote`, message: mismatch });
+    });
+  });
+  return issues;
+}
+
+/** Ids, edge ends, self-loops, duplicate edges and quoted sources: faults no repair can guess. */
+export function checkStructure(map: ClashMap): Issue[] {
   const issues: Issue[] = [];
   const firstUse = new Map<string, string>();
   const claimId = (id: string, path: string) => {
@@ -31,10 +52,7 @@ export function checkInvariants(map: ClashMap): Issue[] {
           path: `${path}.sourceId`,
           message: `no source has the id "${evidence.sourceId}"`,
         });
-        return;
       }
-      const mismatch = quoteMismatch(evidence, source);
-      if (mismatch) issues.push({ path: `${path}.quote`, message: mismatch });
     });
   });
 

@@ -1,4 +1,6 @@
 import type { Edge, EdgeKind } from './edge';
+import { anchorQuote, quoteMismatch, type Evidence } from './evidence';
+import type { Source } from './source';
 import { freshId } from './ids';
 import type { ClashMap } from './map';
 import type { MapNode, NodeKind, Point } from './node';
@@ -35,16 +37,30 @@ export function updateNode(
   let changed = false;
   const nodes = map.nodes.map((node) => {
     if (node.id !== id) return node;
-    changed = true;
     const next = { ...node, ...patch } as MapNode;
     // Optional fields set to undefined or emptied are dropped, so files stay minimal.
     if (next.tags !== undefined && next.tags.length === 0) delete next.tags;
     if (next.notes !== undefined && next.notes === '') delete next.notes;
     for (const key of Object.keys(next) as (keyof MapNode)[])
       if (next[key] === undefined) delete next[key];
+    // An edit that changes nothing returns the same map, so it makes no undo step.
+    if (sameJson(next, node)) return node;
+    changed = true;
     return next;
   });
   return changed ? { ...map, nodes } : map;
+}
+
+/** Structural equality for small plain records (nodes, edges, sources), key order ignored. */
+function sameJson(a: object, b: object): boolean {
+  const keysA = Object.keys(a).sort();
+  const keysB = Object.keys(b).sort();
+  if (keysA.length !== keysB.length || keysA.some((k, i) => k !== keysB[i])) return false;
+  return keysA.every(
+    (k) =>
+      JSON.stringify((a as Record<string, unknown>)[k]) ===
+      JSON.stringify((b as Record<string, unknown>)[k]),
+  );
 }
 
 /** Why `from` may not gain an edge of `kind` to `to`, or null when it may. */
@@ -76,7 +92,10 @@ export function connect(
 ): EditResult {
   const problem = connectionProblem(map, from, to, kind);
   if (problem) return { ok: false, reason: problem };
-  const edge: Edge = { id: id ?? freshId('e', takenIds(map)), from, to, kind };
+  const taken = takenIds(map);
+  if (id !== undefined && taken.has(id))
+    return { ok: false, reason: `The id "${id}" is already in use.` };
+  const edge: Edge = { id: id ?? freshId('e', taken), from, to, kind };
   return { ok: true, map: { ...map, edges: [...map.edges, edge] } };
 }
 
@@ -94,6 +113,7 @@ export function updateEdge(
   }
   const next: Edge = { ...edge, ...patch };
   if (next.note === undefined || next.note === '') delete next.note;
+  if (sameJson(next, edge)) return { ok: true, map };
   return { ok: true, map: { ...map, edges: map.edges.map((e) => (e.id === id ? next : e)) } };
 }
 
@@ -105,24 +125,26 @@ export function removeElements(
 ): ClashMap {
   const goneNodes = new Set(nodeIds);
   const goneEdges = new Set(edgeIds);
-  if (goneNodes.size === 0 && goneEdges.size === 0) return map;
-  return {
-    ...map,
-    nodes: map.nodes.filter((n) => !goneNodes.has(n.id)),
-    edges: map.edges.filter(
-      (e) => !goneEdges.has(e.id) && !goneNodes.has(e.from) && !goneNodes.has(e.to),
-    ),
-  };
+  const nodes = map.nodes.filter((n) => !goneNodes.has(n.id));
+  const edges = map.edges.filter(
+    (e) => !goneEdges.has(e.id) && !goneNodes.has(e.from) && !goneNodes.has(e.to),
+  );
+  if (nodes.length === map.nodes.length && edges.length === map.edges.length) return map;
+  return { ...map, nodes, edges };
 }
 
 /** Saves positions for the given nodes. */
 export function moveNodes(map: ClashMap, positions: Readonly<Record<string, Point>>): ClashMap {
   let changed = false;
+  // Round first (and turn -0 into 0) so that a move within the same pixel changes nothing.
+  const round = (n: number) => Math.round(n) || 0;
   const nodes = map.nodes.map((node) => {
-    const to = positions[node.id];
-    if (!to || (node.position && node.position.x === to.x && node.position.y === to.y)) return node;
+    const target = positions[node.id];
+    if (!target) return node;
+    const to = { x: round(target.x), y: round(target.y) };
+    if (node.position && node.position.x === to.x && node.position.y === to.y) return node;
     changed = true;
-    return { ...node, position: { x: Math.round(to.x), y: Math.round(to.y) } };
+    return { ...node, position: to };
   });
   return changed ? { ...map, nodes } : map;
 }
@@ -153,7 +175,7 @@ export function pasteFragment(
   fallbackPosition: (node: MapNode) => Point | undefined = () => undefined,
 ): { map: ClashMap; nodeIds: string[] } {
   const taken = takenIds(map);
-  const sources = new Set(map.sources.map((s) => s.id));
+  const sources = new Map(map.sources.map((s) => [s.id, s]));
   const rename = new Map<string, string>();
   const nodes = fragment.nodes.map((node) => {
     const id = freshId(node.kind === 'position' ? 'pos' : 'claim', taken);
@@ -163,7 +185,15 @@ export function pasteFragment(
     return {
       ...node,
       id,
-      evidence: node.evidence.filter((e) => sources.has(e.sourceId)),
+      evidence: node.evidence.flatMap((e) => {
+        // A quote survives the paste only where this map's source of that id holds it;
+        // it is re-anchored there, or dropped.
+        const source = sources.get(e.sourceId);
+        if (!source) return [];
+        if (!quoteMismatch(e, source)) return [e];
+        const at = anchorQuote(source.text ?? '', e.quote, e.start);
+        return at ? [{ ...e, ...at }] : [];
+      }),
       ...(base
         ? { position: { x: Math.round(base.x + offset.x), y: Math.round(base.y + offset.y) } }
         : {}),
@@ -181,4 +211,80 @@ export function pasteFragment(
     map: { ...map, nodes: [...map.nodes, ...nodes], edges: [...map.edges, ...edges] },
     nodeIds: nodes.map((n) => n.id),
   };
+}
+
+/** Adds a source with a fresh id; returns the map and the id. */
+export function addSource(
+  map: ClashMap,
+  source: Omit<Source, 'id'>,
+): { map: ClashMap; id: string } {
+  const id = freshId('src', takenIds(map));
+  return { map: { ...map, sources: [...map.sources, { id, ...source }] }, id };
+}
+
+/** Changes a source's fields; empty optional fields are dropped. Quotes are not re-anchored. */
+export function updateSource(
+  map: ClashMap,
+  id: string,
+  patch: Partial<Omit<Source, 'id'>>,
+): ClashMap {
+  let changed = false;
+  const sources = map.sources.map((source) => {
+    if (source.id !== id) return source;
+    const next: Source = { ...source, ...patch };
+    for (const key of ['author', 'publisher', 'published', 'url', 'text'] as const) {
+      if (next[key] === undefined || next[key] === '') delete next[key];
+    }
+    if (sameJson(next, source)) return source;
+    changed = true;
+    return next;
+  });
+  return changed ? { ...map, sources } : map;
+}
+
+/** Removes a source, unless a node still quotes it (the quotes would lose their meaning). */
+export function removeSource(map: ClashMap, id: string): EditResult {
+  const quoting = map.nodes.filter((n) => n.evidence.some((e) => e.sourceId === id));
+  if (quoting.length > 0) {
+    const count = quoting.length;
+    return {
+      ok: false,
+      reason: `${count} node${count === 1 ? ' quotes' : 's quote'} this source; remove ${count === 1 ? 'that quote' : 'those quotes'} first.`,
+    };
+  }
+  return { ok: true, map: { ...map, sources: map.sources.filter((s) => s.id !== id) } };
+}
+
+/** Adds a quote to a node, checking that it is exactly the source's text at its offsets. */
+export function addEvidence(map: ClashMap, nodeId: string, evidence: Evidence): EditResult {
+  const source = map.sources.find((s) => s.id === evidence.sourceId);
+  if (!source) return { ok: false, reason: 'That source is not in this map.' };
+  const problem = quoteMismatch(evidence, source);
+  if (problem) return { ok: false, reason: `The quote ${problem}.` };
+  const node = map.nodes.find((n) => n.id === nodeId);
+  if (!node) return { ok: false, reason: 'That node no longer exists.' };
+  return { ok: true, map: updateNode(map, nodeId, { evidence: [...node.evidence, evidence] }) };
+}
+
+/**
+ * Finds a quote's text in its source again (the occurrence nearest its old place) and moves its
+ * offsets there. Refused when the source no longer contains the quote.
+ */
+export function reanchorEvidence(map: ClashMap, nodeId: string, index: number): EditResult {
+  const node = map.nodes.find((n) => n.id === nodeId);
+  const evidence = node?.evidence[index];
+  if (!node || !evidence) return { ok: false, reason: 'That quote no longer exists.' };
+  const source = map.sources.find((s) => s.id === evidence.sourceId);
+  if (!source?.text) return { ok: false, reason: 'Its source has no text to find the quote in.' };
+  const at = anchorQuote(source.text, evidence.quote, evidence.start);
+  if (!at) {
+    return {
+      ok: false,
+      reason:
+        'The quote is no longer in the source text. Edit the quote or the source so they match.',
+    };
+  }
+  const list = node.evidence.slice();
+  list[index] = { ...evidence, ...at };
+  return { ok: true, map: updateNode(map, nodeId, { evidence: list }) };
 }

@@ -56,7 +56,8 @@ export async function restoreAutosave(): Promise<RestoreResult> {
     return { status: 'unavailable', reason: describeStorageError(error) };
   }
   if (!record) return { status: 'none' };
-  const result = typeof record.text === 'string' ? parseMap(record.text) : null;
+  const result =
+    typeof record.text === 'string' ? parseMap(record.text, { brokenQuotes: 'warn' }) : null;
   if (result?.ok) return { status: 'restored', map: result.map, record };
   try {
     await set(UNREADABLE_KEY, record, db());

@@ -2,8 +2,33 @@ import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
 import type { Edge } from '../model/edge';
 import type { ClashMap } from '../model/map';
 import type { MapNode, Point } from '../model/node';
+import { quoteMismatch } from '../model/evidence';
+import type { Source } from '../model/source';
 
-export type ArgumentNodeData = { node: MapNode; editing: boolean };
+// Quote checks are cached per node object (nodes are immutable), for the sources they were
+// checked against, so selection changes and edits elsewhere do not re-check every quote.
+const brokenCache = new WeakMap<MapNode, { sources: readonly Source[]; count: number }>();
+
+/** How many of a node's quotes do not match their source text (or have no source). */
+export function countBrokenQuotes(node: MapNode, sources: readonly Source[]): number {
+  if (node.evidence.length === 0) return 0;
+  const cached = brokenCache.get(node);
+  if (cached && cached.sources === sources) return cached.count;
+  let count = 0;
+  for (const evidence of node.evidence) {
+    const source = sources.find((s) => s.id === evidence.sourceId);
+    if (!source || quoteMismatch(evidence, source)) count++;
+  }
+  brokenCache.set(node, { sources, count });
+  return count;
+}
+
+export type ArgumentNodeData = {
+  node: MapNode;
+  editing: boolean;
+  /** How many of the node's quotes no longer match their source. */
+  brokenQuotes: number;
+};
 export type ArgumentFlowNode = FlowNode<ArgumentNodeData, MapNode['kind']>;
 export type ArgumentEdgeData = { edge: Edge };
 export type ArgumentFlowEdge = FlowEdge<ArgumentEdgeData, 'argument'>;
@@ -34,7 +59,12 @@ export function toFlowNodes(
     const isSelected = selected.has(node.id);
     const editing = editingId === node.id;
     const old = before.get(node.id);
-    const sameData = old !== undefined && old.data.node === node && old.data.editing === editing;
+    const brokenQuotes = countBrokenQuotes(node, map.sources);
+    const sameData =
+      old !== undefined &&
+      old.data.node === node &&
+      old.data.editing === editing &&
+      old.data.brokenQuotes === brokenQuotes;
     if (
       old &&
       sameData &&
@@ -50,8 +80,12 @@ export function toFlowNodes(
       type: node.kind,
       position,
       selected: isSelected,
-      data: sameData && old ? old.data : { node, editing },
-      ariaLabel: nodeAccessibleName(node),
+      data: sameData && old ? old.data : { node, editing, brokenQuotes },
+      ariaLabel:
+        nodeAccessibleName(node) +
+        (brokenQuotes > 0
+          ? ` Warning: ${brokenQuotes} quote${brokenQuotes === 1 ? ' does' : 's do'} not match the source.`
+          : ''),
     };
   });
 }

@@ -8,7 +8,9 @@ import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { EdgeKind } from '../model/edge';
 import { emptyMap, type ClashMap } from '../model/map';
+import type { Evidence } from '../model/evidence';
 import type { MapNode, NodeKind, Point } from '../model/node';
+import type { Source } from '../model/source';
 import * as ops from '../model/operations';
 import { layoutMap } from '../layout/layoutMap';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
@@ -49,6 +51,8 @@ export interface SessionSlice {
   notice: Notice | null;
   /** Bumped to ask the canvas to frame these nodes (all of them when empty). */
   viewRequest: { nodeIds: string[]; serial: number };
+  /** A node pointed at from elsewhere (a highlighted quote), shown with a ring; never saved. */
+  hoveredNodeId: string | null;
 }
 
 export interface Actions {
@@ -72,6 +76,14 @@ export interface Actions {
   paste: () => number;
   applyLayout: (positions: Record<string, Point>) => void;
   setTitle: (title: string) => void;
+  addSource: (fields: Omit<Source, 'id'>) => string;
+  updateSource: (id: string, patch: Partial<Omit<Source, 'id'>>) => void;
+  removeSource: (id: string) => boolean;
+  addQuote: (nodeId: string, evidence: Evidence) => boolean;
+  reanchorQuote: (nodeId: string, index: number) => boolean;
+  /** A new claim whose text and first quote are the given quote; opens it for typing. */
+  claimFromQuote: (evidence: Evidence, position: Point) => string;
+  setHoveredNode: (id: string | null) => void;
   notify: (tone: Notice['tone'], text: string) => void;
   dismissNotice: () => void;
   requestView: (nodeIds: string[]) => void;
@@ -153,6 +165,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           editingNodeId: null,
           notice: null,
           viewRequest: { nodeIds: [], serial: 0 },
+          hoveredNodeId: null,
 
           openMap: (map, fileName, options = {}) => {
             const positions = unplacedLayout(map);
@@ -283,9 +296,14 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
 
           reply: (kind) => {
             const state = get();
-            const parentId = state.selectedNodeIds[0];
+            const parentId =
+              state.selectedNodeIds.length === 1 ? state.selectedNodeIds[0] : undefined;
             if (!parentId) {
-              refuse('Select a node first, then add a reply to it.');
+              refuse(
+                state.selectedNodeIds.length === 0
+                  ? 'Select a node first, then add a reply to it.'
+                  : 'Select just one node to reply to.',
+              );
               return null;
             }
             const parentAt = positionOf(parentId) ?? { x: 0, y: 0 };
@@ -340,7 +358,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
               refuse(result.reason);
               return false;
             }
-            set({ map: result.map });
+            if (result.map !== get().map) set({ map: result.map });
             return true;
           },
 
@@ -398,6 +416,73 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
               set({ map: { ...get().map, title: trimmed } });
           },
 
+          addSource: (fields) => {
+            const { map, id } = ops.addSource(get().map, fields);
+            set({ map });
+            return id;
+          },
+
+          updateSource: (id, patch) => {
+            const map = ops.updateSource(get().map, id, patch);
+            if (map !== get().map) set({ map });
+          },
+
+          removeSource: (id) => {
+            const result = ops.removeSource(get().map, id);
+            if (!result.ok) {
+              refuse(result.reason);
+              return false;
+            }
+            set({ map: result.map });
+            return true;
+          },
+
+          addQuote: (nodeId, evidence) => {
+            const result = ops.addEvidence(get().map, nodeId, evidence);
+            if (!result.ok) {
+              refuse(result.reason);
+              return false;
+            }
+            set({ map: result.map });
+            return true;
+          },
+
+          reanchorQuote: (nodeId, index) => {
+            const result = ops.reanchorEvidence(get().map, nodeId, index);
+            if (!result.ok) {
+              refuse(result.reason);
+              return false;
+            }
+            set({ map: result.map });
+            return true;
+          },
+
+          claimFromQuote: (evidence, position) => {
+            const state = get();
+            const at = freeSpot(position, { width: 280, height: 120 });
+            const text = evidence.quote.replace(/\s+/g, ' ').trim();
+            const node: MapNode = {
+              ...ops.newNode(
+                state.map,
+                'claim',
+                text.length > 300 ? `${text.slice(0, 297)}…` : text,
+                at,
+              ),
+              evidence: [evidence],
+            };
+            set({
+              map: ops.addNode(state.map, node),
+              selectedNodeIds: [node.id],
+              selectedEdgeIds: [],
+              editingNodeId: node.id,
+            });
+            return node.id;
+          },
+
+          setHoveredNode: (id) => {
+            if (get().hoveredNodeId !== id) set({ hoveredNodeId: id });
+          },
+
           notify: (tone, text) => set({ notice: { tone, text, id: ++noticeSerial } }),
           dismissNotice: () => set({ notice: null }),
           requestView: (nodeIds) =>
@@ -444,6 +529,9 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         : {}),
       ...(mapChanged && state.selectedEdgeIds.some((id) => !edgeIds.has(id))
         ? { selectedEdgeIds: state.selectedEdgeIds.filter((id) => edgeIds.has(id)) }
+        : {}),
+      ...(mapChanged && state.editingNodeId !== null && !nodeIds.has(state.editingNodeId)
+        ? { editingNodeId: null }
         : {}),
     });
   });

@@ -1,7 +1,7 @@
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import { memo, useRef } from 'react';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
-import { useClashmapStore } from '../../store/StoreContext';
+import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 import { EvidenceList } from './EvidenceList';
 import { NodeTextEditor } from './NodeTextEditor';
 
@@ -10,8 +10,9 @@ const KIND_LABEL = { position: 'Position', claim: 'Claim' } as const;
 const connectingSelector = (connection: { inProgress: boolean }) => connection.inProgress;
 
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, editing } = data;
+  const { node, editing, brokenQuotes } = data;
   const store = useClashmapStore();
+  const pointedAt = useClashmap((s) => s.hoveredNodeId === id);
   const connecting = useConnection(connectingSelector);
   const container = useRef<HTMLDivElement>(null);
 
@@ -36,7 +37,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   return (
     <div
       ref={container}
-      className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}`}
+      className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}${pointedAt ? ' is-pointed' : ''}`}
     >
       {/* While a connection is being drawn, the whole node is a drop target. */}
       <Handle
@@ -57,6 +58,14 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         />
       ) : (
         <p className="cm-node__text">{node.text}</p>
+      )}
+      {brokenQuotes > 0 && (
+        <p className="cm-node__flag">
+          <span aria-hidden="true">⚠ </span>
+          {brokenQuotes === 1
+            ? 'A quote does not match its source'
+            : `${brokenQuotes} quotes do not match their source`}
+        </p>
       )}
       <EvidenceList evidence={node.evidence} />
       {node.tags && node.tags.length > 0 && (

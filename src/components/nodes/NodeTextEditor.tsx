@@ -18,10 +18,19 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
   const done = useRef(false);
 
   useEffect(() => {
-    const field = ref.current;
-    if (!field) return;
-    field.focus();
-    field.select();
+    // A new node is hidden until React Flow has measured it, and hidden elements cannot take
+    // focus: keep trying for a few frames so typing goes into the field at once.
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      const field = ref.current;
+      if (!field) return;
+      field.focus();
+      if (document.activeElement === field) field.select();
+      else if (tries++ < 30) frame = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
   }, []);
 
   const finish = (commit: boolean, byKey: boolean) => {

@@ -1,0 +1,111 @@
+import { useId, useState } from 'react';
+import { LIMITS } from '../../model/limits';
+import { isSafeUrl, type Source } from '../../model/source';
+import { Dialog } from '../Dialog';
+
+type Fields = Omit<Source, 'id'>;
+
+interface Props {
+  initial?: Source;
+  onSave: (fields: Fields) => void;
+  onClose: () => void;
+}
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Adds or edits a source: its citation and its full text (pasted in). */
+export function SourceForm({ initial, onSave, onClose }: Props) {
+  const [fields, setFields] = useState<Record<keyof Fields, string>>({
+    title: initial?.title ?? '',
+    author: initial?.author ?? '',
+    publisher: initial?.publisher ?? '',
+    published: initial?.published ?? '',
+    url: initial?.url ?? '',
+    text: initial?.text ?? '',
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const ids = {
+    title: useId(),
+    author: useId(),
+    publisher: useId(),
+    published: useId(),
+    url: useId(),
+    text: useId(),
+  };
+  const set = (key: keyof Fields) => (event: { target: { value: string } }) =>
+    setFields((f) => ({ ...f, [key]: event.target.value }));
+
+  const save = () => {
+    const trimmed = Object.fromEntries(
+      Object.entries(fields).map(([k, v]) => [k, k === 'text' ? v : v.trim()]),
+    ) as Record<keyof Fields, string>;
+    if (!trimmed.title) return setProblem('Give the source a title.');
+    if (trimmed.published && !DATE.test(trimmed.published))
+      return setProblem('Write the date as YYYY, YYYY-MM or YYYY-MM-DD.');
+    if (trimmed.url && !isSafeUrl(trimmed.url))
+      return setProblem('The URL must start with http:// or https://.');
+    if (trimmed.text.length > LIMITS.sourceTextLength) return setProblem('The text is too long.');
+    onSave({
+      title: trimmed.title,
+      author: trimmed.author || undefined,
+      publisher: trimmed.publisher || undefined,
+      published: trimmed.published || undefined,
+      url: trimmed.url || undefined,
+      text: trimmed.text || undefined,
+    });
+  };
+
+  return (
+    <Dialog
+      title={initial ? 'Edit source' : 'Add a source'}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" onClick={save}>
+            Save source
+          </button>
+        </>
+      }
+    >
+      <div className="cm-form-grid">
+        <div className="cm-field">
+          <label htmlFor={ids.title}>Title</label>
+          <input id={ids.title} value={fields.title} onChange={set('title')} />
+        </div>
+        <div className="cm-field">
+          <label htmlFor={ids.author}>Author</label>
+          <input id={ids.author} value={fields.author} onChange={set('author')} />
+        </div>
+        <div className="cm-field">
+          <label htmlFor={ids.publisher}>Publisher</label>
+          <input id={ids.publisher} value={fields.publisher} onChange={set('publisher')} />
+        </div>
+        <div className="cm-field">
+          <label htmlFor={ids.published}>Date (YYYY-MM-DD)</label>
+          <input id={ids.published} value={fields.published} onChange={set('published')} />
+        </div>
+        <div className="cm-field">
+          <label htmlFor={ids.url}>URL</label>
+          <input id={ids.url} type="url" value={fields.url} onChange={set('url')} />
+        </div>
+        <div className="cm-field">
+          <label htmlFor={ids.text}>Full text</label>
+          <textarea id={ids.text} rows={10} value={fields.text} onChange={set('text')} />
+        </div>
+        {initial && (
+          <p className="cm-muted">
+            Changing the text can break quotes taken from it; they will be flagged.
+          </p>
+        )}
+        {problem && (
+          <p className="cm-field-error" role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}
