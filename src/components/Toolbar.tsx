@@ -44,6 +44,7 @@ export function Toolbar({ commands, sourceOpen, onToggleSource }: ToolbarProps) 
   const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
   const hasSelection = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
+  const cardView = useClashmap((s) => s.cardView);
 
   return (
     <div className="cm-toolbar" role="toolbar" aria-label="Map tools">
@@ -107,6 +108,13 @@ export function Toolbar({ commands, sourceOpen, onToggleSource }: ToolbarProps) 
       <div className="cm-toolgroup" role="group" aria-label="View">
         <ToolButton label="Source text" pressed={sourceOpen} onClick={onToggleSource}>
           Source
+        </ToolButton>
+        <ToolButton
+          label="Show quotes as cards"
+          pressed={cardView}
+          onClick={() => store.getState().toggleCardView()}
+        >
+          Cards
         </ToolButton>
         <ToolButton label="Search" shortcut={`${MOD}F`} onClick={commands.search}>
           Search

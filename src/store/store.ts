@@ -53,6 +53,8 @@ export interface SessionSlice {
   viewRequest: { nodeIds: string[]; serial: number };
   /** A node pointed at from elsewhere (a highlighted quote), shown with a ring; never saved. */
   hoveredNodeId: string | null;
+  /** Quotes drawn as debate cards (tag, full citation, quote) instead of quote and speaker. */
+  cardView: boolean;
 }
 
 export interface Actions {
@@ -84,6 +86,7 @@ export interface Actions {
   /** A new claim whose text and first quote are the given quote; opens it for typing. */
   claimFromQuote: (evidence: Evidence, position: Point) => string;
   setHoveredNode: (id: string | null) => void;
+  toggleCardView: () => void;
   notify: (tone: Notice['tone'], text: string) => void;
   dismissNotice: () => void;
   requestView: (nodeIds: string[]) => void;
@@ -166,6 +169,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           notice: null,
           viewRequest: { nodeIds: [], serial: 0 },
           hoveredNodeId: null,
+          cardView: false,
 
           openMap: (map, fileName, options = {}) => {
             const positions = unplacedLayout(map);
@@ -478,6 +482,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             });
             return node.id;
           },
+
+          toggleCardView: () => set({ cardView: !get().cardView }),
 
           setHoveredNode: (id) => {
             if (get().hoveredNodeId !== id) set({ hoveredNodeId: id });

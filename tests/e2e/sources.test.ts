@@ -205,6 +205,20 @@ describe('the source beside the map', () => {
     await expect.poll(() => node.count()).toBe(1);
   });
 
+  it('shows quotes as debate cards on request: tag, full citation, quote', async () => {
+    const toggle = page.getByRole('button', { name: 'Show quotes as cards' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    const rupture = article.nodes.find((n) => n.id === 'claim-rupture-relations')!;
+    const node = page.getByRole('group', { name: new RegExp(`^Claim: ${rupture.text}`) });
+    await expect
+      .poll(() => node.innerText())
+      .toContain(
+        'NBC News report (citing current and former US officials) — Dave DeCamp, “Report: Trump Administration Considers Drone Strikes on Mexican Cartels”, Antiwar.com',
+      );
+  });
+
   it('links a source URL only when it is http(s)', async () => {
     await page.getByRole('button', { name: 'Edit source' }).click();
     let dialog = page.getByRole('dialog', { name: 'Edit source' });

@@ -1,19 +1,37 @@
 import { memo } from 'react';
+import { citation } from '../../io/cards';
 import type { Evidence } from '../../model/evidence';
+import { useClashmap } from '../../store/StoreContext';
 
-/** The quotes behind a node, each with its speaker. */
+/** The quotes behind a node, each with its speaker, or as debate cards with a full citation. */
 export const EvidenceList = memo(function EvidenceList({
   evidence,
 }: {
   evidence: readonly Evidence[];
 }) {
+  const cardView = useClashmap((s) => s.cardView);
+  const sources = useClashmap((s) => s.map.sources);
   if (evidence.length === 0) return null;
   return (
-    <ul className="cm-evidence" aria-label="Quotes">
+    <ul className={`cm-evidence${cardView ? ' cm-evidence--cards' : ''}`} aria-label="Quotes">
       {evidence.map((e, i) => (
         <li key={`${e.sourceId}:${e.start}:${i}`}>
-          <blockquote className="cm-quote">“{e.quote}”</blockquote>
-          <div className="cm-speaker">— {e.speaker}</div>
+          {cardView ? (
+            <>
+              <div className="cm-cite">
+                {citation(
+                  e,
+                  sources.find((s) => s.id === e.sourceId),
+                )}
+              </div>
+              <blockquote className="cm-quote">“{e.quote}”</blockquote>
+            </>
+          ) : (
+            <>
+              <blockquote className="cm-quote">“{e.quote}”</blockquote>
+              <div className="cm-speaker">— {e.speaker}</div>
+            </>
+          )}
         </li>
       ))}
     </ul>
