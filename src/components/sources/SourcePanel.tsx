@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { isSafeUrl, type Source } from '../../model/source';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 import { usePositionKeys } from './positionColors';
@@ -40,13 +40,19 @@ export function SourcePanel({ onChooseNode, newClaimPosition, onClose }: Props) 
   const selectedNodeIds = useClashmap((s) => s.selectedNodeIds);
   const [sourceId, setSourceId] = useState<string | null>(null);
   const [form, setForm] = useState<'add' | 'edit' | null>(null);
-  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [picked, setPicked] = useState<(TextSelection & { source: Source }) | null>(null);
   const [speaker, setSpeaker] = useState('');
   const keys = usePositionKeys();
   const ids = { source: useId(), speaker: useId(), speakers: useId() };
 
   const source = sources.find((s) => s.id === sourceId) ?? sources[0];
-  useEffect(() => setSelection(null), [source?.id, source?.text]);
+  // A selection belongs to the source object it was made in; switching or editing the source
+  // drops it.
+  const selection = picked && picked.source === source ? picked : null;
+  const setSelection = useCallback(
+    (range: TextSelection | null) => setPicked(range && source ? { ...range, source } : null),
+    [source],
+  );
 
   const speakers = useMemo(
     () => [...new Set(nodes.flatMap((n) => n.evidence.map((e) => e.speaker)))].sort(),
