@@ -4,10 +4,12 @@ import { mapToMarkdown } from '../io/markdown';
 import { parseMap } from '../io/parse';
 import { parseErrorLines } from '../io/parseError';
 import type { ClashMap } from '../model/map';
+import { evaluateCommand } from './evaluateCommand';
 
-const USAGE = `Usage:
+export const USAGE = `Usage:
   clashmap validate FILE…            check map files; exit 1 if any is invalid
-  clashmap convert FILE --to markdown print the map as an outline`;
+  clashmap convert FILE --to markdown print the map as an outline
+  clashmap evaluate FILE [--assume ID=stands|falls]…  say which nodes stand or fall, and why`;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -94,6 +96,8 @@ export function runCli(argv: string[], io: CliIo): number {
       return validate(rest, io);
     case 'convert':
       return convert(rest, io);
+    case 'evaluate':
+      return evaluateCommand(rest, io, { load, usageError });
     case undefined:
       return usageError(io);
     case '--help':

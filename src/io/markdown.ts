@@ -1,4 +1,4 @@
-import { indexMap } from '../model/graph';
+import { outlineOf, type OutlineItem } from '../model/outline';
 import type { ClashMap } from '../model/map';
 import type { MapNode } from '../model/node';
 
@@ -13,55 +13,39 @@ function quoteLines(node: MapNode, indent: string): string[] {
   return node.evidence.map((e) => `${indent}> “${oneLine(e.quote)}” — ${oneLine(e.speaker)}`);
 }
 
+function itemLines(item: OutlineItem, depth: number, lines: string[]): void {
+  const indent = '  '.repeat(depth);
+  const label = item.via?.kind === 'support' ? 'Supports' : 'Rebuts';
+  if (item.repeat) {
+    lines.push(`${indent}- **${label}:** ${oneLine(item.node.text)} _(see above)_`);
+    return;
+  }
+  lines.push(`${indent}- **${label}:** ${oneLine(item.node.text)}`);
+  if (item.via?.note) lines.push(`${indent}  _${oneLine(item.via.note)}_`);
+  lines.push(...quoteLines(item.node, `${indent}  `));
+  for (const child of item.children) itemLines(child, depth + 1, lines);
+}
+
 /**
  * A Markdown outline: each position, then the claims that support and rebut it (and what answers
  * those, nested), with their quotes and speakers. Claims that reach no position come last.
  */
 export function mapToMarkdown(map: ClashMap): string {
-  const index = indexMap(map);
+  const outline = outlineOf(map);
   const lines: string[] = [`# ${oneLine(map.title)}`, ''];
   if (map.description) lines.push(oneLine(map.description), '');
-  const shown = new Set<string>();
-
-  const replies = (node: MapNode, depth: number, path: Set<string>) => {
-    const indent = '  '.repeat(depth);
-    for (const edge of index.incoming.get(node.id) ?? []) {
-      const child = index.nodeById.get(edge.from);
-      if (!child) continue;
-      const label = edge.kind === 'support' ? 'Supports' : 'Rebuts';
-      if (path.has(child.id)) {
-        lines.push(`${indent}- **${label}:** ${oneLine(child.text)} _(see above)_`);
-        continue;
-      }
-      shown.add(child.id);
-      lines.push(`${indent}- **${label}:** ${oneLine(child.text)}`);
-      if (edge.note) lines.push(`${indent}  _${oneLine(edge.note)}_`);
-      lines.push(...quoteLines(child, `${indent}  `));
-      replies(child, depth + 1, new Set(path).add(child.id));
-    }
-  };
-
-  for (const node of map.nodes) {
-    if (node.kind !== 'position') continue;
-    shown.add(node.id);
-    lines.push(`## Position: ${oneLine(node.text)}`, '');
-    const quotes = quoteLines(node, '');
+  for (const position of outline.positions) {
+    lines.push(`## Position: ${oneLine(position.node.text)}`, '');
+    const quotes = quoteLines(position.node, '');
     if (quotes.length) lines.push(...quotes, '');
-    replies(node, 0, new Set([node.id]));
+    for (const child of position.children) itemLines(child, 0, lines);
     lines.push('');
   }
-  const rest = map.nodes.filter((n) => !shown.has(n.id));
-  if (rest.length > 0) {
+  if (outline.unlinked.length > 0) {
     lines.push('## Claims not linked to a position', '');
-    for (const node of rest) {
-      lines.push(`- ${oneLine(node.text)}`, ...quoteLines(node, '  '));
-      for (const edge of index.outgoing.get(node.id) ?? []) {
-        const target = index.nodeById.get(edge.to);
-        if (target)
-          lines.push(
-            `  - ${edge.kind === 'support' ? 'supports' : 'rebuts'}: ${oneLine(target.text)}`,
-          );
-      }
+    for (const root of outline.unlinked) {
+      lines.push(`- ${oneLine(root.node.text)}`, ...quoteLines(root.node, '  '));
+      for (const child of root.children) itemLines(child, 1, lines);
     }
     lines.push('');
   }

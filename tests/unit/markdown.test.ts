@@ -68,19 +68,17 @@ A small map.
 
 > “Mexico coordinates and collaborates” — Claudia Sheinbaum
 
-- **Supports:** Strikes do not work
-  > “does not subordinate itself” — Claudia Sheinbaum
-  - **Rebuts:** They worked before
-    - **Rebuts:** Strikes do not work _(see above)_
+- **Supports:** Strikes do not work _(see above)_
 
 ## Claims not linked to a position
 
-- Orphan claim
-  - rebuts: Another orphan
 - Another orphan
+  - **Rebuts:** Orphan claim
 `;
 
 describe('mapToMarkdown', () => {
+  // A node met a second time is a reference, not a copy of its whole subtree: the outline stays
+  // as long as the map however many cross-links it has.
   it('outlines positions, nested supports and rebuttals, quotes, and unlinked claims', () => {
     expect(mapToMarkdown(MAP)).toBe(EXPECTED);
   });

@@ -1,0 +1,64 @@
+import type { Edge } from './edge';
+import { indexMap } from './graph';
+import type { ClashMap } from './map';
+import type { MapNode } from './node';
+
+/** One line of the outline: a node, the edge that puts it here, and its own replies. */
+export interface OutlineItem {
+  node: MapNode;
+  /** The edge from this node to its parent item (null at a root). */
+  via: Edge | null;
+  /** True when the node is already written out earlier; its replies are not repeated. */
+  repeat: boolean;
+  children: OutlineItem[];
+}
+
+export interface Outline {
+  /** Each position with the claims that support and rebut it, and what answers those. */
+  positions: OutlineItem[];
+  /** Claims that lead to no position, each with its own replies. */
+  unlinked: OutlineItem[];
+}
+
+/**
+ * The map as an outline, the way a reader walks it: positions in order, under each the nodes
+ * that support or rebut it, nested. A node reached a second time (a cross-link or a cycle) is
+ * listed as a reference without its replies, so the outline stays as long as the map.
+ */
+export function outlineOf(map: ClashMap): Outline {
+  const index = indexMap(map);
+  const shown = new Set<string>();
+
+  const expand = (root: MapNode): OutlineItem => {
+    const top: OutlineItem = { node: root, via: null, repeat: false, children: [] };
+    shown.add(root.id);
+    // Iterative depth-first walk: a long chain of replies cannot overflow the stack.
+    const stack: OutlineItem[] = [top];
+    while (stack.length > 0) {
+      const item = stack.pop()!;
+      if (item.repeat) continue;
+      const fresh: OutlineItem[] = [];
+      for (const edge of index.incoming.get(item.node.id) ?? []) {
+        const child = index.nodeById.get(edge.from);
+        if (!child) continue;
+        const repeat = shown.has(child.id);
+        shown.add(child.id);
+        const childItem: OutlineItem = { node: child, via: edge, repeat, children: [] };
+        item.children.push(childItem);
+        fresh.push(childItem);
+      }
+      for (let i = fresh.length - 1; i >= 0; i--) stack.push(fresh[i]!);
+    }
+    return top;
+  };
+
+  const positions = map.nodes.filter((n) => n.kind === 'position').map(expand);
+  const unlinked: OutlineItem[] = [];
+  // Claims that answer nothing head their own trees first; whatever is left (cycles) follows.
+  for (const node of map.nodes) {
+    if (!shown.has(node.id) && (index.outgoing.get(node.id) ?? []).length === 0)
+      unlinked.push(expand(node));
+  }
+  for (const node of map.nodes) if (!shown.has(node.id)) unlinked.push(expand(node));
+  return { positions, unlinked };
+}
