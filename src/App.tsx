@@ -12,6 +12,7 @@ import { MapTitle } from './components/MapTitle';
 import { Notices } from './components/Notices';
 import { SearchDialog } from './components/SearchDialog';
 import { SourcePanel } from './components/sources/SourcePanel';
+import { Scoreboard } from './components/evaluation/Scoreboard';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { SaveStatus, Toolbar } from './components/Toolbar';
 import { useCommands, type Commands, type DialogState } from './components/useCommands';
@@ -76,6 +77,9 @@ function useShortcuts(commands: Commands, enabled: boolean) {
           return run(commands.deleteSelection);
         case '?':
           return run(commands.showShortcuts);
+        case 'l':
+        case 'L':
+          return run(commands.toggleLabels);
         case 'Escape':
           return run(commands.clearSelection);
       }
@@ -146,6 +150,7 @@ function Editor({
           />
         )}
         <MapCanvas onAddAt={(at) => commands.addNode('claim', at)} />
+        <Scoreboard onChooseNode={commands.focusNode} />
         <Inspector />
       </div>
       <Notices />

@@ -3,6 +3,7 @@ import { anchorQuote, quoteMismatch } from '../model/evidence';
 import type { Evidence } from '../model/evidence';
 import { NODE_KINDS, type MapNode } from '../model/node';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
+import { NodeEvaluation } from './evaluation/Scoreboard';
 
 interface FieldProps {
   label: string;
@@ -253,6 +254,7 @@ function NodeInspector({ node }: { node: MapNode }) {
           ))}
         </select>
       </div>
+      <NodeEvaluation id={node.id} />
       <Section title="Quotes">
         <ul className="cm-plain-list">
           {node.evidence.map((evidence, i) => (

@@ -11,6 +11,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl+Z', 'Undo'],
   ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
   ['Ctrl+F', 'Search'],
+  ['L', 'Show or hide which claims stand'],
   ['Ctrl+O', 'Open a map file'],
   ['Ctrl+S, Ctrl+Shift+S', 'Save, Save as'],
   ['Tab', 'Move between nodes and connections'],

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
 
@@ -45,6 +46,7 @@ export function Toolbar({ commands, sourceOpen, onToggleSource }: ToolbarProps) 
   const hasSelection = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
   const cardView = useClashmap((s) => s.cardView);
+  const labelsOn = useClashmap((s) => s.labelsOn);
 
   return (
     <div className="cm-toolbar" role="toolbar" aria-label="Map tools">
@@ -110,6 +112,14 @@ export function Toolbar({ commands, sourceOpen, onToggleSource }: ToolbarProps) 
           Source
         </ToolButton>
         <ToolButton
+          label="Show which claims stand"
+          shortcut="L"
+          pressed={labelsOn}
+          onClick={() => store.getState().toggleLabels()}
+        >
+          Stands?
+        </ToolButton>
+        <ToolButton
           label="Show quotes as cards"
           pressed={cardView}
           onClick={() => store.getState().toggleCardView()}
@@ -136,7 +146,7 @@ export function Toolbar({ commands, sourceOpen, onToggleSource }: ToolbarProps) 
 /** Says whether the open map is saved to its file. */
 export function SaveStatus() {
   const fileName = useClashmap((s) => s.fileName);
-  const dirty = useClashmap((s) => s.savedMap !== s.map);
+  const dirty = useClashmap(isDirty);
   const text = !fileName ? 'Not saved to a file' : dirty ? 'Unsaved changes' : 'Saved to file';
   return (
     <span

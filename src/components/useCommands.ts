@@ -13,7 +13,7 @@ import { serializeMap } from '../io/serialize';
 import { layoutInWorker } from '../layout/layoutInWorker';
 import { emptyMap } from '../model/map';
 import type { NodeKind } from '../model/node';
-import { measuredSizes } from '../store/store';
+import { isDirty, measuredSizes } from '../store/store';
 import { useClashmapStore } from '../store/StoreContext';
 
 /** Width of the inspector panel that overlays the canvas's right side (see styles.css). */
@@ -35,11 +35,11 @@ export function useCommands(setDialog: (dialog: DialogState) => void) {
   return useMemo(() => {
     const state = () => store.getState();
     const history = () => store.temporal.getState();
-    const isDirty = () => state().savedMap !== state().map;
+    const dirty = () => isDirty(state());
 
     /** Runs `proceed` now, or after the user agrees to drop unsaved changes. */
     const guardUnsaved = (action: string, proceed: () => void) => {
-      if (isDirty()) setDialog({ type: 'confirmDiscard', action, proceed });
+      if (dirty()) setDialog({ type: 'confirmDiscard', action, proceed });
       else proceed();
     };
 
@@ -68,9 +68,13 @@ export function useCommands(setDialog: (dialog: DialogState) => void) {
     const save = async (saveAs: boolean) => {
       const { map, fileName } = state();
       try {
-        const name = await saveMapText(serializeMap(map), fileName ?? suggestFileName(map.title), {
-          saveAs,
-        });
+        const name = await saveMapText(
+          serializeMap(state().mapToSave()),
+          fileName ?? suggestFileName(map.title),
+          {
+            saveAs,
+          },
+        );
         if (name) {
           store.getState().markSaved(name);
           state().notify('info', `Saved ${name}.`);
@@ -137,6 +141,7 @@ export function useCommands(setDialog: (dialog: DialogState) => void) {
         }
       },
       search: () => setDialog({ type: 'search' }),
+      toggleLabels: () => state().toggleLabels(),
       viewCenter,
       showShortcuts: () => setDialog({ type: 'shortcuts' }),
       focusNode: (id: string) => {

@@ -50,6 +50,7 @@ export function serializeMap(map: ClashMap): string {
     sources: map.sources.map(sourceOut),
     nodes: map.nodes.map(nodeOut),
     edges: map.edges.map(edgeOut),
+    assumptions: map.assumptions?.map((a) => ({ node: a.node, value: a.value })),
   });
   return `${JSON.stringify(document, null, 2)}\n`;
 }

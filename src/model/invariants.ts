@@ -56,6 +56,17 @@ export function checkStructure(map: ClashMap): Issue[] {
     });
   });
 
+  const assumed = new Set<string>();
+  map.assumptions?.forEach((assumption, i) => {
+    const path = `assumptions[${i}].node`;
+    if (!nodeIds.has(assumption.node)) {
+      issues.push({ path, message: `no node has the id "${assumption.node}"` });
+    } else if (assumed.has(assumption.node)) {
+      issues.push({ path, message: `"${assumption.node}" already has an assumption` });
+    }
+    assumed.add(assumption.node);
+  });
+
   const edgeKeys = new Map<string, number>();
   map.edges.forEach((edge, i) => {
     const path = `edges[${i}]`;

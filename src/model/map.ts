@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { edgeSchema, type Edge } from './edge';
+import { idSchema } from './ids';
 import { LIMITS } from './limits';
 import { mapNodeSchema, type MapNode } from './node';
 import { sourceSchema, type Source } from './source';
@@ -10,6 +11,14 @@ export const MAP_FORMAT = 'clashmap';
 export const CURRENT_VERSION = 1;
 export const MAP_FILE_EXTENSION = '.clashmap.json';
 export const MAP_MIME_TYPE = 'application/vnd.clashmap+json';
+
+export const assumptionSchema = z.strictObject({
+  node: idSchema,
+  value: z.enum(['stands', 'falls'], { error: 'must be "stands" or "falls"' }),
+});
+
+/** A what-if: take this node as standing (a concession) or falling (a strike), whatever the rule says. */
+export type MapAssumption = z.infer<typeof assumptionSchema>;
 
 export const mapSchema = z.strictObject({
   format: z.literal(MAP_FORMAT),
@@ -25,6 +34,10 @@ export const mapSchema = z.strictObject({
   edges: z
     .array(edgeSchema)
     .max(LIMITS.edges, { error: `has more than ${LIMITS.edges.toLocaleString('en-US')} edges` }),
+  assumptions: z
+    .array(assumptionSchema)
+    .max(LIMITS.nodes, { error: 'has more assumptions than a map has nodes' })
+    .optional(),
 });
 
 /** A whole argument map, exactly as its file holds it. */
@@ -36,6 +49,8 @@ export interface ClashMap {
   sources: Source[];
   nodes: MapNode[];
   edges: Edge[];
+  /** What-if assumptions, written only when the user chose to keep them with the map. */
+  assumptions?: MapAssumption[] | undefined;
 }
 
 // Keep the hand-written interface and the schema in step.

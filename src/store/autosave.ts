@@ -2,7 +2,7 @@ import { createStore, get, set, update, type UseStore } from 'idb-keyval';
 import { parseMap } from '../io/parse';
 import { serializeMap } from '../io/serialize';
 import type { ClashMap } from '../model/map';
-import type { ClashmapStore } from './store';
+import { assumptionsKey, isDirty, type ClashmapStore } from './store';
 
 /** What the browser keeps of the open map between visits. */
 export interface AutosaveRecord {
@@ -87,13 +87,21 @@ export function startAutosave(
   let knownTab = knownRecord?.tabId ?? tabId;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let paused = false;
-  let lastWritten: { map: ClashMap; fileName: string | null; dirty: boolean } | null = null;
+  // The text this tab last wrote or adopted: another tab's write of the same text is no conflict.
+  let lastText = '';
+  let lastWritten: { map: ClashMap; fileName: string | null; dirty: boolean; kept: string } | null =
+    null;
   const channel =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel('clashmap-autosave') : null;
 
   const snapshot = () => {
-    const { map, fileName, savedMap } = store.getState();
-    return { map, fileName, dirty: savedMap !== map };
+    const state = store.getState();
+    return {
+      map: state.map,
+      fileName: state.fileName,
+      dirty: isDirty(state),
+      kept: assumptionsKey(state),
+    };
   };
 
   const write = async (force = false): Promise<void> => {
@@ -104,12 +112,13 @@ export function startAutosave(
       lastWritten &&
       lastWritten.map === current.map &&
       lastWritten.fileName === current.fileName &&
-      lastWritten.dirty === current.dirty
+      lastWritten.dirty === current.dirty &&
+      lastWritten.kept === current.kept
     ) {
       return;
     }
     const record: AutosaveRecord = {
-      text: serializeMap(current.map),
+      text: serializeMap(store.getState().mapToSave()),
       fileName: current.fileName,
       dirty: current.dirty,
       tabId,
@@ -147,6 +156,7 @@ export function startAutosave(
     knownRev = record.rev;
     knownTab = tabId;
     lastWritten = current;
+    lastText = record.text;
     events.onSuccess();
     channel?.postMessage({ tabId, rev: record.rev });
   };
@@ -169,7 +179,9 @@ export function startAutosave(
     if (
       state.map !== previous.map ||
       state.fileName !== previous.fileName ||
-      state.savedMap !== previous.savedMap
+      state.savedMap !== previous.savedMap ||
+      state.assumptions !== previous.assumptions ||
+      state.keepAssumptions !== previous.keepAssumptions
     ) {
       schedule();
     }
@@ -185,11 +197,7 @@ export function startAutosave(
       if (event.data.tabId === tabId || paused) return;
       try {
         const other = await get<AutosaveRecord>(KEY, db());
-        if (
-          other &&
-          other.tabId !== tabId &&
-          other.text !== (lastWritten ? serializeMap(lastWritten.map) : '')
-        ) {
+        if (other && other.tabId !== tabId && other.text !== lastText) {
           paused = true;
           events.onConflict(other);
         }
@@ -201,6 +209,7 @@ export function startAutosave(
 
   // The first write: the map this tab opened with (restored, or the article on first launch).
   lastWritten = knownRecord ? snapshot() : null;
+  lastText = knownRecord?.text ?? '';
   if (!knownRecord) schedule();
 
   return {
@@ -217,6 +226,7 @@ export function startAutosave(
       knownTab = other.tabId;
       paused = false;
       lastWritten = snapshot();
+      lastText = other.text;
     },
     /** Retry after a failure (the user freed space, say). */
     retry: () => write(true),

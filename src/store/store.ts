@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { EdgeKind } from '../model/edge';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { Evidence } from '../model/evidence';
+import { evaluateMap, type Assumption, type Evaluation } from '../model/evaluate';
 import type { MapNode, NodeKind, Point } from '../model/node';
 import type { Source } from '../model/source';
 import * as ops from '../model/operations';
@@ -37,6 +38,8 @@ export interface SessionSlice {
   fileName: string | null;
   /** The map as last opened from or saved to a file (null: never saved to one). */
   savedMap: ClashMap | null;
+  /** The kept assumptions as last opened or saved (see assumptionsKey). */
+  savedAssumptions: string;
   /** Where nodes without a saved position are drawn; never saved. */
   autoPositions: Record<string, Point>;
   /** True until the canvas has measured the nodes and the layout has been redone with real sizes. */
@@ -55,6 +58,14 @@ export interface SessionSlice {
   hoveredNodeId: string | null;
   /** Quotes drawn as debate cards (tag, full citation, quote) instead of quote and speaker. */
   cardView: boolean;
+  /** Whether the canvas shows which nodes stand, fall or are undecided. */
+  labelsOn: boolean;
+  /** What-if assumptions by node id; a view of the map, never part of its undo history. */
+  assumptions: Readonly<Record<string, Assumption>>;
+  /** True when the assumptions are to be written into the map file on save. */
+  keepAssumptions: boolean;
+  /** The labelling of the current map under the assumptions (null while labels are off). */
+  evaluation: Evaluation | null;
 }
 
 export interface Actions {
@@ -87,6 +98,13 @@ export interface Actions {
   claimFromQuote: (evidence: Evidence, position: Point) => string;
   setHoveredNode: (id: string | null) => void;
   toggleCardView: () => void;
+  toggleLabels: () => void;
+  /** Assume a node stands or falls, or (null) let the rule decide again. */
+  setAssumption: (id: string, value: Assumption | null) => void;
+  clearAssumptions: () => void;
+  setKeepAssumptions: (keep: boolean) => void;
+  /** The map as it should be saved: with the assumptions when the user keeps them. */
+  mapToSave: () => ClashMap;
   notify: (tone: Notice['tone'], text: string) => void;
   dismissNotice: () => void;
   requestView: (nodeIds: string[]) => void;
@@ -112,6 +130,20 @@ export function measuredSizes(nodes: readonly ArgumentFlowNode[]): Map<string, S
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** The assumptions that would be written to the file, as a comparable string ('' for none). */
+export function assumptionsKey(
+  state: Pick<SessionSlice, 'keepAssumptions' | 'assumptions'>,
+): string {
+  if (!state.keepAssumptions) return '';
+  const entries = Object.entries(state.assumptions).sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length ? JSON.stringify(entries) : '';
+}
+
+/** True when the open map (or the assumptions kept with it) differs from its file. */
+export function isDirty(state: ClashmapState): boolean {
+  return state.savedMap !== state.map || assumptionsKey(state) !== state.savedAssumptions;
+}
 
 /** In-app clipboard: a copied fragment survives between copy and paste within this page. */
 let clipboard: ops.Fragment | null = null;
@@ -158,6 +190,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           map: initial,
           fileName: null,
           savedMap: null,
+          savedAssumptions: '',
           autoPositions: initialPositions,
           layoutPending: initial.nodes.length > 0,
           flowNodes: toFlowNodes(initial, initialPositions, [], new Set(), null),
@@ -170,10 +203,25 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           viewRequest: { nodeIds: [], serial: 0 },
           hoveredNodeId: null,
           cardView: false,
+          labelsOn: false,
+          assumptions: {},
+          keepAssumptions: false,
+          evaluation: null,
 
-          openMap: (map, fileName, options = {}) => {
+          openMap: (opened, fileName, options = {}) => {
+            // Assumptions kept in a file become this session's what-ifs; the document itself
+            // never carries them, so toggling one is not an edit.
+            const { assumptions: kept, ...map } = opened;
             const positions = unplacedLayout(map);
             set({
+              assumptions: Object.fromEntries((kept ?? []).map((a) => [a.node, a.value])),
+              keepAssumptions: (kept ?? []).length > 0,
+              savedAssumptions: options.savedToFile
+                ? assumptionsKey({
+                    keepAssumptions: (kept ?? []).length > 0,
+                    assumptions: Object.fromEntries((kept ?? []).map((a) => [a.node, a.value])),
+                  })
+                : '',
               map,
               fileName,
               savedMap: options.savedToFile ? map : null,
@@ -188,7 +236,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             });
           },
 
-          markSaved: (fileName) => set({ fileName, savedMap: get().map }),
+          markSaved: (fileName) =>
+            set({ fileName, savedMap: get().map, savedAssumptions: assumptionsKey(get()) }),
 
           applyNodeChanges: (changes) => {
             const state = get();
@@ -484,6 +533,20 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           },
 
           toggleCardView: () => set({ cardView: !get().cardView }),
+          toggleLabels: () => set({ labelsOn: !get().labelsOn }),
+          setAssumption: (id, value) => {
+            const next = { ...get().assumptions };
+            if (value) next[id] = value;
+            else delete next[id];
+            set({ assumptions: next });
+          },
+          clearAssumptions: () => set({ assumptions: {} }),
+          setKeepAssumptions: (keep) => set({ keepAssumptions: keep }),
+          mapToSave: () => {
+            const { map, assumptions, keepAssumptions } = get();
+            const list = Object.entries(assumptions).map(([node, value]) => ({ node, value }));
+            return keepAssumptions && list.length > 0 ? { ...map, assumptions: list } : map;
+          },
 
           setHoveredNode: (id) => {
             if (get().hoveredNodeId !== id) set({ hoveredNodeId: id });
@@ -505,6 +568,18 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
 
   // Keep what the canvas draws in step with the document, the selection and the editor,
   // whichever path changed them (an action, undo or redo).
+  // Labels follow every edit and every what-if while they are shown (linear in the map).
+  store.subscribe((state, previous) => {
+    const stale =
+      state.labelsOn &&
+      (state.evaluation === null ||
+        state.map !== previous.map ||
+        state.assumptions !== previous.assumptions ||
+        !previous.labelsOn);
+    if (stale) store.setState({ evaluation: evaluateMap(state.map, state.assumptions) });
+    else if (!state.labelsOn && state.evaluation !== null) store.setState({ evaluation: null });
+  });
+
   store.subscribe((state, previous) => {
     const mapChanged = state.map !== state.flowSource;
     const selectionChanged =

@@ -2,6 +2,8 @@ import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import { memo, useRef } from 'react';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
+import type { Label } from '../../model/evaluate';
+import { LABEL_TEXT, labelKeyOf } from '../evaluation/labels';
 import { EvidenceList } from './EvidenceList';
 import { NodeTextEditor } from './NodeTextEditor';
 
@@ -13,6 +15,8 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const { node, editing, brokenQuotes } = data;
   const store = useClashmapStore();
   const pointedAt = useClashmap((s) => s.hoveredNodeId === id);
+  const labelKey = useClashmap((s) => labelKeyOf(s, id));
+  const [label, assumed] = labelKey.split(':') as [Label | '', string | undefined];
   const connecting = useConnection(connectingSelector);
   const container = useRef<HTMLDivElement>(null);
 
@@ -37,7 +41,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   return (
     <div
       ref={container}
-      className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}${pointedAt ? ' is-pointed' : ''}`}
+      className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}${pointedAt ? ' is-pointed' : ''}${label ? ` cm-node--${label}` : ''}`}
     >
       {/* While a connection is being drawn, the whole node is a drop target. */}
       <Handle
@@ -46,8 +50,17 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         className={connecting ? 'cm-drop-target' : 'cm-handle cm-handle--target'}
         isConnectableStart={false}
       />
-      <div className="cm-node__kind" aria-hidden="true">
-        {KIND_LABEL[node.kind]}
+      <div className="cm-node__head">
+        <span className="cm-node__kind" aria-hidden="true">
+          {KIND_LABEL[node.kind]}
+        </span>
+        {label && (
+          <span className={`cm-label cm-label--${label}`}>
+            <span aria-hidden="true">{LABEL_TEXT[label].symbol} </span>
+            {LABEL_TEXT[label].word}
+            {assumed ? ' (assumed)' : ''}
+          </span>
+        )}
       </div>
       {editing ? (
         <NodeTextEditor
