@@ -1,0 +1,297 @@
+import type { EdgeKind } from '../../model/edge';
+import { LIMITS } from '../../model/limits';
+import { emptyMap } from '../../model/map';
+import type { MapNode } from '../../model/node';
+import { cleanField, finishImport, importFailure, importFailures, LossLog, makeId } from './shared';
+import type { ImportResult } from './types';
+
+/*
+ * Kialo's plain-text discussion export (Discussion menu → Export), as Kialo writes it:
+ *
+ *   Discussion Title: Should the US strike Mexican cartels with drones?
+ *
+ *   1. The US should strike cartels in Mexico with drones.
+ *   1.1. Pro: Strikes would stem the flow of fentanyl.
+ *   1.1.1. Con: Demand keeps the trade alive.
+ *   1.2. Con: -> See 1.1.1.
+ *
+ * Each claim is numbered by its place in the tree (1.2.3. is the third child of the second child
+ * of the thesis 1.), then "Pro:" or "Con:" says how it bears on its parent. A claim whose text is
+ * "-> See 1.1.1." is a link: the claim 1.1.1. is used again in a second place. A line that does
+ * not start with a number continues the claim above it. Older exports write "Thesis:" before the
+ * thesis; a multi-thesis discussion has a question at 1. and "Thesis:" claims under it.
+ *
+ * Import: the thesis (and every "Thesis:") becomes a position, every other claim a claim; Pro is a
+ * support edge and Con a rebuttal edge from the claim to its parent; a link is an edge from the
+ * claim it names to the parent, not a new node. Claim ids are their Kialo numbers. Markdown
+ * links become their words, with the addresses kept in the node's notes.
+ */
+
+const TITLE_LINE = /^\s*Discussion (?:Title|Name)\s*:\s*(.*)$/i;
+const CLAIM_LINE = /^\s*(\d+(?:\.\d+)*)\.(?:\s+|$)(?:(Pro|Con|Thesis)\s*:\s*)?([\s\S]*)$/i;
+const LINK_TEXT = /^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$/i;
+const SOURCES_LINE = /^\s*Sources\s*:\s*$/i;
+const MARKDOWN_LINK = /(!?)\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^()\\\s]|\((?:\\.|[^()\\\s])*\))+)\)/g;
+// Kialo escapes Markdown's special characters with a backslash.
+const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~])/g;
+
+/** "1.2" for "1.2.3", nothing for the thesis "1". */
+function parentNumber(number: string): string | undefined {
+  const at = number.lastIndexOf('.');
+  return at === -1 ? undefined : number.slice(0, at);
+}
+
+interface KialoClaim {
+  number: string;
+  stance: 'pro' | 'con' | 'thesis' | null;
+  lines: string[];
+  line: number;
+}
+
+/** Plain words for a claim's Markdown: links become their words, addresses are returned apart. */
+function plainText(markdown: string): { text: string; urls: string[]; images: number } {
+  const urls: string[] = [];
+  let images = 0;
+  const text = markdown.replace(MARKDOWN_LINK, (_all, bang: string, words: string, url: string) => {
+    const address = url.replace(MARKDOWN_ESCAPE, '$1');
+    if (bang) images++;
+    urls.push(address);
+    return words;
+  });
+  return { text: text.replace(MARKDOWN_ESCAPE, '$1').trim(), urls, images };
+}
+
+/** Reads a Kialo discussion export (.txt) into a map; see the notes at the top of this file. */
+export async function importKialo(text: string): Promise<ImportResult> {
+  if (text.length > LIMITS.fileBytes) {
+    return importFailure(
+      '',
+      `the file is larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit`,
+    );
+  }
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
+  const losses = new LossLog();
+  let title: string | undefined;
+  const claims: KialoClaim[] = [];
+  const byNumber = new Map<string, KialoClaim>();
+  let sourcesFrom: number | undefined;
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const lineNo = i + 1;
+    if (raw.trim() === '') {
+      const last = claims[claims.length - 1];
+      if (last) last.lines.push('');
+      continue;
+    }
+    if (claims.length === 0) {
+      const titleMatch = TITLE_LINE.exec(raw);
+      if (titleMatch && title === undefined) {
+        title = titleMatch[1]!.trim();
+        continue;
+      }
+    }
+    if (SOURCES_LINE.test(raw) && claims.length > 0) {
+      sourcesFrom = lineNo;
+      break;
+    }
+    const claimMatch = CLAIM_LINE.exec(raw);
+    const number = claimMatch?.[1];
+    const stanceWord = claimMatch?.[2]?.toLowerCase();
+    // A numbered line without "Pro:" or "Con:" may be a numbered list inside a claim's text: it
+    // starts a claim only if it is the thesis or its parent is already there.
+    const startsClaim =
+      claimMatch !== null &&
+      number !== undefined &&
+      (stanceWord !== undefined ||
+        claims.length === 0 ||
+        (!byNumber.has(number) && byNumber.has(parentNumber(number) ?? '')));
+    if (startsClaim) {
+      const earlier = byNumber.get(number);
+      if (earlier) {
+        return importFailure(
+          `line ${lineNo}`,
+          `claim ${number}. appears twice (first on line ${earlier.line})`,
+        );
+      }
+      const claim: KialoClaim = {
+        number,
+        stance:
+          stanceWord === 'pro' || stanceWord === 'con' || stanceWord === 'thesis'
+            ? stanceWord
+            : null,
+        lines: [claimMatch[3]!],
+        line: lineNo,
+      };
+      claims.push(claim);
+      byNumber.set(number, claim);
+      continue;
+    }
+    const last = claims[claims.length - 1];
+    if (!last) {
+      return importFailure(
+        `line ${lineNo}`,
+        'expected "Discussion Title: …" or the thesis numbered "1."; is this a Kialo discussion export (.txt)?',
+      );
+    }
+    last.lines.push(raw);
+  }
+  if (claims.length === 0) {
+    return importFailure(
+      '',
+      'no claims numbered like "1." or "1.1." were found; is this a Kialo discussion export (.txt)?',
+    );
+  }
+  if (sourcesFrom !== undefined) {
+    losses.add(
+      `line ${sourcesFrom}`,
+      'The "Sources:" list at the end of the export was not imported',
+    );
+  }
+  if (claims.length > LIMITS.nodes) {
+    return importFailure(
+      '',
+      `the discussion has ${claims.length.toLocaleString('en-US')} claims; a map may have at most ${LIMITS.nodes.toLocaleString('en-US')}`,
+    );
+  }
+
+  const problems = claims
+    .filter((c) => {
+      const parent = parentNumber(c.number);
+      return parent !== undefined && !byNumber.has(parent);
+    })
+    .map((c) => ({
+      path: `line ${c.line}`,
+      message: `claim ${c.number}. has no parent: there is no claim ${parentNumber(c.number)}.`,
+    }));
+  if (problems.length > 0) return importFailures(problems.slice(0, 50));
+
+  const roots = claims.filter((c) => parentNumber(c.number) === undefined);
+  // A multi-thesis discussion asks a question at 1. and answers it with "Thesis:" claims.
+  const questions = new Set(
+    roots
+      .filter((r) =>
+        claims.some((c) => c.stance === 'thesis' && parentNumber(c.number) === r.number),
+      )
+      .map((r) => r.number),
+  );
+
+  const map = emptyMap();
+  const taken = new Set<string>();
+  const idOf = new Map<string, string>();
+  const links: Array<{ claim: KialoClaim; target: string }> = [];
+  const descriptions: string[] = [];
+
+  for (const claim of claims) {
+    const place = `line ${claim.line}`;
+    const markdown = claim.lines.join('\n').trim();
+    const link = LINK_TEXT.exec(markdown);
+    if (link) {
+      links.push({ claim, target: link[1]! });
+      continue;
+    }
+    const { text: words, urls, images } = plainText(markdown);
+    if (questions.has(claim.number)) {
+      if (words !== '' && words !== title) descriptions.push(words);
+      losses.add(
+        place,
+        'The question of a multi-thesis discussion is not a node: it became the map description, and its theses are positions',
+      );
+      continue;
+    }
+    const isPosition = parentNumber(claim.number) === undefined || claim.stance === 'thesis';
+    let nodeText = words;
+    if (nodeText === '') {
+      nodeText = `(claim ${claim.number} has no text)`;
+      losses.add(place, 'Claims without text are shown as "(claim N has no text)"');
+    }
+    const node: MapNode = {
+      id: makeId(claim.number, taken, 'claim'),
+      kind: isPosition ? 'position' : 'claim',
+      text: cleanField(nodeText, LIMITS.nodeTextLength, losses, place, 'Claim text'),
+      evidence: [],
+    };
+    if (urls.length > 0) {
+      node.notes = cleanField(
+        `Links: ${urls.join('\n')}`,
+        LIMITS.notesLength,
+        losses,
+        place,
+        'The list of links',
+      );
+      losses.add(place, 'Markdown links became plain words; their addresses are in the node notes');
+    }
+    if (images > 0)
+      losses.add(place, 'Images are not shown; their addresses are in the node notes');
+    idOf.set(claim.number, node.id);
+    map.nodes.push(node);
+  }
+
+  const edgeKeys = new Set<string>();
+  const addEdge = (from: string, to: string, kind: EdgeKind) => {
+    const key = `${from}\u0000${to}\u0000${kind}`;
+    if (from === to || edgeKeys.has(key)) return;
+    edgeKeys.add(key);
+    map.edges.push({ id: makeId(`e${map.edges.length + 1}`, taken, 'e'), from, to, kind });
+  };
+  // A link's number stands for the claim it links to, so replies to a link reach that claim.
+  const resolve = (number: string, seen = new Set<string>()): string | undefined => {
+    const direct = idOf.get(number);
+    if (direct !== undefined) return direct;
+    const link = links.find((l) => l.claim.number === number);
+    if (!link || seen.has(number)) return undefined;
+    seen.add(number);
+    return resolve(link.target, seen);
+  };
+
+  const kindOf = (claim: KialoClaim): EdgeKind | null =>
+    claim.stance === 'pro' ? 'support' : claim.stance === 'con' ? 'rebuttal' : null;
+
+  for (const claim of claims) {
+    const parent = parentNumber(claim.number);
+    if (parent === undefined || questions.has(parent) || claim.stance === 'thesis') continue;
+    const place = `line ${claim.line}`;
+    const link = links.find((l) => l.claim === claim);
+    const from = link ? resolve(link.target) : idOf.get(claim.number);
+    const to = resolve(parent);
+    if (from === undefined) {
+      losses.add(place, 'Links ("-> See N.") to claims the export does not have were left out');
+      continue;
+    }
+    if (to === undefined) continue;
+    const kind = kindOf(claim);
+    if (kind === null) {
+      losses.add(
+        place,
+        'Claims marked neither Pro nor Con are kept without a link to their parent',
+      );
+      continue;
+    }
+    if (map.edges.length >= LIMITS.edges) {
+      losses.add(
+        '',
+        `Links past the ${LIMITS.edges.toLocaleString('en-US')} a map may hold were left out`,
+      );
+      break;
+    }
+    addEdge(from, to, kind);
+  }
+
+  map.title = title
+    ? cleanField(title, LIMITS.titleLength, losses, 'line 1', 'The discussion title')
+    : 'Imported Kialo discussion';
+  if (descriptions.length > 0) {
+    map.description = cleanField(
+      descriptions.join('\n'),
+      LIMITS.descriptionLength,
+      losses,
+      '',
+      'The question',
+    );
+  }
+  losses.add(
+    '',
+    'A Kialo text export has no votes, impact ratings, claim authors or comments, so the map has none of them',
+  );
+  return finishImport(map, losses);
+}

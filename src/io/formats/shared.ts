@@ -1,0 +1,187 @@
+import type { Evidence } from '../../model/evidence';
+import { ID_PATTERN } from '../../model/ids';
+import type { Issue } from '../../model/issue';
+import { LIMITS } from '../../model/limits';
+import type { ClashMap } from '../../model/map';
+import type { Source } from '../../model/source';
+import { parseMap } from '../parse';
+import { describeParseError } from '../parseError';
+import { serializeMap } from '../serialize';
+import type { ImportResult, Loss } from './types';
+
+/** How many places one loss lists before it says "and N more". */
+const PLACES_SHOWN = 5;
+
+/**
+ * Collects losses and merges those with the same message, so that a map with 300 quotes gets
+ * one line about quote offsets instead of 300.
+ */
+export class LossLog {
+  private readonly byMessage = new Map<string, string[]>();
+
+  /** Records that `message` applies at `path` (an empty path means the file as a whole). */
+  add(path: string, message: string): void {
+    const paths = this.byMessage.get(message);
+    if (paths) paths.push(path);
+    else this.byMessage.set(message, [path]);
+  }
+
+  /** The losses so far, in the order their messages were first seen. */
+  list(): Loss[] {
+    return [...this.byMessage].map(([message, paths]) => {
+      const named = [...new Set(paths.filter((p) => p !== ''))];
+      const shown = named.slice(0, PLACES_SHOWN).join(', ');
+      const more = named.length - PLACES_SHOWN;
+      return {
+        path: more > 0 ? `${shown} and ${more} more` : shown,
+        message,
+        count: paths.length,
+      };
+    });
+  }
+}
+
+// C0 controls other than tab, line feed and carriage return, and DEL: the map refuses them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Foreign text made acceptable as map prose, and what had to change. */
+export interface CleanText {
+  text: string;
+  /** Control characters or broken characters were replaced. */
+  repaired: boolean;
+  /** The text was longer than allowed and was cut. */
+  truncated: boolean;
+}
+
+/**
+ * Replaces what the map refuses in prose (control characters, lone surrogates) and cuts text
+ * longer than `max` with an ellipsis, never splitting a surrogate pair.
+ */
+export function cleanText(value: string, max: number): CleanText {
+  const replaced = value.replace(CONTROL_CHARS, ' ').replace(LONE_SURROGATES, '\uFFFD');
+  const repaired = replaced !== value;
+  if (replaced.length <= max) return { text: replaced, repaired, truncated: false };
+  let cut = max - 1;
+  const last = replaced.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return { text: `${replaced.slice(0, cut)}…`, repaired, truncated: true };
+}
+
+/**
+ * `cleanText`, logging what changed at `path`; `what` names the field in the loss message
+ * ("Node text", "A speaker").
+ */
+export function cleanField(
+  value: string,
+  max: number,
+  losses: LossLog,
+  path: string,
+  what: string,
+): string {
+  const clean = cleanText(value, max);
+  if (clean.repaired)
+    losses.add(path, `${what} had control or broken characters; they were replaced`);
+  if (clean.truncated)
+    losses.add(
+      path,
+      `${what} was longer than ${max.toLocaleString('en-US')} characters and was cut short`,
+    );
+  return clean.text;
+}
+
+/** True when `value` can be used as a map id as it is. */
+export const isValidId = (value: string): boolean =>
+  value.length <= LIMITS.idLength && ID_PATTERN.test(value);
+
+/**
+ * A map id for a foreign name: the name itself when it is a valid, unused id, otherwise a slug
+ * of it (or of `fallback`) made unique with a number. Adds the result to `taken`.
+ */
+export function makeId(name: string, taken: Set<string>, fallback: string): string {
+  let base = name;
+  if (!isValidId(base) || taken.has(base)) {
+    base = name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9_.:-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .replace(/[-_.:]+$/, '')
+      .slice(0, LIMITS.idLength - 8);
+    if (base === '') base = fallback;
+  }
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * Builds one source whose text is every quote it is given, blank-line separated, so that quotes
+ * from a format without source documents still point at a verbatim span.
+ */
+export class QuoteSource {
+  private readonly parts: string[] = [];
+  private readonly offsets = new Map<string, number>();
+  private length = 0;
+
+  constructor(
+    readonly id: string,
+    readonly title: string,
+  ) {}
+
+  /** Evidence for `quote` said by `speaker`, or null when the source text would grow too long. */
+  quote(quote: string, speaker: string): Evidence | null {
+    let start = this.offsets.get(quote);
+    if (start === undefined) {
+      const separator = this.parts.length > 0 ? 2 : 0;
+      if (this.length + separator + quote.length > LIMITS.sourceTextLength) return null;
+      start = this.length + separator;
+      this.parts.push(quote);
+      this.offsets.set(quote, start);
+      this.length = start + quote.length;
+    }
+    return { sourceId: this.id, quote, start, end: start + quote.length, speaker };
+  }
+
+  /** The source, or nothing when no quote was added. */
+  source(): Source | undefined {
+    if (this.parts.length === 0) return undefined;
+    return { id: this.id, title: this.title, text: this.parts.join('\n\n') };
+  }
+}
+
+/**
+ * Checks a converted map exactly as a saved file would be checked and wraps it as an import
+ * result. A failure here is a bug in the importer, reported rather than handed to the app.
+ */
+export function finishImport(map: ClashMap, losses: LossLog): ImportResult {
+  const parsed = parseMap(serializeMap(map));
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: `the converted map did not pass validation (${describeParseError(parsed.error)})`,
+        },
+        ...parsed.error.issues,
+      ],
+    };
+  }
+  return { ok: true, value: parsed.map, losses: losses.list() };
+}
+
+/** A failed import with a single issue. */
+export const importFailure = (path: string, message: string): ImportResult => ({
+  ok: false,
+  errors: [{ path, message }],
+});
+
+/** A failed import with several issues. */
+export const importFailures = (errors: Issue[]): ImportResult => ({ ok: false, errors });
+
+/** "1 node", "3 nodes". */
+export const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
