@@ -13,6 +13,10 @@ import { Notices } from './components/Notices';
 import { SearchDialog } from './components/SearchDialog';
 import { SourcePanel } from './components/sources/SourcePanel';
 import { Scoreboard } from './components/evaluation/Scoreboard';
+import { OutlineView } from './components/OutlineView';
+import { Presenter } from './components/present/Presenter';
+import { usePrintHandout } from './components/usePrintHandout';
+import { StepsPanel } from './components/present/StepsPanel';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { SaveStatus, Toolbar } from './components/Toolbar';
 import { useCommands, type Commands, type DialogState } from './components/useCommands';
@@ -80,6 +84,8 @@ function useShortcuts(commands: Commands, enabled: boolean) {
         case 'l':
         case 'L':
           return run(commands.toggleLabels);
+        case 'F5':
+          return run(commands.present);
         case 'Escape':
           return run(commands.clearSelection);
       }
@@ -119,11 +125,16 @@ function Editor({
   onDownload: () => void;
 }) {
   const [dialog, setDialog] = useState<DialogState>(null);
-  const commands = useCommands(setDialog);
+  const [presentFrom, setPresentFrom] = useState<number | null>(null);
+  const [stepsOpen, setStepsOpen] = useState(false);
+  const commands = useCommands(setDialog, setPresentFrom);
   const closeDialog = useCallback(() => setDialog(null), []);
+  const exitPresentation = useCallback(() => setPresentFrom(null), []);
   const [sourceOpen, setSourceOpen] = useState(false);
-  useShortcuts(commands, true);
-  useFileDrop(commands, true);
+  const [outlineOpen, setOutlineOpen] = useState(false);
+  const printing = usePrintHandout();
+  useShortcuts(commands, presentFrom === null);
+  useFileDrop(commands, presentFrom === null);
 
   return (
     <>
@@ -131,6 +142,10 @@ function Editor({
         commands={commands}
         sourceOpen={sourceOpen}
         onToggleSource={() => setSourceOpen((open) => !open)}
+        stepsOpen={stepsOpen}
+        onToggleSteps={() => setStepsOpen((open) => !open)}
+        outlineOpen={outlineOpen}
+        onToggleOutline={() => setOutlineOpen((open) => !open)}
       />
       {storageProblem && (
         <div className="cm-banner" role="alert">
@@ -151,6 +166,9 @@ function Editor({
         )}
         <MapCanvas onAddAt={(at) => commands.addNode('claim', at)} />
         <Scoreboard onChooseNode={commands.focusNode} />
+        {stepsOpen && (
+          <StepsPanel onPresentFrom={setPresentFrom} onClose={() => setStepsOpen(false)} />
+        )}
         <Inspector />
       </div>
       <Notices />
@@ -215,6 +233,12 @@ function Editor({
         />
       )}
       {dialog?.type === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
+      {printing && (
+        <div className="cm-print-outline">
+          <OutlineView />
+        </div>
+      )}
+      {presentFrom !== null && <Presenter startAt={presentFrom} onExit={exitPresentation} />}
     </>
   );
 }

@@ -12,6 +12,11 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
   ['Ctrl+F', 'Search'],
   ['L', 'Show or hide which claims stand'],
+  [
+    'F5',
+    'Present (then → Space PageDown next, ← PageUp back, Home End, number+Enter jump, B blank, T theme, Escape leave)',
+  ],
+  ['Ctrl+P', 'Print a handout: the map and its outline'],
   ['Ctrl+O', 'Open a map file'],
   ['Ctrl+S, Ctrl+Shift+S', 'Save, Save as'],
   ['Tab', 'Move between nodes and connections'],

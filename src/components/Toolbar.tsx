@@ -37,9 +37,21 @@ interface ToolbarProps {
   commands: Commands;
   sourceOpen: boolean;
   onToggleSource: () => void;
+  stepsOpen: boolean;
+  onToggleSteps: () => void;
+  outlineOpen: boolean;
+  onToggleOutline: () => void;
 }
 
-export function Toolbar({ commands, sourceOpen, onToggleSource }: ToolbarProps) {
+export function Toolbar({
+  commands,
+  sourceOpen,
+  onToggleSource,
+  stepsOpen,
+  onToggleSteps,
+  outlineOpen,
+  onToggleOutline,
+}: ToolbarProps) {
   const store = useClashmapStore();
   const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
@@ -108,6 +120,9 @@ export function Toolbar({ commands, sourceOpen, onToggleSource }: ToolbarProps) 
         </ToolButton>
       </div>
       <div className="cm-toolgroup" role="group" aria-label="View">
+        <ToolButton label="Outline view" pressed={outlineOpen} onClick={onToggleOutline}>
+          Outline
+        </ToolButton>
         <ToolButton label="Source text" pressed={sourceOpen} onClick={onToggleSource}>
           Source
         </ToolButton>
@@ -134,6 +149,17 @@ export function Toolbar({ commands, sourceOpen, onToggleSource }: ToolbarProps) 
         </ToolButton>
         <ToolButton label="Fit map to view" onClick={commands.fitView}>
           Fit
+        </ToolButton>
+      </div>
+      <div className="cm-toolgroup" role="group" aria-label="Present">
+        <ToolButton label="Present" shortcut="F5" onClick={commands.present}>
+          ▶ Present
+        </ToolButton>
+        <ToolButton label="Presentation steps" pressed={stepsOpen} onClick={onToggleSteps}>
+          Steps
+        </ToolButton>
+        <ToolButton label="Print handout" shortcut={`${MOD}P`} onClick={commands.printHandout}>
+          Handout
         </ToolButton>
         <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={commands.showShortcuts}>
           ?

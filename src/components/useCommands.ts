@@ -28,7 +28,10 @@ export type DialogState =
   | null;
 
 /** Every user command, shared by the toolbar, the keyboard and the canvas. */
-export function useCommands(setDialog: (dialog: DialogState) => void) {
+export function useCommands(
+  setDialog: (dialog: DialogState) => void,
+  setPresentFrom: (step: number | null) => void,
+) {
   const store = useClashmapStore();
   const flow = useReactFlow();
 
@@ -142,6 +145,11 @@ export function useCommands(setDialog: (dialog: DialogState) => void) {
       },
       search: () => setDialog({ type: 'search' }),
       toggleLabels: () => state().toggleLabels(),
+      present: () => {
+        state().stopEditing();
+        setPresentFrom(0);
+      },
+      printHandout: () => window.print(),
       viewCenter,
       showShortcuts: () => setDialog({ type: 'shortcuts' }),
       focusNode: (id: string) => {
@@ -162,7 +170,7 @@ export function useCommands(setDialog: (dialog: DialogState) => void) {
         );
       },
     };
-  }, [store, flow, setDialog]);
+  }, [store, flow, setDialog, setPresentFrom]);
 }
 
 export type Commands = ReturnType<typeof useCommands>;

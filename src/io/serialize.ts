@@ -50,6 +50,13 @@ export function serializeMap(map: ClashMap): string {
     sources: map.sources.map(sourceOut),
     nodes: map.nodes.map(nodeOut),
     edges: map.edges.map(edgeOut),
+    presentation: map.presentation
+      ? {
+          steps: map.presentation.steps.map((step) =>
+            compact({ title: step.title, nodes: [...step.nodes], note: step.note }),
+          ),
+        }
+      : undefined,
     assumptions: map.assumptions?.map((a) => ({ node: a.node, value: a.value })),
   });
   return `${JSON.stringify(document, null, 2)}\n`;

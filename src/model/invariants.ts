@@ -56,6 +56,17 @@ export function checkStructure(map: ClashMap): Issue[] {
     });
   });
 
+  map.presentation?.steps.forEach((step, i) => {
+    step.nodes.forEach((id, j) => {
+      if (!nodeIds.has(id)) {
+        issues.push({
+          path: `presentation.steps[${i}].nodes[${j}]`,
+          message: `no node has the id "${id}"`,
+        });
+      }
+    });
+  });
+
   const assumed = new Set<string>();
   map.assumptions?.forEach((assumption, i) => {
     const path = `assumptions[${i}].node`;

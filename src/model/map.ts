@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { edgeSchema, type Edge } from './edge';
 import { idSchema } from './ids';
+import { presentationSchema, type Presentation } from './presentation';
 import { LIMITS } from './limits';
 import { mapNodeSchema, type MapNode } from './node';
 import { sourceSchema, type Source } from './source';
@@ -34,6 +35,7 @@ export const mapSchema = z.strictObject({
   edges: z
     .array(edgeSchema)
     .max(LIMITS.edges, { error: `has more than ${LIMITS.edges.toLocaleString('en-US')} edges` }),
+  presentation: presentationSchema.optional(),
   assumptions: z
     .array(assumptionSchema)
     .max(LIMITS.nodes, { error: 'has more assumptions than a map has nodes' })
@@ -49,6 +51,8 @@ export interface ClashMap {
   sources: Source[];
   nodes: MapNode[];
   edges: Edge[];
+  /** The teacher's presentation steps (absent: steps are derived from the map). */
+  presentation?: Presentation | undefined;
   /** What-if assumptions, written only when the user chose to keep them with the map. */
   assumptions?: MapAssumption[] | undefined;
 }

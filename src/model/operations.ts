@@ -130,7 +130,17 @@ export function removeElements(
     (e) => !goneEdges.has(e.id) && !goneNodes.has(e.from) && !goneNodes.has(e.to),
   );
   if (nodes.length === map.nodes.length && edges.length === map.edges.length) return map;
-  return { ...map, nodes, edges };
+  const next: ClashMap = { ...map, nodes, edges };
+  // Steps and assumptions about removed nodes lose them; a step left empty goes.
+  if (map.presentation) {
+    next.presentation = {
+      steps: map.presentation.steps
+        .map((step) => ({ ...step, nodes: step.nodes.filter((id) => !goneNodes.has(id)) }))
+        .filter((step) => step.nodes.length > 0),
+    };
+  }
+  if (map.assumptions) next.assumptions = map.assumptions.filter((a) => !goneNodes.has(a.node));
+  return next;
 }
 
 /** Saves positions for the given nodes. */

@@ -11,6 +11,7 @@ import { emptyMap, type ClashMap } from '../model/map';
 import type { Evidence } from '../model/evidence';
 import { evaluateMap, type Assumption, type Evaluation } from '../model/evaluate';
 import type { MapNode, NodeKind, Point } from '../model/node';
+import type { PresentationStep } from '../model/presentation';
 import type { Source } from '../model/source';
 import * as ops from '../model/operations';
 import { layoutMap } from '../layout/layoutMap';
@@ -98,6 +99,8 @@ export interface Actions {
   claimFromQuote: (evidence: Evidence, position: Point) => string;
   setHoveredNode: (id: string | null) => void;
   toggleCardView: () => void;
+  /** Replaces the presentation's steps (null: go back to the steps derived from the map). */
+  setSteps: (steps: PresentationStep[] | null) => void;
   toggleLabels: () => void;
   /** Assume a node stands or falls, or (null) let the rule decide again. */
   setAssumption: (id: string, value: Assumption | null) => void;
@@ -533,6 +536,10 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           },
 
           toggleCardView: () => set({ cardView: !get().cardView }),
+          setSteps: (steps) => {
+            const { presentation: _old, ...rest } = get().map;
+            set({ map: steps ? { ...rest, presentation: { steps } } : rest });
+          },
           toggleLabels: () => set({ labelsOn: !get().labelsOn }),
           setAssumption: (id, value) => {
             const next = { ...get().assumptions };
@@ -544,7 +551,10 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           setKeepAssumptions: (keep) => set({ keepAssumptions: keep }),
           mapToSave: () => {
             const { map, assumptions, keepAssumptions } = get();
-            const list = Object.entries(assumptions).map(([node, value]) => ({ node, value }));
+            const ids = new Set(map.nodes.map((n) => n.id));
+            const list = Object.entries(assumptions)
+              .filter(([node]) => ids.has(node))
+              .map(([node, value]) => ({ node, value }));
             return keepAssumptions && list.length > 0 ? { ...map, assumptions: list } : map;
           },
 

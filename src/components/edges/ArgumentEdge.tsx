@@ -9,6 +9,7 @@ import {
 import { memo } from 'react';
 import type { ArgumentFlowEdge } from '../../store/flowAdapter';
 import { useClashmapStore } from '../../store/StoreContext';
+import { useReadOnly } from '../readOnly';
 import { edgeEnds, type Rect } from './edgeGeometry';
 
 function rectOf(node: InternalNode): Rect {
@@ -18,12 +19,17 @@ function rectOf(node: InternalNode): Rect {
 
 export const MARKER_IDS = { support: 'cm-marker-support', rebuttal: 'cm-marker-rebuttal' } as const;
 
+// The presentation draws its markers in its own colours, so it defines them under its own ids.
+const markerId = (kind: keyof typeof MARKER_IDS, readOnly: boolean) =>
+  readOnly ? `${MARKER_IDS[kind]}-present` : MARKER_IDS[kind];
+
 /** A support (solid, arrow, "+") or rebuttal (dashed, bar, "−") edge. */
 function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   const { source, target, data, selected } = props;
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
   const store = useClashmapStore();
+  const readOnly = useReadOnly();
   if (!sourceNode || !targetNode) return null;
   const kind = data?.edge.kind ?? 'support';
   const ends = edgeEnds(rectOf(sourceNode), rectOf(targetNode));
@@ -34,31 +40,41 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
         id={props.id}
         path={path}
         className={`cm-edge cm-edge--${kind}${selected ? ' is-selected' : ''}`}
-        markerEnd={`url(#${MARKER_IDS[kind]})`}
+        markerEnd={`url(#${markerId(kind, readOnly)})`}
         interactionWidth={16}
       />
       <EdgeLabelRenderer>
-        <button
-          type="button"
-          className={`cm-edge-label cm-edge-label--${kind} nodrag nopan`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          aria-label={
-            kind === 'support' ? 'Supports: make it a rebuttal' : 'Rebuts: make it a support'
-          }
-          title={
-            kind === 'support'
-              ? 'Supports (click to make it a rebuttal)'
-              : 'Rebuts (click to make it a support)'
-          }
-          onClick={(event) => {
-            event.stopPropagation();
-            store
-              .getState()
-              .updateEdge(props.id, { kind: kind === 'support' ? 'rebuttal' : 'support' });
-          }}
-        >
-          <span aria-hidden="true">{kind === 'support' ? '+' : '−'}</span>
-        </button>
+        {readOnly ? (
+          <div
+            className={`cm-edge-label cm-edge-label--${kind}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            aria-hidden="true"
+          >
+            {kind === 'support' ? '+' : '−'}
+          </div>
+        ) : (
+          <button
+            type="button"
+            className={`cm-edge-label cm-edge-label--${kind} nodrag nopan`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            aria-label={
+              kind === 'support' ? 'Supports: make it a rebuttal' : 'Rebuts: make it a support'
+            }
+            title={
+              kind === 'support'
+                ? 'Supports (click to make it a rebuttal)'
+                : 'Rebuts (click to make it a support)'
+            }
+            onClick={(event) => {
+              event.stopPropagation();
+              store
+                .getState()
+                .updateEdge(props.id, { kind: kind === 'support' ? 'rebuttal' : 'support' });
+            }}
+          >
+            <span aria-hidden="true">{kind === 'support' ? '+' : '−'}</span>
+          </button>
+        )}
       </EdgeLabelRenderer>
     </>
   );
@@ -67,12 +83,12 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
 export const ArgumentEdge = memo(ArgumentEdgeView);
 
 /** SVG marker definitions the edges refer to; rendered once per canvas. */
-export function EdgeMarkers() {
+export function EdgeMarkers({ forPresentation = false }: { forPresentation?: boolean }) {
   return (
     <svg className="cm-marker-defs" aria-hidden="true" focusable="false">
       <defs>
         <marker
-          id={MARKER_IDS.support}
+          id={markerId('support', forPresentation)}
           viewBox="0 0 12 12"
           refX="11"
           refY="6"
@@ -84,7 +100,7 @@ export function EdgeMarkers() {
           <path d="M0,0 L12,6 L0,12 z" className="cm-marker cm-marker--support" />
         </marker>
         <marker
-          id={MARKER_IDS.rebuttal}
+          id={markerId('rebuttal', forPresentation)}
           viewBox="0 0 12 16"
           refX="10"
           refY="8"

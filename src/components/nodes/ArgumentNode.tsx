@@ -4,6 +4,7 @@ import type { ArgumentFlowNode } from '../../store/flowAdapter';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 import type { Label } from '../../model/evaluate';
 import { LABEL_TEXT, labelKeyOf } from '../evaluation/labels';
+import { useReadOnly } from '../readOnly';
 import { EvidenceList } from './EvidenceList';
 import { NodeTextEditor } from './NodeTextEditor';
 
@@ -18,6 +19,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const labelKey = useClashmap((s) => labelKeyOf(s, id));
   const [label, assumed] = labelKey.split(':') as [Label | '', string | undefined];
   const connecting = useConnection(connectingSelector);
+  const readOnly = useReadOnly();
   const container = useRef<HTMLDivElement>(null);
 
   // Keyboard users carry on from the node they were editing.
@@ -62,7 +64,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           </span>
         )}
       </div>
-      {editing ? (
+      {editing && !readOnly ? (
         <NodeTextEditor
           initial={node.text}
           label={`${KIND_LABEL[node.kind]} text`}

@@ -1,0 +1,98 @@
+import { memo, useMemo } from 'react';
+import type { MapNode } from '../model/node';
+import { outlineOf, type OutlineItem } from '../model/outline';
+import { useClashmap } from '../store/StoreContext';
+
+interface Props {
+  /** Where "Show on map" goes; without it (the printed handout) there are no buttons. */
+  onShowNode?: (id: string) => void;
+  headingLevel?: 2 | 3;
+}
+
+function Quotes({ node }: { node: MapNode }) {
+  if (node.evidence.length === 0) return null;
+  return (
+    <ul className="cm-outline__quotes" aria-label="Quotes">
+      {node.evidence.map((e, i) => (
+        <li key={i}>
+          <q>{e.quote}</q> <span className="cm-outline__speaker">— {e.speaker}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Items({ items, onShowNode }: { items: OutlineItem[]; onShowNode?: (id: string) => void }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="cm-outline__list">
+      {items.map((item, i) => {
+        const relation = item.via?.kind === 'rebuttal' ? 'Rebuts' : 'Supports';
+        return (
+          <li
+            key={`${item.node.id}-${i}`}
+            className={`cm-outline__item cm-outline__item--${item.via?.kind ?? 'root'}`}
+          >
+            <span className="cm-outline__relation">{item.via ? `${relation}: ` : ''}</span>
+            <span className="cm-outline__text">{item.node.text}</span>
+            {item.repeat && <span className="cm-muted"> (see above)</span>}
+            {onShowNode && (
+              <button
+                type="button"
+                className="cm-link-button cm-outline__show"
+                aria-label={`Show on map: ${item.node.text}`}
+                onClick={() => onShowNode(item.node.id)}
+              >
+                show
+              </button>
+            )}
+            {!item.repeat && <Quotes node={item.node} />}
+            {!item.repeat && <Items items={item.children} onShowNode={onShowNode} />}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * The map as an outline (positions, what supports and rebuts them, nested, with quotes and
+ * speakers): the list view a screen-reader user reads, and the printed handout's text.
+ */
+export const OutlineView = memo(function OutlineView({ onShowNode, headingLevel = 2 }: Props) {
+  const map = useClashmap((s) => s.map);
+  const outline = useMemo(() => outlineOf(map), [map]);
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const Sub = headingLevel === 2 ? 'h3' : 'h4';
+  return (
+    <section className="cm-outline" aria-label="Outline">
+      <H className="cm-outline__title">{map.title}</H>
+      {map.description && <p>{map.description}</p>}
+      {outline.positions.map((position, i) => (
+        <article key={position.node.id} className="cm-outline__position">
+          <Sub>
+            Position {i + 1}: {position.node.text}
+            {onShowNode && (
+              <button
+                type="button"
+                className="cm-link-button cm-outline__show"
+                aria-label={`Show on map: ${position.node.text}`}
+                onClick={() => onShowNode(position.node.id)}
+              >
+                show
+              </button>
+            )}
+          </Sub>
+          <Quotes node={position.node} />
+          <Items items={position.children} onShowNode={onShowNode} />
+        </article>
+      ))}
+      {outline.unlinked.length > 0 && (
+        <article className="cm-outline__position">
+          <Sub>Claims not linked to a position</Sub>
+          <Items items={outline.unlinked} onShowNode={onShowNode} />
+        </article>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,283 @@
+import {
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type EdgeTypes,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PresentationStep } from '../../model/presentation';
+import { useClashmap } from '../../store/StoreContext';
+import { ArgumentEdge, EdgeMarkers } from '../edges/ArgumentEdge';
+import { ArgumentNode } from '../nodes/ArgumentNode';
+import { ReadOnlyContext } from '../readOnly';
+import { PRESENT_MARGIN, PRESENT_ZOOM, useSteps } from './useSteps';
+
+const nodeTypes: NodeTypes = { position: ArgumentNode, claim: ArgumentNode };
+const edgeTypes: EdgeTypes = { argument: ArgumentEdge };
+
+export type PresentTheme = 'light' | 'dark';
+
+interface Props {
+  startAt?: number;
+  onExit: () => void;
+}
+
+/** Renders the presenter's notes into a second window, as text. */
+function writeNotes(
+  win: Window,
+  step: PresentationStep | undefined,
+  index: number,
+  total: number,
+  nextTitle?: string,
+) {
+  const doc = win.document;
+  doc.title = 'Clashmap presenter notes';
+  const make = (tag: string, text: string, style = '') => {
+    const el = doc.createElement(tag);
+    el.textContent = text;
+    if (style) el.setAttribute('style', style);
+    return el;
+  };
+  doc.body.setAttribute(
+    'style',
+    'font: 20px/1.5 system-ui, sans-serif; margin: 1.5rem; background: #111; color: #f5f5f5',
+  );
+  doc.body.replaceChildren(
+    make('p', `Step ${index + 1} of ${total}`, 'color: #aaa; margin: 0'),
+    make('h1', step?.title ?? '', 'font-size: 1.4em; margin: 0.3em 0'),
+    make('p', step?.note?.trim() ? step.note : 'No note for this step.', 'white-space: pre-wrap'),
+    make('p', nextTitle ? `Next: ${nextTitle}` : 'Last step.', 'color: #aaa'),
+  );
+}
+
+function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: number }) {
+  const flowNodes = useClashmap((s) => s.flowNodes);
+  const flowEdges = useClashmap((s) => s.flowEdges);
+  const { setViewport } = useReactFlow();
+  const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
+
+  const { visible, current } = useMemo(() => {
+    const shown = new Set<string>();
+    steps.slice(0, index + 1).forEach((step) => step.nodes.forEach((id) => shown.add(id)));
+    return { visible: shown, current: new Set(steps[index]?.nodes ?? []) };
+  }, [steps, index]);
+
+  // Later steps are hidden (their edges with them); the current step's nodes are marked.
+  const nodes = useMemo(
+    () =>
+      flowNodes.map((n) => ({
+        ...n,
+        selected: false,
+        hidden: !visible.has(n.id),
+        className: current.has(n.id) ? 'is-current' : 'is-past',
+      })),
+    [flowNodes, visible, current],
+  );
+  const edges = useMemo(() => flowEdges.map((e) => ({ ...e, selected: false })), [flowEdges]);
+
+  useEffect(() => {
+    const onResize = () => setSize({ width: window.innerWidth, height: window.innerHeight });
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  // Frame the current step: fit it, but never below the readable zoom.
+  useEffect(() => {
+    const boxes = flowNodes.filter((n) => current.has(n.id));
+    if (boxes.length === 0) return;
+    const minX = Math.min(...boxes.map((n) => n.position.x));
+    const minY = Math.min(...boxes.map((n) => n.position.y));
+    const maxX = Math.max(...boxes.map((n) => n.position.x + (n.measured?.width ?? 280)));
+    const maxY = Math.max(...boxes.map((n) => n.position.y + (n.measured?.height ?? 120)));
+    const fit = Math.min(
+      (size.width - 2 * PRESENT_MARGIN.x) / (maxX - minX),
+      (size.height - 2 * PRESENT_MARGIN.y) / (maxY - minY),
+    );
+    const zoom = Math.min(2.2, Math.max(PRESENT_ZOOM, fit));
+    const cx = (minX + maxX) / 2;
+    const cy = (minY + maxY) / 2;
+    void setViewport(
+      { x: size.width / 2 - cx * zoom, y: size.height / 2 - cy * zoom, zoom },
+      { duration: 700 },
+    );
+  }, [current, flowNodes, size, setViewport]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      nodesFocusable={false}
+      edgesFocusable={false}
+      panOnDrag={false}
+      zoomOnScroll={false}
+      zoomOnPinch={false}
+      zoomOnDoubleClick={false}
+      panOnScroll={false}
+      deleteKeyCode={null}
+      minZoom={0.05}
+      maxZoom={4}
+      proOptions={{ hideAttribution: false }}
+      attributionPosition="bottom-right"
+    />
+  );
+}
+
+/**
+ * Presentation mode: the map on a plain background, revealed step by step, driven by the keys a
+ * clicker sends. Escape leaves.
+ */
+export function Presenter({ startAt = 0, onExit }: Props) {
+  const steps = useSteps({ width: window.innerWidth, height: window.innerHeight });
+  const [index, setIndex] = useState(() => Math.min(startAt, Math.max(0, steps.length - 1)));
+  const [blank, setBlank] = useState(false);
+  const [theme, setTheme] = useState<PresentTheme>('light');
+  const [typed, setTyped] = useState('');
+  const notes = useRef<Window | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const total = steps.length;
+  const step = steps[index];
+
+  const go = useCallback((to: number) => setIndex(Math.max(0, Math.min(total - 1, to))), [total]);
+
+  // Full screen where the browser allows it; leaving full screen leaves the presentation.
+  useEffect(() => {
+    const element = document.documentElement;
+    let entered = false;
+    element
+      .requestFullscreen?.()
+      .then(() => {
+        entered = true;
+      })
+      .catch(() => undefined);
+    const onChange = () => {
+      if (entered && !document.fullscreenElement) onExit();
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    root.current?.focus();
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, [onExit]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.key;
+      let handled = true;
+      if (/^[0-9]$/.test(key)) setTyped((t) => (t + key).slice(-4));
+      else if (key === 'Enter' && typed) {
+        go(Number(typed) - 1);
+        setTyped('');
+      } else {
+        setTyped('');
+        if (key === 'ArrowRight' || key === ' ' || key === 'PageDown' || key === 'Enter')
+          go(index + 1);
+        else if (key === 'ArrowLeft' || key === 'PageUp' || key === 'Backspace') go(index - 1);
+        else if (key === 'Home') go(0);
+        else if (key === 'End') go(total - 1);
+        else if (key === 'b' || key === 'B' || key === '.') setBlank((b) => !b);
+        else if (key === 't' || key === 'T') setTheme((t) => (t === 'light' ? 'dark' : 'light'));
+        else if (key === 'Escape') onExit();
+        else handled = false;
+      }
+      if (handled) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [go, index, total, typed, onExit]);
+
+  useEffect(() => {
+    const win = notes.current;
+    if (win && !win.closed) writeNotes(win, step, index, total, steps[index + 1]?.title);
+  }, [step, index, total, steps]);
+
+  useEffect(() => () => notes.current?.close(), []);
+
+  const openNotes = () => {
+    const win = window.open('', 'clashmap-presenter-notes', 'popup,width=640,height=480');
+    if (!win) return;
+    notes.current = win;
+    writeNotes(win, step, index, total, steps[index + 1]?.title);
+  };
+
+  return (
+    <div
+      ref={root}
+      className="cm-present"
+      data-theme={theme}
+      role="dialog"
+      aria-modal="true"
+      aria-label="Presentation"
+      tabIndex={-1}
+    >
+      <EdgeMarkers forPresentation />
+      <ReadOnlyContext.Provider value={true}>
+        <ReactFlowProvider>
+          <PresentFlow steps={steps} index={index} />
+        </ReactFlowProvider>
+      </ReadOnlyContext.Provider>
+      <div
+        className="cm-present__progress"
+        role="progressbar"
+        aria-label="Presentation progress"
+        aria-valuemin={1}
+        aria-valuemax={Math.max(total, 1)}
+        aria-valuenow={index + 1}
+      >
+        <div style={{ width: `${total ? ((index + 1) / total) * 100 : 0}%` }} />
+      </div>
+      <div className="cm-present__counter" role="status" aria-live="polite">
+        {typed ? `Go to step ${typed}…` : `Step ${total ? index + 1 : 0} of ${total}`}
+        {step?.title ? ` · ${step.title}` : ''}
+      </div>
+      <div className="cm-present__controls" role="toolbar" aria-label="Presentation controls">
+        <button
+          type="button"
+          aria-label="Previous step"
+          onClick={() => go(index - 1)}
+          disabled={index === 0}
+        >
+          ‹
+        </button>
+        <button
+          type="button"
+          aria-label="Next step"
+          onClick={() => go(index + 1)}
+          disabled={index >= total - 1}
+        >
+          ›
+        </button>
+        <button
+          type="button"
+          aria-pressed={theme === 'dark'}
+          onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}
+        >
+          Dark theme
+        </button>
+        <button type="button" onClick={openNotes}>
+          Presenter notes
+        </button>
+        <button type="button" onClick={onExit}>
+          Exit presentation
+        </button>
+      </div>
+      {blank && (
+        <div
+          className="cm-present__blank"
+          role="img"
+          aria-label="Screen blanked (press B to show the map)"
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { indexMap } from './graph';
+import { idSchema } from './ids';
+import { LIMITS } from './limits';
+import type { ClashMap } from './map';
+import type { MapNode } from './node';
+import { proseSchema } from './text';
+
+export const presentationStepSchema = z.strictObject({
+  title: proseSchema(LIMITS.titleLength).optional(),
+  nodes: z.array(idSchema).min(1, { error: 'a step shows at least one node' }).max(LIMITS.nodes),
+  note: proseSchema(LIMITS.notesLength).optional(),
+});
+
+/** One step of a presentation: the nodes it reveals, and the presenter's note for it. */
+export type PresentationStep = z.infer<typeof presentationStepSchema>;
+
+export const presentationSchema = z.strictObject({
+  steps: z
+    .array(presentationStepSchema)
+    .max(LIMITS.nodes, { error: 'has more steps than a map has nodes' }),
+});
+
+/** The teacher's own order of steps, kept in the map file. */
+export type Presentation = z.infer<typeof presentationSchema>;
+
+/** A rectangle in canvas coordinates, for grouping nearby nodes into one readable step. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface StepOptions {
+  /** Where each node is drawn; without it, groups are only cut by count. */
+  boxOf?: (id: string) => Box | undefined;
+  /** The most canvas area one step may span and still be framed at a readable size. */
+  frame?: { width: number; height: number };
+  /** The most nodes one step reveals at once. */
+  maxNodes?: number;
+}
+
+function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+}
+
+/** Cuts nodes into runs that each fit the frame (by their boxes) and the node budget. */
+function chunk(nodes: MapNode[], options: StepOptions): MapNode[][] {
+  const maxNodes = options.maxNodes ?? 3;
+  const boxOf = options.boxOf;
+  const frame = options.frame;
+  const sorted = boxOf
+    ? [...nodes].sort((a, b) => {
+        const p = boxOf(a.id);
+        const q = boxOf(b.id);
+        return p && q ? p.x - q.x || p.y - q.y : 0;
+      })
+    : nodes;
+  const groups: MapNode[][] = [];
+  let current: MapNode[] = [];
+  let bounds: Box | null = null;
+  for (const node of sorted) {
+    const box = boxOf?.(node.id);
+    let next: Box | null = bounds;
+    if (box) next = bounds ? union(bounds, box) : box;
+    const tooBig =
+      frame &&
+      next &&
+      current.length > 0 &&
+      (next.width > frame.width || next.height > frame.height);
+    if (current.length >= maxNodes || tooBig) {
+      groups.push(current);
+      current = [];
+      next = box ?? null;
+    }
+    current.push(node);
+    bounds = next;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/**
+ * The steps a presentation takes when the teacher has not set their own: each position in turn,
+ * then what supports it, what rebuts it, and what answers those, level by level. A node shown
+ * once is not shown again; groups are cut so each step can be framed at a readable size.
+ * Claims that lead to no position come last.
+ */
+export function defaultSteps(map: ClashMap, options: StepOptions = {}): PresentationStep[] {
+  const index = indexMap(map);
+  const shown = new Set<string>();
+  const steps: PresentationStep[] = [];
+  const push = (nodes: MapNode[], title: string) => {
+    const fresh = nodes.filter((n) => !shown.has(n.id));
+    for (const n of fresh) shown.add(n.id);
+    const groups = chunk(fresh, options);
+    groups.forEach((group, i) => {
+      steps.push({
+        title: groups.length > 1 ? `${title} (${i + 1} of ${groups.length})` : title,
+        nodes: group.map((n) => n.id),
+      });
+    });
+  };
+  const repliesTo = (targets: readonly MapNode[], kind?: 'support' | 'rebuttal') => {
+    const out: MapNode[] = [];
+    const seen = new Set<string>();
+    for (const target of targets) {
+      for (const edge of index.incoming.get(target.id) ?? []) {
+        if (kind && edge.kind !== kind) continue;
+        const from = index.nodeById.get(edge.from);
+        if (from && !shown.has(from.id) && !seen.has(from.id)) {
+          seen.add(from.id);
+          out.push(from);
+        }
+      }
+    }
+    return out;
+  };
+
+  const positions = map.nodes.filter((n) => n.kind === 'position');
+  positions.forEach((position, p) => {
+    const label = positions.length > 1 ? `Position ${p + 1}` : 'Position';
+    push([position], label);
+    const supporters = repliesTo([position], 'support');
+    push(supporters, `${label}: what supports it`);
+    const rebutters = repliesTo([position], 'rebuttal');
+    push(rebutters, `${label}: what rebuts it`);
+    // Then what answers those, one level at a time, until nothing new is reached.
+    let frontier = [...supporters, ...rebutters];
+    for (let depth = 1; frontier.length > 0; depth++) {
+      const answers = repliesTo(frontier);
+      push(answers, depth === 1 ? `${label}: answers` : `${label}: answers to the answers`);
+      frontier = answers;
+    }
+  });
+  const rest = map.nodes.filter((n) => !shown.has(n.id));
+  push(rest, 'Other claims');
+  return steps;
+}
+
+/** The steps to present: the teacher's own when the map has them, otherwise the default ones. */
+export function presentationSteps(map: ClashMap, options: StepOptions = {}): PresentationStep[] {
+  return map.presentation && map.presentation.steps.length > 0
+    ? map.presentation.steps
+    : defaultSteps(map, options);
+}
