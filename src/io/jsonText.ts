@@ -35,33 +35,86 @@ export function parseJsonText(text: string): JsonResult {
   return structure ? { ok: false, structure } : { ok: true, value };
 }
 
+interface Frame {
+  value: object;
+  key: PropertyKey;
+  parent: Frame | null;
+  depth: number;
+}
+
+function pathOf(frame: Frame | null): string {
+  const keys: PropertyKey[] = [];
+  for (let f = frame; f?.parent; f = f.parent) keys.push(f.key);
+  return showInvisible(formatPath(keys.reverse()));
+}
+
 function findHostileStructure(root: unknown): Issue | null {
+  if (root === null || typeof root !== 'object') return null;
   // Iterative walk: a recursive one could itself be the stack overflow a hostile file aims for.
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
+  // Only objects and arrays are pushed, each with a link to its parent rather than a copy of its
+  // path, so a 10 MB list of numbers or empty objects costs little time and memory; the path is
+  // spelled out only for the one issue reported. Children are pushed in reverse, so the walk
+  // meets them depth-first in file order.
+  const stack: Frame[] = [{ value: root, key: '', parent: null, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length >= LIMITS.depth) {
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
+    if (depth >= LIMITS.depth) {
       return {
-        path: formatPath(path),
+        path: pathOf(frame),
         message: `is nested more than ${LIMITS.depth} levels deep, far deeper than any map needs`,
       };
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--)
-        stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) {
+        const child: unknown = value[i];
+        if (child !== null && typeof child === 'object')
+          stack.push({ value: child, key: i, parent: frame, depth: depth + 1 });
+      }
       continue;
     }
-    for (const key of Object.keys(value)) {
+    const keys = Object.keys(value);
+    for (const key of keys) {
       if (FORBIDDEN_KEYS.has(key)) {
-        const where = formatPath(path);
+        const where = pathOf(frame);
         const subject = where ? 'has' : 'the file has';
         return { path: where, message: `${subject} the key "${key}", which is never allowed` };
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object')
+        stack.push({ value: child, key, parent: frame, depth: depth + 1 });
     }
   }
   return null;
+}
+
+// Format characters (bidirectional controls, zero-width characters), line and paragraph
+// separators and lone surrogates: shown as \u escapes in messages, so that text quoted from a
+// hostile file cannot reorder or hide the words of the message around it.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
+
+/** `text` with invisible and control characters written as `\uXXXX`, for error messages. */
+export function showInvisible(text: string): string {
+  // Both halves of an astral character, as JSON would escape them.
+  return text.replace(INVISIBLE, (char) =>
+    [...Array(char.length).keys()]
+      .map((k) => `\\u${char.charCodeAt(k).toString(16).padStart(4, '0')}`)
+      .join(''),
+  );
+}
+
+const VISIBLE_CHAR = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
+/** How a message names one character of a file: `"x"`, or `U+00A0` when it would not show. */
+function describeChar(char: string): string {
+  if (VISIBLE_CHAR.test(char)) return JSON.stringify(char);
+  const code = char.codePointAt(0) ?? 0;
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code >= 0xd800 && code <= 0xdfff) return `${name} (a broken character)`;
+  return /^\p{Zs}$/u.test(char) ? `${name} (a space)` : `${name} (an invisible character)`;
 }
 
 /** Finds the first syntax error in text that JSON.parse rejected, as a line and column. */
@@ -78,8 +131,10 @@ export function locateSyntaxError(text: string): JsonSyntaxError {
     }
     return { line, column: at - lineStart + 1, reason };
   };
-  const describe = (ch: string | undefined) =>
-    ch === undefined ? 'the end of the file' : JSON.stringify(ch);
+  // The whole character at `at` (both halves of a surrogate pair), never half of one.
+  const charAt = (at: number) => String.fromCodePoint(text.codePointAt(at)!);
+  const describe = (ch: string | undefined, at = i) =>
+    ch === undefined ? 'the end of the file' : describeChar(charAt(at));
   const skipSpace = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
@@ -102,14 +157,28 @@ export function locateSyntaxError(text: string): JsonSyntaxError {
             return fail('bad \\u escape in a string');
           i += 6;
         } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
-        else return fail(`bad escape \\${next ?? ''} in a string`);
+        else if (next === undefined) return fail('the file ends inside a string');
+        else {
+          const after = charAt(i + 1);
+          return fail(
+            VISIBLE_CHAR.test(after)
+              ? `bad escape "\\${after}" in a string`
+              : `a "\\" in a string is followed by ${describeChar(after)}, which is not an escape`,
+          );
+        }
       } else i++;
     }
     return fail('the file ends inside a string');
   };
+  // Sticky, so that a number is matched in place however long it is (a slice would cut a
+  // 500-digit number short and blame its 401st digit).
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   const readNumber = (): JsonSyntaxError | null => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!match || match[0].length === 0) return fail(`unexpected ${describe(text[i])}`);
+    NUMBER.lastIndex = i;
+    const match = NUMBER.exec(text);
+    // Only a "-" not followed by a digit fails to match.
+    if (!match)
+      return fail(`expected a digit after "-" but found ${describe(text[i + 1], i + 1)}`, i + 1);
     i += match[0].length;
     return null;
   };
@@ -122,6 +191,9 @@ export function locateSyntaxError(text: string): JsonSyntaxError {
   for (;;) {
     skipSpace();
     const ch = text[i];
+    // Hand-edited files often gain comments, which JSON (unlike JSONC or JSON5) never allows.
+    if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
+      return fail('comments are not allowed in JSON');
     if (expect === 'value') {
       if (ch === undefined) return fail('the file ends where a value was expected');
       if (ch === '{' || ch === '[') {

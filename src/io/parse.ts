@@ -3,8 +3,8 @@ import { checkInvariants, checkQuotes, checkStructure } from '../model/invariant
 import { formatPath, type Issue } from '../model/issue';
 import { LIMITS } from '../model/limits';
 import { CURRENT_VERSION, MAP_FORMAT, mapSchema, type ClashMap } from '../model/map';
-import { recognizeForeignFormat } from './foreignFormats';
-import { parseJsonText } from './jsonText';
+import { describeMarkup, recognizeForeignFormat, recognizeForeignText } from './foreignFormats';
+import { parseJsonText, showInvisible } from './jsonText';
 import { migrate, type RawDocument } from './migrations';
 import type { ParseError } from './parseError';
 
@@ -51,12 +51,31 @@ export function parseMap(text: string, options: ParseOptions = {}): ParseResult 
   const json = parseJsonText(body);
   if (!json.ok) {
     if ('syntax' in json) {
+      const foreign = recognizeForeignText(body);
+      if (foreign) {
+        return fail({
+          kind: 'notAClashmap',
+          recognizedAs: foreign.app,
+          issues: [
+            {
+              path: '',
+              message: `the file is ${foreign.content}, not JSON; a map file is JSON with "format": "clashmap"`,
+            },
+          ],
+        });
+      }
       const { line, column, reason } = json.syntax;
+      const markup = describeMarkup(body);
       return fail({
         kind: 'notJson',
         line,
         column,
-        issues: [{ path: `line ${line}, column ${column}`, message: reason }],
+        issues: [
+          {
+            path: `line ${line}, column ${column}`,
+            message: markup ? `this looks like ${markup}, not JSON` : reason,
+          },
+        ],
       });
     }
     return invalid([json.structure]);
@@ -142,6 +161,23 @@ function checkCounts(doc: RawDocument): Issue[] {
       });
     }
   }
+  if (issues.length > 0 || !Array.isArray(doc.nodes)) return issues;
+  // The lists inside nodes too, before the schema reads every entry of a hostile 10 MB one;
+  // the messages are the schema's own.
+  doc.nodes.forEach((node: unknown, i) => {
+    if (node === null || typeof node !== 'object') return;
+    const { evidence, tags } = node as RawDocument;
+    if (Array.isArray(evidence) && evidence.length > LIMITS.evidencePerNode)
+      issues.push({
+        path: `nodes[${i}].evidence`,
+        message: `has more than ${LIMITS.evidencePerNode} quotes`,
+      });
+    if (Array.isArray(tags) && tags.length > LIMITS.tagsPerNode)
+      issues.push({
+        path: `nodes[${i}].tags`,
+        message: `has more than ${LIMITS.tagsPerNode} tags`,
+      });
+  });
   return issues;
 }
 
@@ -161,13 +197,28 @@ function mustBe(expected: string, actual: unknown): string {
     : `must be ${expected}, not ${describeValue(actual)}`;
 }
 
+/**
+ * Text from the file, quoted for a message: shortened, never cut inside a surrogate pair, with
+ * invisible and control characters escaped so they cannot disguise the message.
+ */
+function quoted(text: string, max = 40): string {
+  let shown = text;
+  if (text.length > max) {
+    let cut = max - 3;
+    const last = text.charCodeAt(cut - 1);
+    if (last >= 0xd800 && last <= 0xdbff) cut--;
+    shown = `${text.slice(0, cut)}…`;
+  }
+  return showInvisible(JSON.stringify(shown));
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {
     case 'string':
-      return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}…` : value)}`;
+      return `the text ${quoted(value)}`;
     case 'number':
       return `the number ${value}`;
     case 'boolean':
@@ -206,7 +257,7 @@ function zodIssues(issues: readonly core.$ZodIssue[], document: unknown): Issue[
         for (const key of issue.keys) {
           const where = formatPath(path);
           const subject = where ? 'has' : 'the map has';
-          out.push({ path: where, message: `${subject} an unknown field ${JSON.stringify(key)}` });
+          out.push({ path: where, message: `${subject} an unknown field ${quoted(key, 60)}` });
         }
         break;
       case 'invalid_type': {

@@ -3,11 +3,19 @@ import { idSchema } from './ids';
 import { LIMITS } from './limits';
 import { proseSchema } from './text';
 
-/** True for the only URL schemes a map may link to. */
+// Whitespace, control and invisible formatting characters (tabs, newlines, zero-width and
+// bidirectional marks) and lone surrogates: the URL parser silently drops or encodes some of
+// them, which is how "java\tscript:" or " javascript:" slip past naive checks, so a URL that
+// holds any of them is refused as written rather than normalised into acceptance.
+const URL_INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Z}\p{Cs}]/u;
+const HTTP_PREFIX = /^https?:\/\//i;
+
+/** True for the only URL schemes a map may link to: http:// or https://, exactly as written. */
 export function isSafeUrl(url: string): boolean {
+  if (!HTTP_PREFIX.test(url) || URL_INVISIBLE.test(url)) return false;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
   } catch {
     return false;
   }
