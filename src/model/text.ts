@@ -60,3 +60,28 @@ export function proseSchema(max: number, { allowEmpty = true } = {}) {
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 }
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL_CHARS_GLOBAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const LONE_SURROGATE_GLOBAL =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Typed or pasted text made acceptable: bidirectional overrides and control characters removed,
+ * broken characters replaced by U+FFFD. What a user enters is cleaned, not refused.
+ */
+export function cleanProse(value: string): string {
+  return removeBidiControls(value)
+    .replace(CONTROL_CHARS_GLOBAL, '')
+    .replace(LONE_SURROGATE_GLOBAL, '\uFFFD');
+}
+
+/** Every string inside a plain value (object, array) passed through `cleanProse`. */
+export function cleanProseDeep<T>(value: T): T {
+  if (typeof value === 'string') return cleanProse(value) as T;
+  if (Array.isArray(value)) return value.map((v) => cleanProseDeep(v)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanProseDeep(v)])) as T;
+  }
+  return value;
+}

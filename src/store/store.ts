@@ -12,7 +12,12 @@ import type { Evidence } from '../model/evidence';
 import { evaluateMap, type Assumption, type Evaluation } from '../model/evaluate';
 import type { MapNode, NodeKind, Point } from '../model/node';
 import type { PresentationStep } from '../model/presentation';
-import type { Source } from '../model/source';
+import { sourceSchema, type Source } from '../model/source';
+import { edgeSchema } from '../model/edge';
+import { LIMITS } from '../model/limits';
+import { mapNodeSchema } from '../model/node';
+import { cleanProse, cleanProseDeep } from '../model/text';
+import type { ZodType } from 'zod';
 import * as ops from '../model/operations';
 import { layoutMap } from '../layout/layoutMap';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
@@ -146,6 +151,18 @@ export function assumptionsKey(
 /** True when the open map (or the assumptions kept with it) differs from its file. */
 export function isDirty(state: ClashmapState): boolean {
   return state.savedMap !== state.map || assumptionsKey(state) !== state.savedAssumptions;
+}
+
+/**
+ * Why an edited entity would not pass the file format's own checks (length limits and the like),
+ * in words, or null. Edits are checked before they are committed, so a saved file always opens.
+ */
+function entityProblem(schema: ZodType, value: unknown): string | null {
+  const result = schema.safeParse(value);
+  if (result.success) return null;
+  const issue = result.error.issues[0]!;
+  const where = issue.path.filter((p) => typeof p === 'string').join(' ') || 'value';
+  return `The ${where} ${issue.message}.`;
 }
 
 /** In-app clipboard: a copied fragment survives between copy and paste within this page. */
@@ -393,8 +410,14 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           stopEditing: () => set({ editingNodeId: null }),
 
           updateNode: (id, patch) => {
-            const map = ops.updateNode(get().map, id, patch);
-            if (map !== get().map) set({ map });
+            const map = ops.updateNode(get().map, id, cleanProseDeep(patch));
+            if (map === get().map) return;
+            const problem = entityProblem(
+              mapNodeSchema,
+              map.nodes.find((n) => n.id === id),
+            );
+            if (problem) return refuse(problem);
+            set({ map });
           },
 
           connect: (from, to, kind) => {
@@ -409,7 +432,17 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           },
 
           updateEdge: (id, patch) => {
-            const result = ops.updateEdge(get().map, id, patch);
+            const result = ops.updateEdge(get().map, id, cleanProseDeep(patch));
+            const problem = result.ok
+              ? entityProblem(
+                  edgeSchema,
+                  result.map.edges.find((e) => e.id === id),
+                )
+              : null;
+            if (problem) {
+              refuse(problem);
+              return false;
+            }
             if (!result.ok) {
               refuse(result.reason);
               return false;
@@ -467,20 +500,37 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           },
 
           setTitle: (title) => {
-            const trimmed = title.trim();
+            const trimmed = cleanProse(title).trim();
+            if (trimmed.length > LIMITS.titleLength) {
+              return refuse(`A title can be at most ${LIMITS.titleLength} characters.`);
+            }
             if (trimmed && trimmed !== get().map.title)
               set({ map: { ...get().map, title: trimmed } });
           },
 
           addSource: (fields) => {
-            const { map, id } = ops.addSource(get().map, fields);
+            const { map, id } = ops.addSource(get().map, cleanProseDeep(fields));
+            const problem = entityProblem(
+              sourceSchema,
+              map.sources.find((s) => s.id === id),
+            );
+            if (problem) {
+              refuse(problem);
+              return '';
+            }
             set({ map });
             return id;
           },
 
           updateSource: (id, patch) => {
-            const map = ops.updateSource(get().map, id, patch);
-            if (map !== get().map) set({ map });
+            const map = ops.updateSource(get().map, id, cleanProseDeep(patch));
+            if (map === get().map) return;
+            const problem = entityProblem(
+              sourceSchema,
+              map.sources.find((s) => s.id === id),
+            );
+            if (problem) return refuse(problem);
+            set({ map });
           },
 
           removeSource: (id) => {
@@ -538,7 +588,9 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           toggleCardView: () => set({ cardView: !get().cardView }),
           setSteps: (steps) => {
             const { presentation: _old, ...rest } = get().map;
-            set({ map: steps ? { ...rest, presentation: { steps } } : rest });
+            set({
+              map: steps ? { ...rest, presentation: { steps: cleanProseDeep(steps) } } : rest,
+            });
           },
           toggleLabels: () => set({ labelsOn: !get().labelsOn }),
           setAssumption: (id, value) => {

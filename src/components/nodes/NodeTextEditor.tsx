@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { LIMITS } from '../../model/limits';
 
 interface Props {
   initial: string;
@@ -46,6 +47,7 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
       className="cm-node__editor nodrag nopan nowheel"
       aria-label={label}
       value={text}
+      maxLength={LIMITS.nodeTextLength}
       rows={Math.min(8, Math.max(2, Math.ceil(text.length / 30)))}
       onChange={(event) => setText(event.target.value)}
       onKeyDown={(event) => {

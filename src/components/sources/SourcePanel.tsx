@@ -1,4 +1,5 @@
 import { useCallback, useId, useMemo, useState } from 'react';
+import { LIMITS } from '../../model/limits';
 import { isSafeUrl, type Source } from '../../model/source';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 import { usePositionKeys } from './positionColors';
@@ -69,6 +70,15 @@ export function SourcePanel({ onChooseNode, newClaimPosition, onClose }: Props) 
 
   const evidence = () => {
     if (!source || !selection) return null;
+    if (selection.end - selection.start > LIMITS.quoteLength) {
+      store
+        .getState()
+        .notify(
+          'error',
+          `A quote can be at most ${LIMITS.quoteLength.toLocaleString('en-US')} characters; select less.`,
+        );
+      return null;
+    }
     if (!speaker.trim()) {
       store.getState().notify('error', 'Say who says it: type or pick a speaker first.');
       return null;

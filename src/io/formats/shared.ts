@@ -1,3 +1,4 @@
+import { removeBidiControls } from '../../model/text';
 import type { Evidence } from '../../model/evidence';
 import { ID_PATTERN } from '../../model/ids';
 import type { Issue } from '../../model/issue';
@@ -60,7 +61,9 @@ export interface CleanText {
  * longer than `max` with an ellipsis, never splitting a surrogate pair.
  */
 export function cleanText(value: string, max: number): CleanText {
-  const replaced = value.replace(CONTROL_CHARS, ' ').replace(LONE_SURROGATES, '\uFFFD');
+  const replaced = removeBidiControls(value)
+    .replace(CONTROL_CHARS, ' ')
+    .replace(LONE_SURROGATES, '\uFFFD');
   const repaired = replaced !== value;
   if (replaced.length <= max) return { text: replaced, repaired, truncated: false };
   let cut = max - 1;
