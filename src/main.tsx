@@ -5,6 +5,10 @@ import './styles.css';
 import { App } from './App';
 import { createClashmapStore } from './store/store';
 import { StoreProvider } from './store/StoreContext';
+import { registerSW } from 'virtual:pwa-register';
+
+// Offline support: the service worker only exists in the production build.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) registerSW({ immediate: true });
 
 const store = createClashmapStore();
 

@@ -11,7 +11,15 @@ declare module 'vitest' {
 /** Serves the built app for the e2e tests; builds it first when there is no build. */
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html') || process.env.CLASHMAP_E2E_BUILD === '1') {
-    await build({ logLevel: 'warn' });
+    // Vitest sets NODE_ENV=test, which would give a development build (no service worker,
+    // React's development mode): build exactly what ships.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ mode: 'production', logLevel: 'warn' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   }
   const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
   const url = server.resolvedUrls?.local[0];

@@ -1,0 +1,174 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './browser';
+
+const SHOTS = 'tests/e2e/screenshots';
+
+async function counter(page: Page): Promise<{ step: number; total: number }> {
+  const text = (await page.locator('.cm-present__counter').textContent()) ?? '';
+  const match = /Step (\d+) of (\d+)/.exec(text);
+  if (!match) throw new Error(`no step counter in "${text}"`);
+  return { step: Number(match[1]), total: Number(match[2]) };
+}
+
+/** Visible nodes of the presentation, and whether every current one is on screen and readable. */
+async function stage(page: Page) {
+  return page.locator('.cm-present').evaluate((root) => {
+    const nodes = [...root.querySelectorAll<HTMLElement>('.react-flow__node')];
+    const current = nodes.filter((n) => n.classList.contains('is-current'));
+    const zoom = new DOMMatrixReadOnly(
+      getComputedStyle(root.querySelector('.react-flow__viewport')!).transform,
+    ).a;
+    const readable = current.every((n) => {
+      const text = n.querySelector<HTMLElement>('.cm-node__text')!;
+      return parseFloat(getComputedStyle(text).fontSize) * zoom >= 24;
+    });
+    const onScreen = current.every((n) => {
+      const r = n.querySelector('.cm-node__text')!.getBoundingClientRect();
+      return r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+    });
+    return { visible: nodes.length, current: current.length, readable, onScreen, zoom };
+  });
+}
+
+/** The camera glides to each step; wait until it has settled. */
+async function settle(page: Page) {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = await page
+      .locator('.cm-present .react-flow__viewport')
+      .evaluate((el) => getComputedStyle(el).transform);
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(120);
+  }
+}
+
+describe('presenting a map in class', () => {
+  let session: Session;
+  let page: Page;
+  beforeEach(async () => {
+    session = await openSession({ width: 1920, height: 1080 });
+    page = session.page;
+    await page.goto(session.baseURL);
+    await page.getByRole('region', { name: /^Map:/ }).waitFor();
+    await page.locator('.react-flow__node').first().waitFor();
+  });
+  afterEach(async () => {
+    expect(session.errors).toEqual([]);
+    await session.close();
+  });
+
+  it('steps through every default step from the keyboard, readable at each, then leaves with Escape', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.keyboard.press('F5');
+    const presentation = page.getByRole('dialog', { name: 'Presentation' });
+    await presentation.waitFor();
+    await settle(page);
+    const { total } = await counter(page);
+    expect(total).toBeGreaterThanOrEqual(8);
+    let previous = 0;
+    const keys = ['ArrowRight', ' ', 'PageDown'];
+    for (let step = 1; step <= total; step++) {
+      expect((await counter(page)).step).toBe(step);
+      const now = await stage(page);
+      expect(now.visible, `step ${step}`).toBeGreaterThan(previous);
+      expect(now.current, `step ${step}`).toBeGreaterThan(0);
+      expect(now.readable, `step ${step} text at least 24 px`).toBe(true);
+      expect(now.onScreen, `step ${step} framed`).toBe(true);
+      previous = now.visible;
+      if (step === 1 || step === Math.ceil(total / 2) || step === total) {
+        await page.screenshot({ path: `${SHOTS}/present-step-${step}.png` });
+      }
+      if (step < total) {
+        await page.keyboard.press(keys[step % keys.length]!);
+        await settle(page);
+      }
+    }
+    expect(previous).toBe(25); // every node of the article map by the last step
+    // Past the end stays at the end; Home and End jump; Left and PageUp go back.
+    await page.keyboard.press('ArrowRight');
+    expect((await counter(page)).step).toBe(total);
+    await page.keyboard.press('Home');
+    expect((await counter(page)).step).toBe(1);
+    await page.keyboard.press('End');
+    expect((await counter(page)).step).toBe(total);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('PageUp');
+    expect((await counter(page)).step).toBe(total - 2);
+    // Escape leaves; the editor is back.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => presentation.count()).toBe(0);
+    await expect(page.getByRole('toolbar', { name: 'Map tools' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('jumps to a typed step number, blanks the screen with B, and switches to the dark theme', async () => {
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Presentation' }).waitFor();
+    await page.keyboard.press('4');
+    await expect(page.locator('.cm-present__counter').textContent()).resolves.toContain(
+      'Go to step 4',
+    );
+    await page.keyboard.press('Enter');
+    expect((await counter(page)).step).toBe(4);
+    await page.keyboard.press('b');
+    const blank = page.getByRole('img', { name: /Screen blanked/ });
+    await expect(blank.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('b');
+    await expect(blank.count()).resolves.toBe(0);
+    await page.keyboard.press('t');
+    await expect(page.locator('.cm-present').getAttribute('data-theme')).resolves.toBe('dark');
+    const background = await page
+      .locator('.cm-present')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).toBe('rgb(0, 0, 0)');
+  });
+
+  it('shows the step note in a presenter window', async () => {
+    await page.getByRole('button', { name: 'Presentation steps' }).click();
+    const panel = page.getByRole('complementary', { name: 'Presentation steps' });
+    const note = panel.getByRole('textbox', { name: 'Note for step 1', exact: true });
+    await note.fill('Ask the class: who gains from strikes?');
+    await panel.getByRole('heading', { name: 'Presentation steps' }).click(); // leave the field: commits
+    await page.keyboard.press('F5');
+    await page.getByRole('dialog', { name: 'Presentation' }).waitFor();
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Presenter notes' }).click();
+    const notes = await popup;
+    await expect
+      .poll(() => notes.locator('body').innerText())
+      .toContain('Ask the class: who gains from strikes?');
+    await expect(notes.locator('body').innerText()).resolves.toContain('Step 1 of');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => notes.locator('body').innerText()).toContain('Step 2 of');
+  });
+
+  it('reorders steps in the editor and saves them in the map file', async () => {
+    await page.getByRole('button', { name: 'Presentation steps' }).click();
+    const panel = page.getByRole('complementary', { name: 'Presentation steps' });
+    const titles = async () =>
+      panel
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('button', { name: /^Move step/ }) })
+        .evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')));
+    const before = await titles();
+    await panel.getByRole('button', { name: 'Move step 2 up' }).click();
+    const after = await titles();
+    expect(after[0]!.replace(/^Step 1: /, '')).toBe(before[1]!.replace(/^Step 2: /, ''));
+    await panel.getByRole('button', { name: 'Remove step 3' }).click();
+    expect(await titles()).toHaveLength(before.length - 1);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save map', exact: true }).click();
+    const file = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as {
+      presentation?: { steps: { title?: string; nodes: string[] }[] };
+    };
+    expect(file.presentation?.steps).toHaveLength(before.length - 1);
+    expect(file.presentation!.steps[0]!.title).toBe(before[1]!.replace(/^Step 2: /, ''));
+    // Presenting now follows the teacher's order.
+    await page.keyboard.press('F5');
+    await expect(page.locator('.cm-present__counter').textContent()).resolves.toContain(
+      `of ${before.length - 1} · ${file.presentation!.steps[0]!.title}`,
+    );
+  });
+});
