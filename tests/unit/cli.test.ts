@@ -103,7 +103,7 @@ describe('clashmap validate', () => {
 });
 
 describe('clashmap convert', () => {
-  it('prints the Markdown outline of a map', () => {
+  it('prints the Markdown outline of a map, and what it leaves out on stderr', () => {
     const result = run(['convert', 'map.json', '--to', 'markdown'], { 'map.json': GOOD });
     expect(result).toEqual({
       code: 0,
@@ -117,7 +117,10 @@ describe('clashmap convert', () => {
           '  > “does not subordinate itself” — Claudia Sheinbaum',
         ].join('\n'),
       ],
-      err: [],
+      err: [
+        'map.json: not carried over: Markdown is a reading outline: it cannot be opened again as a map',
+        'map.json: not carried over: Sources (title, author, address, text) and quote offsets are not in the outline; quotes and speakers are (sources)',
+      ],
     });
   });
 
@@ -143,8 +146,44 @@ describe('clashmap convert', () => {
     expect(run(['convert', 'map.json', '--to', 'pdf'], { 'map.json': GOOD })).toEqual({
       code: 2,
       out: [],
-      err: ['unknown format "pdf"; known formats: markdown', USAGE],
+      err: [
+        'cannot write "pdf"; formats: clashmap, argdown, aif, markdown, dot, graphml, cards',
+        USAGE,
+      ],
     });
+  });
+
+  it("reads other tools' formats: Argdown in, Clashmap out, reporting what did not carry over", async () => {
+    const argdown = [
+      '[Strikes]: Strike the cartels. #position',
+      '  - <Risk>: Strikes risk a wider war.',
+      '',
+    ].join('\n');
+    const result = run(['convert', 'debate.argdown', '--to', 'clashmap'], {
+      'debate.argdown': argdown,
+    });
+    const code = await result.code;
+    expect(code).toBe(0);
+    const map = JSON.parse(result.out[0]!) as { nodes: { text: string; kind: string }[] };
+    expect(map.nodes.map((n) => [n.kind, n.text])).toContainEqual([
+      'position',
+      'Strike the cartels.',
+    ]);
+    expect(result.err.join('\n')).toContain('not carried over');
+  });
+
+  it('refuses an unknown input format with usage, exit 2', () => {
+    const result = run(['convert', 'map.json', '--from', 'pptx', '--to', 'markdown'], {
+      'map.json': GOOD,
+    });
+    expect(result.code).toBe(2);
+    expect(result.err[0]).toBe('cannot read "pptx"; formats: clashmap, argdown, aif, kialo');
+  });
+
+  it('writes debate cards', () => {
+    const result = run(['convert', 'map.json', '--to', 'cards'], { 'map.json': GOOD });
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toContain('TAG: Mexico will not be subordinated');
   });
 
   it.each([
