@@ -31,23 +31,21 @@ export function outlineOf(map: ClashMap): Outline {
 
   const expand = (root: MapNode): OutlineItem => {
     const top: OutlineItem = { node: root, via: null, repeat: false, children: [] };
-    shown.add(root.id);
-    // Iterative depth-first walk: a long chain of replies cannot overflow the stack.
+    // Iterative pre-order walk (a long chain of replies cannot overflow the stack). A node is
+    // written out where the walk first reaches it in reading order; later mentions are references.
     const stack: OutlineItem[] = [top];
     while (stack.length > 0) {
       const item = stack.pop()!;
-      if (item.repeat) continue;
-      const fresh: OutlineItem[] = [];
+      if (shown.has(item.node.id)) {
+        item.repeat = true;
+        continue;
+      }
+      shown.add(item.node.id);
       for (const edge of index.incoming.get(item.node.id) ?? []) {
         const child = index.nodeById.get(edge.from);
-        if (!child) continue;
-        const repeat = shown.has(child.id);
-        shown.add(child.id);
-        const childItem: OutlineItem = { node: child, via: edge, repeat, children: [] };
-        item.children.push(childItem);
-        fresh.push(childItem);
+        if (child) item.children.push({ node: child, via: edge, repeat: false, children: [] });
       }
-      for (let i = fresh.length - 1; i >= 0; i--) stack.push(fresh[i]!);
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
     }
     return top;
   };
