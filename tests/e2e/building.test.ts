@@ -1,0 +1,384 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addClaim,
+  allEdges,
+  allNodes,
+  boxOf,
+  center,
+  dragConnect,
+  edge,
+  emptyCanvasPoint,
+  inspector,
+  launch,
+  MOD,
+  node,
+  notice,
+  startBlankMap,
+  tool,
+  type App,
+  waitForEdge,
+  waitForFocus,
+} from './helpers';
+
+let app: App;
+beforeEach(async () => {
+  app = await launch();
+  await startBlankMap(app.page);
+});
+afterEach(async () => {
+  await app?.close();
+});
+
+describe('adding nodes', () => {
+  it('adds a position and a claim from the toolbar, typing their text at once', async () => {
+    const { page } = app;
+    await tool(page, 'Add position').click();
+    const positionField = page.getByRole('textbox', { name: 'Position text' });
+    await expect
+      .poll(() => positionField.evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    await page.keyboard.type('Cities should ban cars downtown');
+    await page.keyboard.press('Enter');
+    await node(page, 'Position', 'Cities should ban cars downtown').waitFor();
+
+    await tool(page, 'Add claim').click();
+    await waitForFocus(page.getByRole('textbox', { name: 'Claim text' }));
+    await page.keyboard.type('Traffic deaths fall when cars are banned');
+    await page.keyboard.press('Enter');
+    await node(page, 'Claim', 'Traffic deaths fall when cars are banned').waitFor();
+
+    await expect.poll(() => allNodes(page).count()).toBe(2);
+    await expect(page.getByRole('textbox', { name: /text$/ }).count()).resolves.toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('adds a position with P and a claim with C', async () => {
+    const { page } = app;
+    await page.keyboard.press('p');
+    await waitForFocus(page.getByRole('textbox', { name: 'Position text' }));
+    await page.keyboard.type('Keyed position');
+    await page.keyboard.press('Enter');
+    await node(page, 'Position', 'Keyed position').waitFor();
+
+    await page.keyboard.press('c');
+    await waitForFocus(page.getByRole('textbox', { name: 'Claim text' }));
+    await page.keyboard.type('Keyed claim');
+    await page.keyboard.press('Enter');
+    await node(page, 'Claim', 'Keyed claim').waitFor();
+    await expect.poll(() => allNodes(page).count()).toBe(2);
+  });
+
+  it('adds a claim where the empty canvas is double-clicked', async () => {
+    const { page } = app;
+    const at = await emptyCanvasPoint(page);
+    await page.mouse.dblclick(at.x, at.y);
+    await waitForFocus(page.getByRole('textbox', { name: 'Claim text' }));
+    await page.keyboard.type('Double-clicked claim');
+    await page.keyboard.press('Enter');
+    const added = node(page, 'Claim', 'Double-clicked claim');
+    await added.waitFor();
+    const box = await boxOf(added);
+    // The node's top-left corner is where the canvas was double-clicked.
+    expect(Math.abs(box.x - at.x)).toBeLessThan(30);
+    expect(Math.abs(box.y - at.y)).toBeLessThan(30);
+  });
+
+  it('does not add a node when a node (rather than the canvas) is double-clicked', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha');
+    await alpha.dblclick();
+    await waitForFocus(page.getByRole('textbox', { name: 'Claim text' }));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => allNodes(page).count()).toBe(1);
+  });
+});
+
+describe('editing text in place', () => {
+  it('double-click edits the text and Enter commits it', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha');
+    await alpha.dblclick();
+    const field = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(field);
+    await expect(field.inputValue()).resolves.toBe('Alpha');
+    // The old text is selected, so typing replaces it.
+    await page.keyboard.type('Alpha, revised');
+    await page.keyboard.press('Enter');
+    await node(page, 'Claim', 'Alpha, revised').waitFor();
+    await expect(node(page, 'Claim', 'Alpha').count()).resolves.toBe(0);
+  });
+
+  it('Enter and F2 on a selected node start editing it', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha');
+    await alpha.click();
+    await page.keyboard.press('Enter');
+    const field = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(field);
+    await page.keyboard.type('Edited after Enter');
+    await page.keyboard.press('Enter');
+    const edited = node(page, 'Claim', 'Edited after Enter');
+    await edited.waitFor();
+
+    await edited.click();
+    await page.keyboard.press('F2');
+    await waitForFocus(field);
+    await page.keyboard.type('Edited after F2');
+    await page.keyboard.press('Enter');
+    await node(page, 'Claim', 'Edited after F2').waitFor();
+  });
+
+  it('Shift+Enter starts a new line instead of committing', async () => {
+    const { page } = app;
+    await addClaim(page, 'Alpha');
+    await node(page, 'Claim', 'Alpha').dblclick();
+    const field = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(field);
+    await page.keyboard.type('First line');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('second line');
+    await expect(field.inputValue()).resolves.toBe('First line\nsecond line');
+    await page.keyboard.press('Enter');
+    await field.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.getByRole('group', { name: /^Claim: First line\s+second line$/ }).count())
+      .toBe(1);
+  });
+
+  it('Escape cancels the edit and keeps the old text', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha');
+    await alpha.dblclick();
+    const field = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(field);
+    await page.keyboard.type('Never mind');
+    await page.keyboard.press('Escape');
+    await field.waitFor({ state: 'detached' });
+    await node(page, 'Claim', 'Alpha').waitFor();
+    await expect(node(page, 'Claim', 'Never mind').count()).resolves.toBe(0);
+    // The cancelled edit left no undo step: one undo takes back an earlier change, so the
+    // node no longer reads "Alpha" (a no-op step would have left it unchanged).
+    await page.keyboard.press(`${MOD}+z`);
+    await expect.poll(() => node(page, 'Claim', 'Alpha').count()).toBe(0);
+  });
+
+  it('clicking elsewhere commits the edit', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha');
+    await alpha.dblclick();
+    const field = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(field);
+    await page.keyboard.type('Committed by clicking away');
+    const away = await emptyCanvasPoint(page);
+    await page.mouse.click(away.x, away.y);
+    await field.waitFor({ state: 'detached' });
+    await node(page, 'Claim', 'Committed by clicking away').waitFor();
+    await expect.poll(() => allNodes(page).count()).toBe(1);
+  });
+
+  it('changes a node’s kind in the inspector', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha');
+    await alpha.click();
+    const kind = inspector(page).getByRole('combobox', { name: 'Kind' });
+    await kind.selectOption({ label: 'Position' });
+    await node(page, 'Position', 'Alpha').waitFor();
+    await expect(node(page, 'Claim', 'Alpha').count()).resolves.toBe(0);
+    await kind.selectOption({ label: 'Claim' });
+    await node(page, 'Claim', 'Alpha').waitFor();
+  });
+});
+
+describe('connecting', () => {
+  beforeEach(async () => {
+    await addClaim(app.page, 'Alpha');
+    await addClaim(app.page, 'Beta');
+  });
+
+  it('connects two nodes by dragging the support handle', async () => {
+    const { page } = app;
+    await dragConnect(page, node(page, 'Claim', 'Alpha'), 'support', node(page, 'Claim', 'Beta'));
+    await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
+    await expect(allEdges(page).count()).resolves.toBe(1);
+  });
+
+  it('connects two nodes by dragging the rebuttal handle', async () => {
+    const { page } = app;
+    await dragConnect(page, node(page, 'Claim', 'Beta'), 'rebuttal', node(page, 'Claim', 'Alpha'));
+    await waitForEdge(edge(page, 'Beta', 'rebuts', 'Alpha'));
+    await expect(allEdges(page).count()).resolves.toBe(1);
+  });
+
+  it('flips an edge’s kind with the button on the edge', async () => {
+    const { page } = app;
+    await dragConnect(page, node(page, 'Claim', 'Alpha'), 'support', node(page, 'Claim', 'Beta'));
+    await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
+    await page.getByRole('button', { name: 'Supports: make it a rebuttal' }).click();
+    await waitForEdge(edge(page, 'Alpha', 'rebuts', 'Beta'));
+    await page.getByRole('button', { name: 'Rebuts: make it a support' }).click();
+    await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
+    await expect(allEdges(page).count()).resolves.toBe(1);
+  });
+
+  it('flips an edge’s kind with the inspector’s radio buttons', async () => {
+    const { page } = app;
+    await dragConnect(page, node(page, 'Claim', 'Alpha'), 'support', node(page, 'Claim', 'Beta'));
+    await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
+    // The new connection is selected, so the inspector shows it.
+    const panel = inspector(page);
+    const rebuttal = panel.getByRole('radio', { name: 'Rebuttal' });
+    const support = panel.getByRole('radio', { name: 'Support' });
+    await expect(support.isChecked()).resolves.toBe(true);
+    await rebuttal.check();
+    await waitForEdge(edge(page, 'Alpha', 'rebuts', 'Beta'));
+    await expect(rebuttal.isChecked()).resolves.toBe(true);
+    await support.check();
+    await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
+  });
+
+  it('refuses a self-loop and says why', async () => {
+    const { page } = app;
+    const alpha = node(page, 'Claim', 'Alpha');
+    await dragConnect(page, alpha, 'support', alpha);
+    await notice(page, 'A node cannot support or rebut itself.').waitFor();
+    await expect(allEdges(page).count()).resolves.toBe(0);
+  });
+
+  it('refuses a duplicate connection and says why', async () => {
+    const { page } = app;
+    const alpha = node(page, 'Claim', 'Alpha');
+    const beta = node(page, 'Claim', 'Beta');
+    await dragConnect(page, alpha, 'support', beta);
+    await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
+    await dragConnect(page, alpha, 'support', beta);
+    await notice(page, 'These nodes are already connected by a support edge.').waitFor();
+    await expect(allEdges(page).count()).resolves.toBe(1);
+  });
+});
+
+describe('replying', () => {
+  it('S adds a supporting claim to the selected node, ready for typing', async () => {
+    const { page } = app;
+    const parent = await addClaim(page, 'Parent', 'Position');
+    await parent.click();
+    await page.keyboard.press('s');
+    const field = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(field);
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('A reason for it');
+    await page.keyboard.press('Enter');
+    await node(page, 'Claim', 'A reason for it').waitFor();
+    await waitForEdge(edge(page, 'A reason for it', 'supports', 'Parent'));
+    await expect(allEdges(page).count()).resolves.toBe(1);
+  });
+
+  it('R adds a rebutting claim to the selected node, ready for typing', async () => {
+    const { page } = app;
+    const parent = await addClaim(page, 'Parent', 'Position');
+    await parent.click();
+    await page.keyboard.press('r');
+    const field = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(field);
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('A reason against it');
+    await page.keyboard.press('Enter');
+    await node(page, 'Claim', 'A reason against it').waitFor();
+    await waitForEdge(edge(page, 'A reason against it', 'rebuts', 'Parent'));
+    await expect(allEdges(page).count()).resolves.toBe(1);
+  });
+});
+
+describe('selecting and deleting', () => {
+  beforeEach(async () => {
+    const { page } = app;
+    await addClaim(page, 'Alpha');
+    await addClaim(page, 'Beta');
+    await addClaim(page, 'Gamma');
+    await dragConnect(page, node(page, 'Claim', 'Alpha'), 'support', node(page, 'Claim', 'Beta'));
+    await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
+    await dragConnect(page, node(page, 'Claim', 'Gamma'), 'rebuttal', node(page, 'Claim', 'Beta'));
+    await waitForEdge(edge(page, 'Gamma', 'rebuts', 'Beta'));
+    await page.keyboard.press('Escape');
+  });
+
+  it('shift-click adds a node to the selection', async () => {
+    const { page } = app;
+    await node(page, 'Claim', 'Alpha').click();
+    await expect(
+      inspector(page).getByRole('textbox', { name: 'Text', exact: true }).inputValue(),
+    ).resolves.toBe('Alpha');
+    await node(page, 'Claim', 'Gamma').click({ modifiers: ['Shift'] });
+    await inspector(page).getByRole('button', { name: 'Delete 2 selected' }).waitFor();
+    await page.keyboard.press('Escape');
+    await inspector(page).waitFor({ state: 'detached' });
+  });
+
+  it('a shift-drag on empty canvas selects the nodes inside the box', async () => {
+    const { page } = app;
+    const boxes = await Promise.all(
+      ['Alpha', 'Beta', 'Gamma'].map((t) => boxOf(node(page, 'Claim', t))),
+    );
+    const left = Math.min(...boxes.map((b) => b.x)) - 30;
+    const top = Math.min(...boxes.map((b) => b.y)) - 30;
+    const right = Math.max(...boxes.map((b) => b.x + b.width)) + 30;
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + 30;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(left, top);
+    await page.mouse.down();
+    await page.mouse.move((left + right) / 2, (top + bottom) / 2, { steps: 6 });
+    await page.mouse.move(right, bottom, { steps: 6 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await inspector(page)
+      .getByRole('heading', { name: /^\d+ selected$/ })
+      .waitFor();
+    // The three nodes (and perhaps the edges between them) are selected.
+    await expect(
+      inspector(page)
+        .getByRole('button', { name: /^Delete \d+ selected$/ })
+        .innerText(),
+    ).resolves.toMatch(/^Delete (3|5) selected$/);
+    await expect(page.locator('.react-flow__node.selected').count()).resolves.toBe(3);
+  });
+
+  it('Delete removes the selected node and its edges', async () => {
+    const { page } = app;
+    await node(page, 'Claim', 'Beta').click();
+    await page.keyboard.press('Delete');
+    await node(page, 'Claim', 'Beta').waitFor({ state: 'detached' });
+    await expect(allEdges(page).count()).resolves.toBe(0);
+    await expect(allNodes(page).count()).resolves.toBe(2);
+  });
+
+  it('Backspace removes the selected node and its edges', async () => {
+    const { page } = app;
+    await node(page, 'Claim', 'Alpha').click();
+    await page.keyboard.press('Backspace');
+    await node(page, 'Claim', 'Alpha').waitFor({ state: 'detached' });
+    await expect.poll(() => allEdges(page).count()).toBe(1);
+    await waitForEdge(edge(page, 'Gamma', 'rebuts', 'Beta'));
+    await expect(allNodes(page).count()).resolves.toBe(2);
+  });
+
+  it('copies and pastes the selected nodes with the edges among them', async () => {
+    const { page } = app;
+    await node(page, 'Claim', 'Alpha').click();
+    await node(page, 'Claim', 'Beta').click({ modifiers: ['Shift'] });
+    await inspector(page).getByRole('button', { name: 'Delete 2 selected' }).waitFor();
+    await page.keyboard.press(`${MOD}+c`);
+    await page.keyboard.press(`${MOD}+v`);
+    await expect.poll(() => node(page, 'Claim', 'Alpha').count()).toBe(2);
+    await expect(node(page, 'Claim', 'Beta').count()).resolves.toBe(2);
+    await expect(node(page, 'Claim', 'Gamma').count()).resolves.toBe(1);
+    // Alpha→Beta came along; Gamma→Beta did not, since Gamma was not copied.
+    await expect(edge(page, 'Alpha', 'supports', 'Beta').count()).resolves.toBe(2);
+    await expect(edge(page, 'Gamma', 'rebuts', 'Beta').count()).resolves.toBe(1);
+    // The copies are selected and drawn offset from the originals, not on top of them.
+    await inspector(page).getByRole('button', { name: 'Delete 2 selected' }).waitFor();
+    const [a, b] = await Promise.all(
+      (await node(page, 'Claim', 'Alpha').all()).map((n) => boxOf(n)),
+    );
+    const shift = { x: center(b!).x - center(a!).x, y: center(b!).y - center(a!).y };
+    expect(Math.hypot(shift.x, shift.y)).toBeGreaterThan(10);
+  });
+});
