@@ -1,11 +1,13 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ARTICLE_MAP_FILE, loadBundledMap } from './io/bundledMaps';
 import { downloadMapText, suggestFileName } from './io/fileAccess';
 import { parseMap } from './io/parse';
 import { parseErrorLines } from './io/parseError';
 import { serializeMap } from './io/serialize';
 import { Dialog } from './components/Dialog';
+import { ExportDialog } from './components/ExportDialog';
+import { makeImageExporter } from './components/imageExport';
 import { Inspector } from './components/Inspector';
 import { MapCanvas } from './components/MapCanvas';
 import { MapTitle } from './components/MapTitle';
@@ -25,7 +27,9 @@ import {
   startAutosave,
   type Autosave,
   type AutosaveRecord,
+  type RestoreResult,
 } from './store/autosave';
+import { SHARE_FRAGMENT_PREFIX, decodeShareFragment } from './io/formats/shareLink';
 import { useClashmap, useClashmapStore } from './store/StoreContext';
 
 type LoadState =
@@ -34,6 +38,13 @@ type LoadState =
 const isTextField = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+// Buttons, links and other controls keep Enter (and Space) for themselves.
+const isControl = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  target.closest(
+    'button, a[href], summary, [role="button"], [role="link"], [role="menuitem"], [role="tab"]',
+  ) !== null;
 
 /** Keyboard shortcuts for the whole app; plain keys are ignored while typing in a field. */
 function useShortcuts(commands: Commands, enabled: boolean) {
@@ -75,6 +86,7 @@ function useShortcuts(commands: Commands, enabled: boolean) {
           return run(() => commands.reply('rebuttal'));
         case 'Enter':
         case 'F2':
+          if (isControl(event.target)) return;
           return run(commands.editSelected);
         case 'Delete':
         case 'Backspace':
@@ -133,6 +145,8 @@ function Editor({
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const printing = usePrintHandout();
+  const store = useClashmapStore();
+  const exportImage = useMemo(() => makeImageExporter(store), [store]);
   useShortcuts(commands, presentFrom === null);
   useFileDrop(commands, presentFrom === null);
 
@@ -233,6 +247,96 @@ function Editor({
         />
       )}
       {dialog?.type === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
+      {dialog?.type === 'export' && (
+        <ExportDialog onClose={closeDialog} exportImage={exportImage} />
+      )}
+      {dialog?.type === 'share' && (
+        <Dialog
+          title="Share link"
+          onClose={closeDialog}
+          actions={
+            <button type="button" onClick={closeDialog}>
+              Done
+            </button>
+          }
+        >
+          <p>
+            Anyone who opens this link sees a copy of the map; nothing is uploaded anywhere. The
+            whole map is in the link ({Math.ceil(dialog.url.length / 1024)} KB).
+          </p>
+          <label htmlFor="cm-share-url">Link</label>
+          <input
+            id="cm-share-url"
+            className="cm-share-url"
+            readOnly
+            value={dialog.url}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </Dialog>
+      )}
+      {dialog?.type === 'shareTooBig' && (
+        <Dialog
+          title="Too big for a link"
+          role="alertdialog"
+          onClose={closeDialog}
+          actions={
+            <>
+              <button type="button" onClick={closeDialog}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setDialog(null);
+                  commands.save();
+                }}
+              >
+                Save the map file
+              </button>
+            </>
+          }
+        >
+          <p>{dialog.message}</p>
+          <p>Share the map file instead: save it, then send the file.</p>
+        </Dialog>
+      )}
+      {dialog?.type === 'imported' && (
+        <Dialog
+          title={`Import ${dialog.fileName}`}
+          onClose={closeDialog}
+          actions={
+            <>
+              <button type="button" onClick={closeDialog}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setDialog(null);
+                  dialog.open();
+                }}
+              >
+                Open the imported map
+              </button>
+            </>
+          }
+        >
+          <p>
+            Read as {dialog.label}.
+            {dialog.losses.length === 0 ? ' Everything was carried over.' : ' Not carried over:'}
+          </p>
+          {dialog.losses.length > 0 && (
+            <ul aria-label="Not carried over">
+              {dialog.losses.map((loss, i) => (
+                <li key={i}>
+                  {loss.message}
+                  {loss.count > 1 ? ` (${loss.count} places)` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Dialog>
+      )}
       {printing && (
         <div className="cm-print-outline">
           <OutlineView />
@@ -251,24 +355,22 @@ export function App() {
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState<AutosaveRecord | null>(null);
   const autosave = useRef<Autosave | null>(null);
+  const [shared, setShared] = useState<{ own: RestoreResult } | null>(null);
+  const [confirmKeep, setConfirmKeep] = useState(false);
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const restored = await restoreAutosave();
-      if (cancelled) return;
-      let known: AutosaveRecord | null = null;
+  // Opens the user's own map: the one saved in this browser, or the article map on first launch.
+  const openOwnMap = useCallback(
+    async (restored: RestoreResult): Promise<boolean> => {
       if (restored.status === 'restored') {
         store
           .getState()
           .openMap(restored.map, restored.record.fileName, { savedToFile: !restored.record.dirty });
-        known = restored.record;
       } else {
         const article = await loadBundledMap(ARTICLE_MAP_FILE);
-        if (cancelled) return;
         if (!article.ok) {
           setLoad({ status: 'failed', lines: parseErrorLines(article.error) });
-          return;
+          return false;
         }
         store.getState().openMap(article.map, ARTICLE_MAP_FILE, { savedToFile: true });
         if (restored.status === 'unreadable') {
@@ -283,22 +385,70 @@ export function App() {
         }
       }
       store.temporal.getState().clear();
-      autosave.current = startAutosave(
-        store,
-        {
-          onFailure: setStorageProblem,
-          onSuccess: () => setStorageProblem(null),
-          onConflict: setConflict,
-        },
-        known,
-      );
+      return true;
+    },
+    [store],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const restored = await restoreAutosave();
+      if (cancelled) return;
+      const known = restored.status === 'restored' ? restored.record : null;
+      const events = {
+        onFailure: setStorageProblem,
+        onSuccess: () => setStorageProblem(null),
+        onConflict: setConflict,
+      };
+      // A share link opens its map as a copy; the user's own map stays saved and untouched.
+      const hash = window.location.hash;
+      if (hash.startsWith(SHARE_FRAGMENT_PREFIX)) {
+        window.history.replaceState(null, '', window.location.pathname + window.location.search);
+        const decoded = await decodeShareFragment(hash);
+        if (cancelled) return;
+        if (decoded.ok) {
+          store.getState().openMap(decoded.map, null, { savedToFile: false });
+          store.temporal.getState().clear();
+          autosave.current = startAutosave(store, events, known, { paused: true });
+          setShared({ own: restored });
+          setLoad({ status: 'ready' });
+          return;
+        }
+        setLinkProblem(decoded.error.message);
+      }
+      if (!(await openOwnMap(restored)) || cancelled) return;
+      autosave.current = startAutosave(store, events, known);
       setLoad({ status: 'ready' });
     })();
     return () => {
       cancelled = true;
       autosave.current?.stop();
     };
-  }, [store]);
+  }, [store, openOwnMap]);
+
+  // A share link pasted into this tab's address bar changes only the hash: start afresh so that
+  // the link opens the way it does in a new tab.
+  useEffect(() => {
+    const onHashChange = () => {
+      if (window.location.hash.startsWith(SHARE_FRAGMENT_PREFIX)) window.location.reload();
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  const keepSharedCopy = useCallback(() => {
+    setShared(null);
+    setConfirmKeep(false);
+    void autosave.current?.resume({ replace: true });
+  }, []);
+
+  const backToOwnMap = useCallback(async () => {
+    if (!shared) return;
+    setShared(null);
+    await openOwnMap(shared.own);
+    await autosave.current?.resume({ replace: false });
+  }, [shared, openOwnMap]);
 
   useEffect(() => {
     document.title = fileName ? `${fileName} · Clashmap` : `${title} · Clashmap`;
@@ -331,10 +481,82 @@ export function App() {
               ))}
             </div>
           )}
+          {load.status === 'ready' && shared && (
+            <div className="cm-banner cm-banner--shared" role="region" aria-label="Shared copy">
+              <span>
+                You are looking at a shared copy of this map. Your own map is saved in this browser
+                and has not been changed.
+              </span>
+              <button
+                type="button"
+                onClick={() => {
+                  const own = shared.own;
+                  if (own.status === 'restored' && own.record.dirty) setConfirmKeep(true);
+                  else keepSharedCopy();
+                }}
+              >
+                Keep this copy
+              </button>
+              <button type="button" onClick={() => void backToOwnMap()}>
+                Back to my map
+              </button>
+            </div>
+          )}
           {load.status === 'ready' && (
             <Editor storageProblem={storageProblem} onDownload={download} />
           )}
         </main>
+        {confirmKeep && shared?.own.status === 'restored' && (
+          <Dialog
+            title="Replace your own map?"
+            role="alertdialog"
+            onClose={() => setConfirmKeep(false)}
+            actions={
+              <>
+                <button type="button" onClick={() => setConfirmKeep(false)}>
+                  Cancel
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const own = shared.own;
+                    if (own.status === 'restored') {
+                      downloadMapText(
+                        own.record.text,
+                        own.record.fileName ?? suggestFileName(own.map.title),
+                      );
+                    }
+                  }}
+                >
+                  Download my map first
+                </button>
+                <button type="button" className="cm-danger" onClick={keepSharedCopy}>
+                  Replace it
+                </button>
+              </>
+            }
+          >
+            <p>
+              Your own map “{shared.own.map.title}” has changes that are not saved to a file.
+              Keeping the shared copy replaces it in this browser.
+            </p>
+          </Dialog>
+        )}
+        {linkProblem && (
+          <Dialog
+            title="This link could not be opened"
+            role="alertdialog"
+            onClose={() => setLinkProblem(null)}
+            actions={
+              <button type="button" onClick={() => setLinkProblem(null)}>
+                OK
+              </button>
+            }
+          >
+            <p>{linkProblem}</p>
+            <p className="cm-muted">Your own map is open, unchanged.</p>
+          </Dialog>
+        )}
         {conflict && (
           <Dialog
             title="This map was changed in another tab"

@@ -72,8 +72,17 @@ export function Toolbar({
         <ToolButton label="Save map" shortcut={`${MOD}S`} onClick={commands.save}>
           Save
         </ToolButton>
-        <ToolButton label="Save map as" shortcut={`${MOD}Shift+S`} onClick={commands.saveAs}>
+        <ToolButton label="Save as" shortcut={`${MOD}Shift+S`} onClick={commands.saveAs}>
           Save as…
+        </ToolButton>
+        <ToolButton label="Import from another tool" onClick={commands.importFile}>
+          Import…
+        </ToolButton>
+        <ToolButton label="Export" onClick={commands.exportMap}>
+          Export…
+        </ToolButton>
+        <ToolButton label="Copy share link" onClick={() => void commands.shareLink()}>
+          Share link
         </ToolButton>
       </div>
       <div className="cm-toolgroup" role="group" aria-label="Edit">
@@ -100,7 +109,7 @@ export function Toolbar({
           onClick={() => commands.reply('support')}
           disabled={!oneNode}
         >
-          + Support
+          + Supporting
         </ToolButton>
         <ToolButton
           label="Add rebutting claim"
@@ -108,7 +117,7 @@ export function Toolbar({
           onClick={() => commands.reply('rebuttal')}
           disabled={!oneNode}
         >
-          + Rebuttal
+          + Rebutting
         </ToolButton>
         <ToolButton
           label="Delete selection"
@@ -132,7 +141,7 @@ export function Toolbar({
           pressed={labelsOn}
           onClick={() => store.getState().toggleLabels()}
         >
-          Stands?
+          Claims stand?
         </ToolButton>
         <ToolButton
           label="Show quotes as cards"

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import {
+  parseMapText,
   forgetFileHandle,
   pickMapFile,
   readMapFile,
@@ -8,10 +9,16 @@ import {
   suggestFileName,
 } from '../io/fileAccess';
 import type { ParseResult } from '../io/parse';
+import { fileOpen } from 'browser-fs-access';
+import { decodeMapBytes } from '../io/decode';
+import { getFormat, guessImportFormat } from '../io/formats/registry';
+import { encodeShareFragment } from '../io/formats/shareLink';
+import type { Loss } from '../io/formats/types';
+import { formatIssue } from '../model/issue';
 import { parseErrorLines } from '../io/parseError';
 import { serializeMap } from '../io/serialize';
 import { layoutInWorker } from '../layout/layoutInWorker';
-import { emptyMap } from '../model/map';
+import { emptyMap, MAP_FILE_EXTENSION } from '../model/map';
 import type { NodeKind } from '../model/node';
 import { isDirty, measuredSizes } from '../store/store';
 import { useClashmapStore } from '../store/StoreContext';
@@ -24,6 +31,10 @@ export type DialogState =
   | { type: 'confirmDiscard'; action: string; proceed: () => void }
   | { type: 'openError'; fileName: string; lines: string[] }
   | { type: 'search' }
+  | { type: 'share'; url: string }
+  | { type: 'shareTooBig'; message: string }
+  | { type: 'export' }
+  | { type: 'imported'; fileName: string; label: string; losses: Loss[]; open: () => void }
   | { type: 'shortcuts' }
   | null;
 
@@ -144,6 +155,79 @@ export function useCommands(
         }
       },
       search: () => setDialog({ type: 'search' }),
+      exportMap: () => setDialog({ type: 'export' }),
+      shareLink: async () => {
+        const encoded = await encodeShareFragment(state().mapToSave());
+        if (!encoded.ok) {
+          if (encoded.error.kind === 'tooBigForLink') {
+            setDialog({ type: 'shareTooBig', message: encoded.error.message });
+          } else state().notify('error', encoded.error.message);
+          return;
+        }
+        const url = `${window.location.origin}${window.location.pathname}${encoded.fragment}`;
+        setDialog({ type: 'share', url });
+        try {
+          await navigator.clipboard.writeText(url);
+          state().notify('info', 'Share link copied to the clipboard.');
+        } catch {
+          // Clipboard refused (permissions): the dialog shows the link to copy by hand.
+        }
+      },
+      importFile: () => {
+        void (async () => {
+          let file: File;
+          try {
+            file = await fileOpen({
+              description: 'Maps from other tools',
+              extensions: ['.argdown', '.ad', '.json', '.txt', '.svg', MAP_FILE_EXTENSION],
+            });
+          } catch (error) {
+            if (error instanceof DOMException && error.name === 'AbortError') return;
+            throw error;
+          }
+          const decoded = decodeMapBytes(new Uint8Array(await file.arrayBuffer()));
+          if (!decoded.ok) {
+            setDialog({
+              type: 'openError',
+              fileName: file.name,
+              lines: parseErrorLines(decoded.error),
+            });
+            return;
+          }
+          const id = guessImportFormat(file.name, decoded.text);
+          if (!id || id === 'clashmap') {
+            guardUnsaved('open the imported map', () => {
+              if (acceptOpened(file.name, parseMapText(decoded.text))) forgetFileHandle();
+            });
+            return;
+          }
+          const format = getFormat(id);
+          const result = await format.import!(decoded.text);
+          if (!result.ok) {
+            setDialog({
+              type: 'openError',
+              fileName: file.name,
+              lines: [
+                `This ${format.label} file could not be imported.`,
+                ...result.errors.map(formatIssue),
+              ],
+            });
+            return;
+          }
+          setDialog({
+            type: 'imported',
+            fileName: file.name,
+            label: format.label,
+            losses: result.losses,
+            open: () =>
+              guardUnsaved('open the imported map', () => {
+                forgetFileHandle();
+                state().openMap(result.value, null, { savedToFile: false });
+                history().clear();
+              }),
+          });
+        })();
+      },
       toggleLabels: () => state().toggleLabels(),
       present: () => {
         state().stopEditing();

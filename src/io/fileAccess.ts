@@ -2,6 +2,7 @@ import { fileOpen, fileSave, supported } from 'browser-fs-access';
 import { MAP_FILE_EXTENSION, MAP_MIME_TYPE } from '../model/map';
 import { decodeMapBytes } from './decode';
 import { parseMap, type ParseResult } from './parse';
+import { extractMapFromSvg } from './svgExport';
 
 // The handle of the file the open map came from, so that Save writes back to it where the
 // browser allows (File System Access API); elsewhere saving downloads a file.
@@ -15,7 +16,29 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 /** Reads and validates a map file (picked, dropped or handed over). */
 export async function readMapFile(file: Blob): Promise<ParseResult> {
   const decoded = decodeMapBytes(new Uint8Array(await file.arrayBuffer()));
-  return decoded.ok ? parseMap(decoded.text, { brokenQuotes: 'warn' }) : decoded;
+  return decoded.ok ? parseMapText(decoded.text) : decoded;
+}
+
+/**
+ * A map from file text: a map file, or an SVG exported by Clashmap (which carries its map).
+ * Quotes that no longer match their source open flagged rather than refused.
+ */
+export function parseMapText(text: string): ParseResult {
+  if (/^\uFEFF?\s*(<\?xml|<svg)/.test(text)) {
+    const extracted = extractMapFromSvg(text);
+    if (!extracted.ok) {
+      return {
+        ok: false,
+        error: {
+          kind: 'notAClashmap',
+          recognizedAs: 'SVG image',
+          issues: [{ path: '', message: extracted.reason }],
+        },
+      };
+    }
+    return parseMap(extracted.text, { brokenQuotes: 'warn' });
+  }
+  return parseMap(text, { brokenQuotes: 'warn' });
 }
 
 export interface OpenedFile {
@@ -30,8 +53,8 @@ export async function pickMapFile(): Promise<OpenedFile | null> {
   try {
     const file = await fileOpen({
       description: 'Clashmap map',
-      extensions: [MAP_FILE_EXTENSION, '.json'],
-      mimeTypes: [MAP_MIME_TYPE, 'application/json'],
+      extensions: [MAP_FILE_EXTENSION, '.json', '.svg'],
+      mimeTypes: [MAP_MIME_TYPE, 'application/json', 'image/svg+xml'],
       id: 'clashmap',
     });
     const result = await readMapFile(file);
@@ -91,7 +114,13 @@ export async function saveMapText(
 
 /** Offers map text as a download, bypassing file handles (used when storage fails). */
 export function downloadMapText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: MAP_MIME_TYPE }));
+  downloadText(text, fileName, MAP_MIME_TYPE);
+}
+
+/** Offers text (an export) or a blob (an image) as a download under `fileName`. */
+export function downloadText(content: string | Blob, fileName: string, mimeType: string): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type: mimeType }) : content;
+  const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = fileName;

@@ -81,6 +81,7 @@ export function startAutosave(
   store: ClashmapStore,
   events: AutosaveEvents,
   knownRecord: AutosaveRecord | null,
+  { paused: startPaused = false }: { paused?: boolean } = {},
 ) {
   const tabId = crypto.randomUUID();
   let knownRev = knownRecord?.rev ?? 0;
@@ -208,9 +209,11 @@ export function startAutosave(
   }
 
   // The first write: the map this tab opened with (restored, or the article on first launch).
-  lastWritten = knownRecord ? snapshot() : null;
+  // Paused (a shared link's copy is open), nothing is written until the user decides.
+  paused = startPaused;
+  lastWritten = knownRecord && !startPaused ? snapshot() : null;
   lastText = knownRecord?.text ?? '';
-  if (!knownRecord) schedule();
+  if (!knownRecord && !startPaused) schedule();
 
   return {
     tabId,
@@ -227,6 +230,15 @@ export function startAutosave(
       paused = false;
       lastWritten = snapshot();
       lastText = other.text;
+    },
+    /**
+     * Start saving again after a pause: `replace` writes the open map over the saved one (the
+     * user kept a shared copy); otherwise the open map is taken as what is already saved.
+     */
+    resume: async ({ replace }: { replace: boolean }) => {
+      paused = false;
+      if (replace) await write(true);
+      else lastWritten = snapshot();
     },
     /** Retry after a failure (the user freed space, say). */
     retry: () => write(true),

@@ -5,12 +5,13 @@ import {
   useInternalNode,
   type EdgeProps,
   type InternalNode,
+  type Position,
 } from '@xyflow/react';
 import { memo } from 'react';
 import type { ArgumentFlowEdge } from '../../store/flowAdapter';
 import { useClashmapStore } from '../../store/StoreContext';
 import { useReadOnly } from '../readOnly';
-import { edgeEnds, type Rect } from './edgeGeometry';
+import { edgeEnds, type Rect } from '../../layout/edgeGeometry';
 
 function rectOf(node: InternalNode): Rect {
   const { x, y } = node.internals.positionAbsolute;
@@ -33,7 +34,12 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   if (!sourceNode || !targetNode) return null;
   const kind = data?.edge.kind ?? 'support';
   const ends = edgeEnds(rectOf(sourceNode), rectOf(targetNode));
-  const [path, labelX, labelY] = getBezierPath({ ...ends, curvature: 0.35 });
+  const [path, labelX, labelY] = getBezierPath({
+    ...ends,
+    sourcePosition: ends.sourcePosition as Position,
+    targetPosition: ends.targetPosition as Position,
+    curvature: 0.35,
+  });
   return (
     <>
       <BaseEdge

@@ -96,6 +96,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         position={Position.Left}
         className="cm-handle cm-handle--support"
         title="Drag to a node this supports"
+        role="img"
         aria-label="Drag to connect as support"
       >
         <span aria-hidden="true">+</span>
@@ -106,6 +107,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         position={Position.Left}
         className="cm-handle cm-handle--rebuttal"
         title="Drag to a node this rebuts"
+        role="img"
         aria-label="Drag to connect as rebuttal"
       >
         <span aria-hidden="true">−</span>

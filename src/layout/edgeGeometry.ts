@@ -1,4 +1,7 @@
-import { Position } from '@xyflow/react';
+/** A side of a node box; the same strings React Flow's Position uses. */
+export type Side = 'left' | 'right' | 'top' | 'bottom';
+
+const Position = { Left: 'left', Right: 'right' } as const satisfies Record<string, Side>;
 
 export interface Rect {
   x: number;
@@ -10,10 +13,10 @@ export interface Rect {
 export interface EdgeEnds {
   sourceX: number;
   sourceY: number;
-  sourcePosition: Position;
+  sourcePosition: Side;
   targetX: number;
   targetY: number;
-  targetPosition: Position;
+  targetPosition: Side;
 }
 
 /**

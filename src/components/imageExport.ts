@@ -1,0 +1,69 @@
+import { downloadText, suggestFileName } from '../io/fileAccess';
+import { exportMapSvg } from '../io/svgExport';
+import { MAP_FILE_EXTENSION } from '../model/map';
+import type { ClashmapStore } from '../store/store';
+
+const measureCanvas = () => document.createElement('canvas').getContext('2d')!;
+
+/** The map (or the selected nodes) as SVG text, drawn where the canvas draws them. */
+export function mapSvg(store: ClashmapStore, selectionOnly: boolean): string {
+  const { map, flowNodes, selectedNodeIds } = store.getState();
+  const boxes = new Map(
+    flowNodes.map((n) => [
+      n.id,
+      {
+        x: n.position.x,
+        y: n.position.y,
+        width: n.measured?.width ?? 280,
+        height: n.measured?.height ?? 120,
+      },
+    ]),
+  );
+  const context = measureCanvas();
+  return exportMapSvg(store.getState().mapToSave() ?? map, {
+    boxes,
+    ...(selectionOnly ? { nodeIds: new Set(selectedNodeIds) } : {}),
+    measure: (text, font) => {
+      context.font = font;
+      return context.measureText(text).width;
+    },
+  });
+}
+
+/** Rasterises SVG text to a PNG at least 1920 px wide (sharp on a projector or a slide). */
+async function svgToPng(svg: string): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.decoding = 'async';
+    image.src = url;
+    await image.decode();
+    const scale = Math.min(4, Math.max(2, 1920 / image.naturalWidth));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(image.naturalWidth * scale);
+    canvas.height = Math.round(image.naturalHeight * scale);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not make a PNG'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Exports the map as an SVG or PNG download, with its title and legend. */
+export function makeImageExporter(store: ClashmapStore) {
+  return async (kind: 'svg' | 'png', selectionOnly: boolean): Promise<void> => {
+    const svg = mapSvg(store, selectionOnly);
+    const base = suggestFileName(store.getState().map.title).replace(MAP_FILE_EXTENSION, '');
+    const suffix = selectionOnly ? '-selection' : '';
+    if (kind === 'svg') downloadText(svg, `${base}${suffix}.svg`, 'image/svg+xml');
+    else downloadText(await svgToPng(svg), `${base}${suffix}.png`, 'image/png');
+  };
+}
