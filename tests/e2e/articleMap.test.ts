@@ -23,7 +23,9 @@ describe('first launch', () => {
     await expect(session.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       map.title,
     );
-    await expect(session.page.title()).resolves.toBe('cartel-drone-strikes.clashmap.json · Clashmap');
+    await expect(session.page.title()).resolves.toBe(
+      'cartel-drone-strikes.clashmap.json · Clashmap',
+    );
   });
 
   it('shows the four positions and every claim, named for assistive technology', async () => {
