@@ -53,6 +53,7 @@ ok = npx('typecheck', 'tsc', '--noEmit', '-p', '.') && ok;
 ok = npx('lint', 'eslint', '.', '--max-warnings', '0') && ok;
 ok = npx('format', 'prettier', '--check', '.') && ok;
 ok = npx('build', 'vite', 'build', '--logLevel', 'warn') && ok;
+ok = run('size budget', 'node', ['scripts/bench.mjs', '--size-only', '--dist', 'dist']) && ok;
 
 const reportDir = mkdtempSync(join(tmpdir(), 'clashmap-test-'));
 const report = join(reportDir, 'vitest.json');

@@ -1,12 +1,12 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ARTICLE_MAP_FILE, loadBundledMap } from './io/bundledMaps';
 import { downloadMapText, suggestFileName } from './io/fileAccess';
 import { parseMap } from './io/parse';
 import { parseErrorLines } from './io/parseError';
 import { serializeMap } from './io/serialize';
 import { Dialog } from './components/Dialog';
-import { ExportDialog } from './components/ExportDialog';
+const ExportDialog = lazy(() => import('./components/ExportDialog'));
 import { makeImageExporter } from './components/imageExport';
 import { Inspector } from './components/Inspector';
 import { MapCanvas } from './components/MapCanvas';
@@ -29,7 +29,8 @@ import {
   type AutosaveRecord,
   type RestoreResult,
 } from './store/autosave';
-import { SHARE_FRAGMENT_PREFIX, decodeShareFragment } from './io/formats/shareLink';
+// Kept here (not imported from the share-link codec) so the codec loads only for a link.
+const SHARE_FRAGMENT_PREFIX = '#map=';
 import { useClashmap, useClashmapStore } from './store/StoreContext';
 
 type LoadState =
@@ -248,7 +249,9 @@ function Editor({
       )}
       {dialog?.type === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
       {dialog?.type === 'export' && (
-        <ExportDialog onClose={closeDialog} exportImage={exportImage} />
+        <Suspense fallback={null}>
+          <ExportDialog onClose={closeDialog} exportImage={exportImage} />
+        </Suspense>
       )}
       {dialog?.type === 'share' && (
         <Dialog
@@ -405,6 +408,7 @@ export function App() {
       const hash = window.location.hash;
       if (hash.startsWith(SHARE_FRAGMENT_PREFIX)) {
         window.history.replaceState(null, '', window.location.pathname + window.location.search);
+        const { decodeShareFragment } = await import('./io/formats/shareLink');
         const decoded = await decodeShareFragment(hash);
         if (cancelled) return;
         if (decoded.ok) {

@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** Saves the map in another tool's format or as an image, and says what did not carry over. */
-export function ExportDialog({ onClose, exportImage }: Props) {
+export default function ExportDialog({ onClose, exportImage }: Props) {
   const store = useClashmapStore();
   const hasSelection = useClashmap((s) => s.selectedNodeIds.length > 0);
   const [selectionOnly, setSelectionOnly] = useState(false);

@@ -1,12 +1,12 @@
 import { downloadText, suggestFileName } from '../io/fileAccess';
-import { exportMapSvg } from '../io/svgExport';
 import { MAP_FILE_EXTENSION } from '../model/map';
 import type { ClashmapStore } from '../store/store';
 
 const measureCanvas = () => document.createElement('canvas').getContext('2d')!;
 
 /** The map (or the selected nodes) as SVG text, drawn where the canvas draws them. */
-export function mapSvg(store: ClashmapStore, selectionOnly: boolean): string {
+export async function mapSvg(store: ClashmapStore, selectionOnly: boolean): Promise<string> {
+  const { exportMapSvg } = await import('../io/svgExport');
   const { map, flowNodes, selectedNodeIds } = store.getState();
   const boxes = new Map(
     flowNodes.map((n) => [
@@ -60,7 +60,7 @@ async function svgToPng(svg: string): Promise<Blob> {
 /** Exports the map as an SVG or PNG download, with its title and legend. */
 export function makeImageExporter(store: ClashmapStore) {
   return async (kind: 'svg' | 'png', selectionOnly: boolean): Promise<void> => {
-    const svg = mapSvg(store, selectionOnly);
+    const svg = await mapSvg(store, selectionOnly);
     const base = suggestFileName(store.getState().map.title).replace(MAP_FILE_EXTENSION, '');
     const suffix = selectionOnly ? '-selection' : '';
     if (kind === 'svg') downloadText(svg, `${base}${suffix}.svg`, 'image/svg+xml');

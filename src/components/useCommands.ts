@@ -11,8 +11,6 @@ import {
 import type { ParseResult } from '../io/parse';
 import { fileOpen } from 'browser-fs-access';
 import { decodeMapBytes } from '../io/decode';
-import { getFormat, guessImportFormat } from '../io/formats/registry';
-import { encodeShareFragment } from '../io/formats/shareLink';
 import type { Loss } from '../io/formats/types';
 import { formatIssue } from '../model/issue';
 import { parseErrorLines } from '../io/parseError';
@@ -157,6 +155,8 @@ export function useCommands(
       search: () => setDialog({ type: 'search' }),
       exportMap: () => setDialog({ type: 'export' }),
       shareLink: async () => {
+        // Converters load only when used, to keep them out of the first page load.
+        const { encodeShareFragment } = await import('../io/formats/shareLink');
         const encoded = await encodeShareFragment(state().mapToSave());
         if (!encoded.ok) {
           if (encoded.error.kind === 'tooBigForLink') {
@@ -194,10 +194,12 @@ export function useCommands(
             });
             return;
           }
+          const { getFormat, guessImportFormat } = await import('../io/formats/registry');
           const id = guessImportFormat(file.name, decoded.text);
           if (!id || id === 'clashmap') {
+            const parsed = await parseMapText(decoded.text);
             guardUnsaved('open the imported map', () => {
-              if (acceptOpened(file.name, parseMapText(decoded.text))) forgetFileHandle();
+              if (acceptOpened(file.name, parsed)) forgetFileHandle();
             });
             return;
           }

@@ -2,7 +2,6 @@ import { fileOpen, fileSave, supported } from 'browser-fs-access';
 import { MAP_FILE_EXTENSION, MAP_MIME_TYPE } from '../model/map';
 import { decodeMapBytes } from './decode';
 import { parseMap, type ParseResult } from './parse';
-import { extractMapFromSvg } from './svgExport';
 
 // The handle of the file the open map came from, so that Save writes back to it where the
 // browser allows (File System Access API); elsewhere saving downloads a file.
@@ -16,15 +15,17 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 /** Reads and validates a map file (picked, dropped or handed over). */
 export async function readMapFile(file: Blob): Promise<ParseResult> {
   const decoded = decodeMapBytes(new Uint8Array(await file.arrayBuffer()));
-  return decoded.ok ? parseMapText(decoded.text) : decoded;
+  return decoded.ok ? await parseMapText(decoded.text) : decoded;
 }
 
 /**
  * A map from file text: a map file, or an SVG exported by Clashmap (which carries its map).
  * Quotes that no longer match their source open flagged rather than refused.
  */
-export function parseMapText(text: string): ParseResult {
+export async function parseMapText(text: string): Promise<ParseResult> {
   if (/^\uFEFF?\s*(<\?xml|<svg)/.test(text)) {
+    // The SVG reader loads only when an SVG is opened.
+    const { extractMapFromSvg } = await import('./svgExport');
     const extracted = extractMapFromSvg(text);
     if (!extracted.ok) {
       return {
