@@ -5,7 +5,7 @@ import { downloadMapText, suggestFileName } from './io/fileAccess';
 import { parseMap } from './io/parse';
 import { parseErrorLines } from './io/parseError';
 import { serializeMap } from './io/serialize';
-import { Dialog } from './components/Dialog';
+import { ConfirmDialog, Dialog } from './components/Dialog';
 const ExportDialog = lazy(() => import('./components/ExportDialog'));
 import { makeImageExporter } from './components/imageExport';
 import { Inspector } from './components/Inspector';
@@ -21,6 +21,7 @@ import { usePrintHandout } from './components/usePrintHandout';
 import { StepsPanel } from './components/present/StepsPanel';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { SaveStatus, Toolbar } from './components/Toolbar';
+import { typeAhead } from './components/nodes/typeAhead';
 import { useCommands, type Commands, type DialogState } from './components/useCommands';
 import {
   restoreAutosave,
@@ -49,6 +50,7 @@ const isControl = (target: EventTarget | null) =>
 
 /** Keyboard shortcuts for the whole app; plain keys are ignored while typing in a field. */
 function useShortcuts(commands: Commands, enabled: boolean) {
+  const store = useClashmapStore();
   useEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
@@ -56,6 +58,22 @@ function useShortcuts(commands: Commands, enabled: boolean) {
       const key = event.key.toLowerCase();
       const inField = isTextField(event.target);
       if (document.querySelector('dialog[open]')) return;
+      // A node has just opened for typing but its field is not focused yet: what is typed
+      // belongs to it, not to the shortcuts.
+      if (
+        store.getState().editingNodeId !== null &&
+        document.querySelector('.cm-node__editor') !== null &&
+        !inField &&
+        !mod &&
+        !event.altKey
+      ) {
+        if (event.key.length === 1 || event.key === 'Enter') {
+          event.preventDefault();
+          // Enter commits the text (as it does in the field); Shift+Enter is a new line.
+          typeAhead.push(event.key === 'Enter' ? (event.shiftKey ? '\n' : '\r') : event.key);
+          return;
+        }
+      }
       const run = (action: () => void) => {
         event.preventDefault();
         action();
@@ -105,7 +123,7 @@ function useShortcuts(commands: Commands, enabled: boolean) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [commands, enabled]);
+  }, [commands, enabled, store]);
 }
 
 /** Opening a map file by dropping it anywhere on the window. */
@@ -188,33 +206,21 @@ function Editor({
       </div>
       <Notices />
       {dialog?.type === 'confirmDiscard' && (
-        <Dialog
+        <ConfirmDialog
           title="Discard unsaved changes?"
-          role="alertdialog"
-          onClose={closeDialog}
-          actions={
-            <>
-              <button type="button" onClick={closeDialog}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="cm-danger"
-                onClick={() => {
-                  setDialog(null);
-                  dialog.proceed();
-                }}
-              >
-                Discard changes
-              </button>
-            </>
-          }
+          confirmLabel="Discard changes"
+          danger
+          onCancel={closeDialog}
+          onConfirm={() => {
+            setDialog(null);
+            dialog.proceed();
+          }}
         >
           <p>
             The open map has changes that are not saved to a file. To {dialog.action}, they will be
             discarded.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       )}
       {dialog?.type === 'openError' && (
         <Dialog
@@ -278,51 +284,28 @@ function Editor({
         </Dialog>
       )}
       {dialog?.type === 'shareTooBig' && (
-        <Dialog
+        <ConfirmDialog
           title="Too big for a link"
-          role="alertdialog"
-          onClose={closeDialog}
-          actions={
-            <>
-              <button type="button" onClick={closeDialog}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  setDialog(null);
-                  commands.save();
-                }}
-              >
-                Save the map file
-              </button>
-            </>
-          }
+          confirmLabel="Save the map file"
+          onCancel={closeDialog}
+          onConfirm={() => {
+            setDialog(null);
+            commands.save();
+          }}
         >
           <p>{dialog.message}</p>
           <p>Share the map file instead: save it, then send the file.</p>
-        </Dialog>
+        </ConfirmDialog>
       )}
       {dialog?.type === 'imported' && (
-        <Dialog
+        <ConfirmDialog
           title={`Import ${dialog.fileName}`}
-          onClose={closeDialog}
-          actions={
-            <>
-              <button type="button" onClick={closeDialog}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  setDialog(null);
-                  dialog.open();
-                }}
-              >
-                Open the imported map
-              </button>
-            </>
-          }
+          confirmLabel="Open the imported map"
+          onCancel={closeDialog}
+          onConfirm={() => {
+            setDialog(null);
+            dialog.open();
+          }}
         >
           <p>
             Read as {dialog.label}.
@@ -338,7 +321,7 @@ function Editor({
               ))}
             </ul>
           )}
-        </Dialog>
+        </ConfirmDialog>
       )}
       {printing && (
         <div className="cm-print-outline">

@@ -36,3 +36,42 @@ export function Dialog({ title, onClose, children, actions, role = 'dialog' }: P
     </dialog>
   );
 }
+
+interface ConfirmProps {
+  title: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  danger?: boolean;
+  children: ReactNode;
+}
+
+/** A question with Cancel and one action; Escape cancels. */
+export function ConfirmDialog({
+  title,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  danger,
+  children,
+}: ConfirmProps) {
+  return (
+    <Dialog
+      title={title}
+      role="alertdialog"
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className={danger ? 'cm-danger' : undefined} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

@@ -11,7 +11,7 @@ import {
   type EdgeTypes,
   type Connection,
 } from '@xyflow/react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ArgumentFlowNode } from '../store/flowAdapter';
 import { measuredSizes } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
@@ -24,6 +24,8 @@ const nodeTypes: NodeTypes = { position: ArgumentNode, claim: ArgumentNode };
 const edgeTypes: EdgeTypes = { argument: ArgumentEdge };
 
 const FRAME_PADDING = 32;
+/** Above this many nodes the canvas draws only what is in view (and reads as an outline). */
+export const LARGE_MAP_NODES = 200;
 /** Below this zoom node text is too small to read, so the first view pans instead of shrinking. */
 const MIN_READABLE_ZOOM = 0.7;
 
@@ -52,10 +54,22 @@ function useMeasuredLayout() {
   const flowStore = useStoreApi();
   const initialized = useNodesInitialized();
   const pending = useClashmap((s) => s.layoutPending);
+  const large = useClashmap((s) => s.map.nodes.length > LARGE_MAP_NODES);
   const { setViewport } = useReactFlow();
+  // A large map draws only what is in view, so its other nodes are never measured: it is laid
+  // out with the sizes measured so far (and estimates) once the first nodes have been drawn.
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (!pending || !large) return;
+    const timer = setTimeout(() => setWaited(true), 150);
+    return () => {
+      clearTimeout(timer);
+      setWaited(false);
+    };
+  }, [pending, large]);
 
   useEffect(() => {
-    if (!initialized || !pending) return;
+    if (!pending || !(initialized || waited)) return;
     store.getState().relayoutWithSizes(measuredSizes(store.getState().flowNodes));
     const bounds = boundsOf(store.getState().flowNodes);
     const { width, height } = flowStore.getState();
@@ -68,13 +82,16 @@ function useMeasuredLayout() {
     const x = Math.max(FRAME_PADDING, (width - bounds.width * zoom) / 2) - bounds.x * zoom;
     const y = Math.max(FRAME_PADDING, (height - bounds.height * zoom) / 2) - bounds.y * zoom;
     void setViewport({ x, y, zoom });
-  }, [initialized, pending, store, flowStore, setViewport]);
+  }, [initialized, waited, pending, store, flowStore, setViewport]);
 }
 
 function MeasuredLayout() {
   useMeasuredLayout();
   return null;
 }
+
+// Module level: a new function on every render would redraw every minimap node on every drag tick.
+const minimapNodeClass = (node: { type?: string }) => `cm-minimap-${node.type ?? 'claim'}`;
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -85,6 +102,9 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
   const onNodesChange = useClashmap((s) => s.applyNodeChanges);
   const onEdgesChange = useClashmap((s) => s.applyEdgeChanges);
   const title = useClashmap((s) => s.map.title);
+  const large = useClashmap((s) => s.map.nodes.length > LARGE_MAP_NODES);
+  const laying = useClashmap((s) => s.layoutPending && s.map.nodes.length > LARGE_MAP_NODES);
+  const count = useClashmap((s) => s.map.nodes.length);
   const store = useClashmapStore();
   const { screenToFlowPosition } = useReactFlow();
 
@@ -133,19 +153,20 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
         panOnScroll
+        onlyRenderVisibleElements={large}
         minZoom={0.1}
         maxZoom={2}
         attributionPosition="top-right"
       >
         <MeasuredLayout />
+        {laying && (
+          <Panel position="top-center" className="cm-progress" role="status">
+            Laying out {count.toLocaleString('en-US')} nodes…
+          </Panel>
+        )}
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Map overview"
-          nodeClassName={(n) => `cm-minimap-${n.type ?? 'claim'}`}
-        />
+        <MiniMap pannable zoomable ariaLabel="Map overview" nodeClassName={minimapNodeClass} />
         <Panel position="bottom-left" className="cm-legend-panel">
           <Legend />
         </Panel>

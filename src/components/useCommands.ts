@@ -19,6 +19,7 @@ import { layoutInWorker } from '../layout/layoutInWorker';
 import { emptyMap, MAP_FILE_EXTENSION } from '../model/map';
 import type { NodeKind } from '../model/node';
 import { isDirty, measuredSizes } from '../store/store';
+import { LARGE_MAP_NODES } from './MapCanvas';
 import { useClashmapStore } from '../store/StoreContext';
 
 /** Width of the inspector panel that overlays the canvas's right side (see styles.css). */
@@ -62,8 +63,18 @@ export function useCommands(
         return false;
       }
       adopt?.();
-      state().openMap(result.map, fileName, { savedToFile: true });
-      history().clear();
+      const open = () => {
+        state().openMap(result.map, fileName, { savedToFile: true });
+        history().clear();
+      };
+      const count = result.map.nodes.length;
+      if (count <= LARGE_MAP_NODES) {
+        open();
+        return true;
+      }
+      // Drawing a large map takes a moment: say so first, and let that message paint.
+      state().notify('info', `Opening ${fileName}: ${count.toLocaleString('en-US')} nodes…`);
+      requestAnimationFrame(() => setTimeout(open, 0));
       return true;
     };
 

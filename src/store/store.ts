@@ -205,6 +205,15 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         };
 
         const refuse = (text: string) => get().notify('error', text);
+        /** Applies an edit the model may refuse: the new map, or the reason shown to the user. */
+        const commit = (result: ops.EditResult): boolean => {
+          if (!result.ok) {
+            refuse(result.reason);
+            return false;
+          }
+          if (result.map !== get().map) set({ map: result.map });
+          return true;
+        };
 
         return {
           map: initial,
@@ -533,35 +542,11 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             set({ map });
           },
 
-          removeSource: (id) => {
-            const result = ops.removeSource(get().map, id);
-            if (!result.ok) {
-              refuse(result.reason);
-              return false;
-            }
-            set({ map: result.map });
-            return true;
-          },
+          removeSource: (id) => commit(ops.removeSource(get().map, id)),
 
-          addQuote: (nodeId, evidence) => {
-            const result = ops.addEvidence(get().map, nodeId, evidence);
-            if (!result.ok) {
-              refuse(result.reason);
-              return false;
-            }
-            set({ map: result.map });
-            return true;
-          },
+          addQuote: (nodeId, evidence) => commit(ops.addEvidence(get().map, nodeId, evidence)),
 
-          reanchorQuote: (nodeId, index) => {
-            const result = ops.reanchorEvidence(get().map, nodeId, index);
-            if (!result.ok) {
-              refuse(result.reason);
-              return false;
-            }
-            set({ map: result.map });
-            return true;
-          },
+          reanchorQuote: (nodeId, index) => commit(ops.reanchorEvidence(get().map, nodeId, index)),
 
           claimFromQuote: (evidence, position) => {
             const state = get();

@@ -73,16 +73,14 @@ describe('render discipline', () => {
     renders.clear();
     for (let step = 1; step <= 10; step++) {
       act(() => {
-        store
-          .getState()
-          .applyNodeChanges([
-            {
-              type: 'position',
-              id: 'n7',
-              position: { x: 640 + step * 5, y: 200 + step * 3 },
-              dragging: true,
-            },
-          ]);
+        store.getState().applyNodeChanges([
+          {
+            type: 'position',
+            id: 'n7',
+            position: { x: 640 + step * 5, y: 200 + step * 3 },
+            dragging: true,
+          },
+        ]);
       });
     }
     await settle();

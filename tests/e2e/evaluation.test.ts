@@ -86,9 +86,19 @@ describe('which positions stand', () => {
     await page.getByRole('button', { name: 'Add rebutting claim' }).click();
     await page.keyboard.type('Mexico is already acting against collusion');
     await page.keyboard.press('Enter');
+    const rebuttal = page.getByRole('group', {
+      name: /^Claim: Mexico is already acting against collusion/,
+    });
+    await expect.poll(() => rebuttal.count()).toBe(1);
     await expect.poll(() => cooperative.innerText()).toContain('Stands');
-    await page.keyboard.press('Control+z');
-    await page.keyboard.press('Control+z');
+    // Undo the typing, then the new claim itself: the position falls again.
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await undo.click();
+    await expect.poll(() => rebuttal.count()).toBe(0);
+    await undo.click();
+    await expect
+      .poll(() => page.getByRole('group', { name: /^Claim: New rebuttal/ }).count())
+      .toBe(0);
     await expect.poll(() => cooperative.innerText()).toContain('Falls');
   });
 

@@ -148,7 +148,7 @@ describe('sharing and converting', () => {
     await (
       await chooser
     ).setFiles({ name: 'drone-strikes.txt', mimeType: 'text/plain', buffer: kialo });
-    const dialog = page.getByRole('dialog', { name: 'Import drone-strikes.txt' });
+    const dialog = page.getByRole('alertdialog', { name: 'Import drone-strikes.txt' });
     await dialog.waitFor();
     await expect(
       dialog.getByRole('list', { name: 'Not carried over' }).textContent(),

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../model/limits';
+import { typeAhead } from './typeAhead';
 
 interface Props {
   initial: string;
@@ -15,8 +16,22 @@ interface Props {
  */
 export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
   const [text, setText] = useState(initial);
+  // The latest text, for commits that happen outside a render (a typed-ahead Enter).
+  const textRef = useRef(initial);
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
+  // Read by the focus effect below, which runs once: it must see the latest callbacks.
+  const finishRef = useRef<(commit: boolean, byKey: boolean) => void>(() => undefined);
+
+  const finish = (commit: boolean, byKey: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (commit) onCommit(textRef.current, byKey);
+    else onCancel();
+  };
+  useEffect(() => {
+    finishRef.current = finish;
+  });
 
   useEffect(() => {
     // A new node is hidden until React Flow has measured it, and hidden elements cannot take
@@ -27,19 +42,24 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
       const field = ref.current;
       if (!field) return;
       field.focus();
-      if (document.activeElement === field) field.select();
-      else if (tries++ < 30) frame = requestAnimationFrame(focus);
+      if (document.activeElement === field) {
+        const early = typeAhead.take();
+        const enterAt = early.indexOf('\r');
+        if (enterAt >= 0) {
+          // Typed and committed before the field could take focus.
+          const typed = early.slice(0, enterAt);
+          textRef.current = typed || initial;
+          finishRef.current(true, true);
+        } else if (early) {
+          textRef.current = early;
+          setText(early);
+          requestAnimationFrame(() => field.setSelectionRange(early.length, early.length));
+        } else field.select();
+      } else if (tries++ < 30) frame = requestAnimationFrame(focus);
     };
     focus();
     return () => cancelAnimationFrame(frame);
-  }, []);
-
-  const finish = (commit: boolean, byKey: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    if (commit) onCommit(text, byKey);
-    else onCancel();
-  };
+  }, [initial]);
 
   return (
     <textarea
@@ -49,12 +69,15 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
       value={text}
       maxLength={LIMITS.nodeTextLength}
       rows={Math.min(8, Math.max(2, Math.ceil(text.length / 30)))}
-      onChange={(event) => setText(event.target.value)}
+      onChange={(event) => {
+        textRef.current = event.target.value;
+        setText(event.target.value);
+      }}
       onKeyDown={(event) => {
         event.stopPropagation();
         if (event.key === 'Enter' && !event.shiftKey) {
           event.preventDefault();
-          finish(true, true);
+          finishRef.current(true, true);
         } else if (event.key === 'Escape') {
           event.preventDefault();
           finish(false, true);

@@ -94,7 +94,7 @@ describe('share links: encode and decode', () => {
     );
   });
 
-  it('round-trips generated valid maps (property, 200 runs)', async () => {
+  it('round-trips generated valid maps (property, 1,000 runs)', async () => {
     await fc.assert(
       fc.asyncProperty(validMap, async (map) => {
         // A link holds exactly what the saved file holds (JSON, for instance, has no -0).
@@ -103,7 +103,7 @@ describe('share links: encode and decode', () => {
         const fragment = await fragmentOf(map);
         expect(await decodeShareFragment(fragment)).toEqual({ ok: true, map: saved.map });
       }),
-      { numRuns: 200 },
+      { numRuns: 1000 },
     );
   });
 });
