@@ -11,7 +11,7 @@ import {
   type EdgeTypes,
   type Connection,
 } from '@xyflow/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgumentFlowNode } from '../store/flowAdapter';
 import { measuredSizes } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
@@ -107,6 +107,11 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
   const count = useClashmap((s) => s.map.nodes.length);
   const store = useClashmapStore();
   const { screenToFlowPosition } = useReactFlow();
+  const canvas = useRef<HTMLDivElement>(null);
+  // Marks the canvas while the view pans or zooms (wheel included), for the styles that make
+  // large maps cheap to move; set on the element directly so moving re-renders nothing.
+  const onMoveStart = useCallback(() => canvas.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback(() => canvas.current?.classList.remove('is-moving'), []);
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -134,7 +139,8 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
 
   return (
     <div
-      className="cm-canvas"
+      ref={canvas}
+      className={`cm-canvas${large ? ' cm-canvas--large' : ''}`}
       role="region"
       aria-label={`Map: ${title}`}
       onDoubleClick={onDoubleClick}
@@ -154,6 +160,8 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
         zoomOnDoubleClick={false}
         panOnScroll
         onlyRenderVisibleElements={large}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         minZoom={0.1}
         maxZoom={2}
         attributionPosition="top-right"
