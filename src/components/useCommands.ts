@@ -155,7 +155,23 @@ export function useCommands(
           const positions = await layoutInWorker(map, sizes);
           if (state().map !== map) return; // the map changed meanwhile; a stale layout would undo edits
           state().applyLayout(positions);
-          requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
+          if (map.nodes.length <= LARGE_MAP_NODES) {
+            requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
+            return;
+          }
+          // Fitting a large map would zoom out until every node is drawn at once, too small to
+          // read; show the top of the new layout at a readable zoom instead.
+          const xs = Object.values(positions);
+          const left = Math.min(...xs.map((p) => p.x));
+          const top = Math.min(...xs.map((p) => p.y));
+          const zoom = Math.max(flow.getZoom(), 0.7);
+          requestAnimationFrame(
+            () =>
+              void flow.setViewport(
+                { x: 32 - left * zoom, y: 32 - top * zoom, zoom },
+                { duration: 300 },
+              ),
+          );
         } catch (error) {
           state().notify(
             'error',
