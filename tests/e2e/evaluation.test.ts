@@ -89,7 +89,7 @@ describe('which positions stand', () => {
     const rebuttal = page.getByRole('group', {
       name: /^Claim: Mexico is already acting against collusion/,
     });
-    await expect.poll(() => rebuttal.count()).toBe(1);
+    await expect.poll(() => rebuttal.count(), { timeout: 5000 }).toBe(1);
     await expect.poll(() => cooperative.innerText()).toContain('Stands');
     // Undo the typing, then the new claim itself: the position falls again.
     const undo = page.getByRole('button', { name: 'Undo', exact: true });

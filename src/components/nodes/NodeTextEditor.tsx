@@ -37,11 +37,12 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
     // A new node is hidden until React Flow has measured it, and hidden elements cannot take
     // focus: keep trying for a few frames so typing goes into the field at once.
     let frame = 0;
-    let tries = 0;
+    // Measuring can take a while on a busy machine: keep trying for up to five seconds.
+    const giveUpAt = performance.now() + 5000;
     const focus = () => {
       const field = ref.current;
       if (!field) return;
-      field.focus();
+      field.focus({ preventScroll: true });
       if (document.activeElement === field) {
         const early = typeAhead.take();
         const enterAt = early.indexOf('\r');
@@ -55,7 +56,7 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
           setText(early);
           requestAnimationFrame(() => field.setSelectionRange(early.length, early.length));
         } else field.select();
-      } else if (tries++ < 30) frame = requestAnimationFrame(focus);
+      } else if (performance.now() < giveUpAt) frame = requestAnimationFrame(focus);
     };
     focus();
     return () => cancelAnimationFrame(frame);
