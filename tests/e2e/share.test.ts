@@ -41,6 +41,15 @@ describe('sharing and converting', () => {
       await other.page.getByRole('button', { name: 'Add position' }).click();
       await other.page.keyboard.type('My own unsaved position');
       await other.page.keyboard.press('Enter');
+      await expect
+        .poll(
+          () =>
+            other.page.getByRole('group', { name: /^Position: My own unsaved position/ }).count(),
+          {
+            timeout: 5000,
+          },
+        )
+        .toBe(1);
       await other.page.waitForTimeout(600); // autosaved
       await other.page.goto(url);
       await ready(other.page);
@@ -52,8 +61,10 @@ describe('sharing and converting', () => {
       expect(other.page.url()).not.toContain('#map=');
       await banner.getByRole('button', { name: 'Back to my map' }).click();
       await expect
-        .poll(() =>
-          other.page.getByRole('group', { name: /^Position: My own unsaved position/ }).count(),
+        .poll(
+          () =>
+            other.page.getByRole('group', { name: /^Position: My own unsaved position/ }).count(),
+          { timeout: 5000 },
         )
         .toBe(1);
       expect(other.errors).toEqual([]);
