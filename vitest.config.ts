@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 60_000,
+          // A busy CI machine can take more than the default second to reach a state.
+          expect: { poll: { timeout: 5_000 } },
           hookTimeout: 120_000,
           fileParallelism: false,
         },

@@ -52,9 +52,12 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
           textRef.current = typed || initial;
           finishRef.current(true, true);
         } else if (early) {
+          // Replaces the placeholder text at once, in the field itself too, so that keys typed
+          // before React re-renders land after it (not after the placeholder).
+          field.value = early;
+          field.setSelectionRange(early.length, early.length);
           textRef.current = early;
           setText(early);
-          requestAnimationFrame(() => field.setSelectionRange(early.length, early.length));
         } else field.select();
       } else if (performance.now() < giveUpAt) frame = requestAnimationFrame(focus);
     };
