@@ -22,6 +22,21 @@ function Quotes({ node }: { node: MapNode }) {
   );
 }
 
+/** "Show on map" for one node; absent where nothing can be shown (the printed handout). */
+function ShowButton({ node, onShowNode }: { node: MapNode; onShowNode?: (id: string) => void }) {
+  if (!onShowNode) return null;
+  return (
+    <button
+      type="button"
+      className="cm-link-button cm-outline__show"
+      aria-label={`Show on map: ${node.text}`}
+      onClick={() => onShowNode(node.id)}
+    >
+      show
+    </button>
+  );
+}
+
 function Items({ items, onShowNode }: { items: OutlineItem[]; onShowNode?: (id: string) => void }) {
   if (items.length === 0) return null;
   return (
@@ -36,16 +51,7 @@ function Items({ items, onShowNode }: { items: OutlineItem[]; onShowNode?: (id: 
             <span className="cm-outline__relation">{item.via ? `${relation}: ` : ''}</span>
             <span className="cm-outline__text">{item.node.text}</span>
             {item.repeat && <span className="cm-muted"> (see above)</span>}
-            {onShowNode && (
-              <button
-                type="button"
-                className="cm-link-button cm-outline__show"
-                aria-label={`Show on map: ${item.node.text}`}
-                onClick={() => onShowNode(item.node.id)}
-              >
-                show
-              </button>
-            )}
+            <ShowButton node={item.node} onShowNode={onShowNode} />
             {!item.repeat && <Quotes node={item.node} />}
             {!item.repeat && <Items items={item.children} onShowNode={onShowNode} />}
           </li>
@@ -72,16 +78,7 @@ export const OutlineView = memo(function OutlineView({ onShowNode, headingLevel 
         <article key={position.node.id} className="cm-outline__position">
           <Sub>
             Position {i + 1}: {position.node.text}
-            {onShowNode && (
-              <button
-                type="button"
-                className="cm-link-button cm-outline__show"
-                aria-label={`Show on map: ${position.node.text}`}
-                onClick={() => onShowNode(position.node.id)}
-              >
-                show
-              </button>
-            )}
+            <ShowButton node={position.node} onShowNode={onShowNode} />
           </Sub>
           <Quotes node={position.node} />
           <Items items={position.children} onShowNode={onShowNode} />

@@ -176,19 +176,21 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
     temporal(
       (set, get) => {
         const initialPositions = unplacedLayout(initial);
+        /** A node's drawn size: measured by the canvas, or estimated from its text. */
+        const sizeOfFlow = (flow: ArgumentFlowNode): Size =>
+          flow.measured?.width && flow.measured.height
+            ? { width: flow.measured.width, height: flow.measured.height }
+            : estimateNodeSize(flow.data.node);
         const sizeOf = (id: string): Size => {
           const flow = get().flowNodes.find((n) => n.id === id);
-          const node = get().map.nodes.find((n) => n.id === id);
-          if (flow?.measured?.width && flow.measured.height)
-            return { width: flow.measured.width, height: flow.measured.height };
-          return node ? estimateNodeSize(node) : { width: 280, height: 100 };
+          return flow ? sizeOfFlow(flow) : { width: 280, height: 100 };
         };
         const positionOf = (id: string): Point | undefined =>
           get().flowNodes.find((n) => n.id === id)?.position;
 
         /** A free spot for a new node, starting at `from` and moving down past anything in the way. */
         const freeSpot = (from: Point, size: Size): Point => {
-          const rects = get().flowNodes.map((n) => ({ ...n.position, ...sizeOf(n.id) }));
+          const rects = get().flowNodes.map((n) => ({ ...n.position, ...sizeOfFlow(n) }));
           const spot = { ...from };
           for (let tries = 0; tries < 200; tries++) {
             const hit = rects.find(
@@ -205,6 +207,13 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         };
 
         const refuse = (text: string) => get().notify('error', text);
+        /** Commits an edited map if the changed entity still passes its schema (limits). */
+        const commitChecked = (map: ClashMap, schema: ZodType, entity: unknown) => {
+          if (map === get().map) return;
+          const problem = entityProblem(schema, entity);
+          if (problem) refuse(problem);
+          else set({ map });
+        };
         /** Applies an edit the model may refuse: the new map, or the reason shown to the user. */
         const commit = (result: ops.EditResult): boolean => {
           if (!result.ok) {
@@ -420,13 +429,11 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
 
           updateNode: (id, patch) => {
             const map = ops.updateNode(get().map, id, cleanProseDeep(patch));
-            if (map === get().map) return;
-            const problem = entityProblem(
+            commitChecked(
+              map,
               mapNodeSchema,
               map.nodes.find((n) => n.id === id),
             );
-            if (problem) return refuse(problem);
-            set({ map });
           },
 
           connect: (from, to, kind) => {
@@ -533,13 +540,11 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
 
           updateSource: (id, patch) => {
             const map = ops.updateSource(get().map, id, cleanProseDeep(patch));
-            if (map === get().map) return;
-            const problem = entityProblem(
+            commitChecked(
+              map,
               sourceSchema,
               map.sources.find((s) => s.id === id),
             );
-            if (problem) return refuse(problem);
-            set({ map });
           },
 
           removeSource: (id) => commit(ops.removeSource(get().map, id)),
