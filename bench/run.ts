@@ -255,8 +255,8 @@ export function bareGraph(map: ClashMap) {
   return {
     nodes: map.nodes.map((n) => ({
       id: n.id,
-      x: positions[n.id]?.x ?? 0,
-      y: positions[n.id]?.y ?? 0,
+      x: positions.get(n.id)?.x ?? 0,
+      y: positions.get(n.id)?.y ?? 0,
       width: estimateNodeSize(n).width,
       label: n.text,
     })),

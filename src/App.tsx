@@ -370,7 +370,6 @@ export function App() {
           setStorageProblem(restored.reason);
         }
       }
-      store.temporal.getState().clear();
       return true;
     },
     [store],
@@ -396,7 +395,6 @@ export function App() {
         if (cancelled) return;
         if (decoded.ok) {
           store.getState().openMap(decoded.map, null, { savedToFile: false });
-          store.temporal.getState().clear();
           autosave.current = startAutosave(store, events, known, { paused: true });
           setShared({ own: restored });
           setLoad({ status: 'ready' });
@@ -560,7 +558,6 @@ export function App() {
                       store
                         .getState()
                         .openMap(result.map, conflict.fileName, { savedToFile: !conflict.dirty });
-                      store.temporal.getState().clear();
                     }
                     setConflict(null);
                   }}

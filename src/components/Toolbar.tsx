@@ -53,8 +53,8 @@ export function Toolbar({
   onToggleOutline,
 }: ToolbarProps) {
   const store = useClashmapStore();
-  const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
-  const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
+  const canUndo = useStore(store.history, (s) => s.past.length > 0);
+  const canRedo = useStore(store.history, (s) => s.future.length > 0);
   const hasSelection = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
   const cardView = useClashmap((s) => s.cardView);

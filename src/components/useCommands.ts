@@ -47,7 +47,6 @@ export function useCommands(
 
   return useMemo(() => {
     const state = () => store.getState();
-    const history = () => store.temporal.getState();
     const dirty = () => isDirty(state());
 
     /** Runs `proceed` now, or after the user agrees to drop unsaved changes. */
@@ -65,7 +64,6 @@ export function useCommands(
       adopt?.();
       const open = () => {
         state().openMap(result.map, fileName, { savedToFile: true });
-        history().clear();
       };
       const count = result.map.nodes.length;
       if (count <= LARGE_MAP_NODES) {
@@ -115,7 +113,6 @@ export function useCommands(
         guardUnsaved('start a new map', () => {
           forgetFileHandle();
           state().openMap(emptyMap(), null, { savedToFile: true });
-          history().clear();
         }),
       openFile: () =>
         guardUnsaved('open another map', () => {
@@ -131,8 +128,8 @@ export function useCommands(
         }),
       save: () => void save(false),
       saveAs: () => void save(true),
-      undo: () => history().undo(),
-      redo: () => history().redo(),
+      undo: () => state().undo(),
+      redo: () => state().redo(),
       addNode: (kind: NodeKind, at?: { x: number; y: number }) =>
         state().addNode(kind, at ?? viewCenter()),
       reply: (kind: 'support' | 'rebuttal') => state().reply(kind),
@@ -150,7 +147,7 @@ export function useCommands(
       fitView: () => void flow.fitView({ padding: 0.1, duration: 300 }),
       autoLayout: async () => {
         const { map, flowNodes } = state();
-        const sizes = Object.fromEntries(measuredSizes(flowNodes));
+        const sizes = measuredSizes(flowNodes);
         try {
           const positions = await layoutInWorker(map, sizes);
           if (state().map !== map) return; // the map changed meanwhile; a stale layout would undo edits
@@ -161,7 +158,7 @@ export function useCommands(
           }
           // Fitting a large map would zoom out until every node is drawn at once, too small to
           // read; show the top of the new layout at a readable zoom instead.
-          const xs = Object.values(positions);
+          const xs = [...positions.values()];
           const left = Math.min(...xs.map((p) => p.x));
           const top = Math.min(...xs.map((p) => p.y));
           const zoom = Math.max(flow.getZoom(), 0.7);
@@ -252,7 +249,6 @@ export function useCommands(
               guardUnsaved('open the imported map', () => {
                 forgetFileHandle();
                 state().openMap(result.value, null, { savedToFile: false });
-                history().clear();
               }),
           });
         })();

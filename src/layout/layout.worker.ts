@@ -5,12 +5,12 @@ import type { Size } from './nodeSize';
 
 export interface LayoutRequest {
   map: ClashMap;
-  sizes: Record<string, Size>;
+  sizes: ReadonlyMap<string, Size>;
 }
 
-// Layout runs here so that a large map never blocks typing or panning.
+// Maps cross to the worker and back by structured clone. Layout runs here so that a large map never blocks typing or panning.
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { map, sizes } = event.data;
-  const positions = layoutMap(map, { sizeOf: (id) => sizes[id] });
+  const positions = layoutMap(map, { sizeOf: (id) => sizes.get(id) });
   self.postMessage(positions);
 };

@@ -6,14 +6,14 @@ import type { Size } from './nodeSize';
 /** Lays out every node of the map in a Web Worker, off the main thread. */
 export function layoutInWorker(
   map: ClashMap,
-  sizes: Record<string, Size>,
-): Promise<Record<string, Point>> {
+  sizes: ReadonlyMap<string, Size>,
+): Promise<Map<string, Point>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), {
       type: 'module',
       name: 'clashmap-layout',
     });
-    worker.onmessage = (event: MessageEvent<Record<string, Point>>) => {
+    worker.onmessage = (event: MessageEvent<Map<string, Point>>) => {
       resolve(event.data);
       worker.terminate();
     };

@@ -23,7 +23,7 @@ export const LAYOUT_SPACING = {
  * Claims that lead to no position get columns of their own at the right. Linear in map size.
  * Returns each node's top-left corner.
  */
-export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Record<string, Point> {
+export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Map<string, Point> {
   const parents = primaryParents(map);
   const index = indexMap(map);
   const sizeOf = (node: MapNode) => options.sizeOf?.(node.id) ?? estimateNodeSize(node);
@@ -48,7 +48,7 @@ export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Record<st
   // Positions first, then claims that answer nothing (each a column of its own).
   roots.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'position' ? -1 : 1));
 
-  const positions: Record<string, Point> = {};
+  const positions = new Map<string, Point>();
   let columnX = 0;
   for (const root of roots) {
     let y = 0;
@@ -60,7 +60,7 @@ export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Record<st
       const size = sizeOf(node);
       if (depth === 1 && y > 0) y += LAYOUT_SPACING.groupGap;
       const x = columnX + depth * LAYOUT_SPACING.indent;
-      positions[node.id] = { x, y };
+      positions.set(node.id, { x, y });
       y += size.height + LAYOUT_SPACING.rowGap;
       columnWidth = Math.max(columnWidth, x - columnX + size.width);
       const kids = children.get(node.id) ?? [];

@@ -144,12 +144,12 @@ export function removeElements(
 }
 
 /** Saves positions for the given nodes. */
-export function moveNodes(map: ClashMap, positions: Readonly<Record<string, Point>>): ClashMap {
+export function moveNodes(map: ClashMap, positions: ReadonlyMap<string, Point>): ClashMap {
   let changed = false;
   // Round first (and turn -0 into 0) so that a move within the same pixel changes nothing.
   const round = (n: number) => Math.round(n) || 0;
   const nodes = map.nodes.map((node) => {
-    const target = positions[node.id];
+    const target = positions.get(node.id);
     if (!target) return node;
     const to = { x: round(target.x), y: round(target.y) };
     if (node.position && node.position.x === to.x && node.position.y === to.y) return node;

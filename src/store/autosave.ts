@@ -180,7 +180,7 @@ export function startAutosave(
     if (
       state.map !== previous.map ||
       state.fileName !== previous.fileName ||
-      state.savedMap !== previous.savedMap ||
+      state.savedRevision !== previous.savedRevision ||
       state.assumptions !== previous.assumptions ||
       state.keepAssumptions !== previous.keepAssumptions
     ) {

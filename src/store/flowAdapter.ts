@@ -48,14 +48,14 @@ export function nodeAccessibleName(node: MapNode): string {
  */
 export function toFlowNodes(
   map: ClashMap,
-  autoPositions: Readonly<Record<string, Point>>,
+  autoPositions: ReadonlyMap<string, Point>,
   previous: readonly ArgumentFlowNode[],
   selected: ReadonlySet<string>,
   editingId: string | null,
 ): ArgumentFlowNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   return map.nodes.map((node): ArgumentFlowNode => {
-    const position = node.position ?? autoPositions[node.id] ?? { x: 0, y: 0 };
+    const position = node.position ?? autoPositions.get(node.id) ?? { x: 0, y: 0 };
     const isSelected = selected.has(node.id);
     const editing = editingId === node.id;
     const old = before.get(node.id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClashMap } from '../../src/model/map';
+import type { Point } from '../../src/model/node';
 import { moveNodes, removeElements, updateEdge, updateNode } from '../../src/model/operations';
 import {
   nodeAccessibleName,
@@ -53,7 +54,10 @@ function sampleMap(): ClashMap {
   };
 }
 
-const AUTO = { pos: { x: 0, y: 0 }, c: { x: 28, y: 500 } };
+const AUTO: ReadonlyMap<string, Point> = new Map([
+  ['pos', { x: 0, y: 0 }],
+  ['c', { x: 28, y: 500 }],
+]);
 const none = new Set<string>();
 const byId = <T extends { id: string }>(list: readonly T[], id: string): T => {
   const found = list.find((x) => x.id === id);
@@ -81,7 +85,7 @@ describe('toFlowNodes', () => {
   });
 
   it('draws a node with neither a saved nor an automatic position at the origin', () => {
-    const nodes = toFlowNodes(sampleMap(), {}, [], none, null);
+    const nodes = toFlowNodes(sampleMap(), new Map(), [], none, null);
     expect(byId(nodes, 'c').position).toEqual({ x: 0, y: 0 });
   });
 
@@ -99,7 +103,13 @@ describe('toFlowNodes', () => {
   it('keeps untouched nodes after a move, and moves only the node that moved', () => {
     const map = sampleMap();
     const first = toFlowNodes(map, AUTO, [], none, null);
-    const second = toFlowNodes(moveNodes(map, { a: { x: 10, y: 10 } }), AUTO, first, none, null);
+    const second = toFlowNodes(
+      moveNodes(map, new Map([['a', { x: 10, y: 10 }]])),
+      AUTO,
+      first,
+      none,
+      null,
+    );
     expect(byId(second, 'a').position).toEqual({ x: 10, y: 10 });
     for (const id of ['pos', 'b', 'c']) expect(byId(second, id)).toBe(byId(first, id));
   });
@@ -130,7 +140,7 @@ describe('toFlowNodes', () => {
   it('returns the same objects when nothing changed', () => {
     const map = sampleMap();
     const first = toFlowNodes(map, AUTO, [], new Set(['a']), 'b');
-    const second = toFlowNodes(map, { ...AUTO }, first, new Set(['a']), 'b');
+    const second = toFlowNodes(map, new Map(AUTO), first, new Set(['a']), 'b');
     second.forEach((n, i) => expect(n).toBe(first[i]));
   });
 
@@ -147,7 +157,13 @@ describe('toFlowNodes', () => {
   it('follows an automatic position that changed', () => {
     const map = sampleMap();
     const first = toFlowNodes(map, AUTO, [], none, null);
-    const second = toFlowNodes(map, { ...AUTO, c: { x: 28, y: 600 } }, first, none, null);
+    const second = toFlowNodes(
+      map,
+      new Map([...AUTO, ['c', { x: 28, y: 600 }]]),
+      first,
+      none,
+      null,
+    );
     expect(byId(second, 'c').position).toEqual({ x: 28, y: 600 });
     expect(byId(second, 'pos')).toBe(byId(first, 'pos'));
   });

@@ -48,9 +48,9 @@ interface Rect extends Point, Size {
   id: string;
 }
 
-function rects(map: ClashMap, at: Record<string, Point>, sizeOf = estimateNodeSize): Rect[] {
+function rects(map: ClashMap, at: ReadonlyMap<string, Point>, sizeOf = estimateNodeSize): Rect[] {
   return map.nodes.map((node) => {
-    const p = at[node.id];
+    const p = at.get(node.id);
     if (!p) throw new Error(`no position for ${node.id}`);
     return { id: node.id, ...p, ...sizeOf(node) };
   });
@@ -85,19 +85,19 @@ describe('the flow-sheet layout of the shipped article map', () => {
   const nodeById = new Map(map.nodes.map((n) => [n.id, n]));
   const heads = map.nodes
     .filter((n) => n.kind === 'position')
-    .map((n) => ({ id: n.id, x: at[n.id]!.x }))
+    .map((n) => ({ id: n.id, x: at.get(n.id)!.x }))
     .sort((a, b) => a.x - b.x);
   /** The column a point is in: the last head whose x is not to its right. */
   const columnOf = (id: string): string => {
-    const x = at[id]!.x;
+    const x = at.get(id)!.x;
     const head = heads.filter((h) => h.x <= x).at(-1);
     if (!head) throw new Error(`${id} is left of every column`);
     return head.id;
   };
 
   it('places every node, with finite coordinates', () => {
-    expect(Object.keys(at).sort()).toEqual(map.nodes.map((n) => n.id).sort());
-    for (const p of Object.values(at)) {
+    expect([...at.keys()].sort()).toEqual(map.nodes.map((n) => n.id).sort());
+    for (const p of at.values()) {
       expect(Number.isFinite(p.x)).toBe(true);
       expect(Number.isFinite(p.y)).toBe(true);
     }
@@ -111,11 +111,11 @@ describe('the flow-sheet layout of the shipped article map', () => {
     expect(heads).toHaveLength(4);
     expect(new Set(heads.map((h) => h.x)).size).toBe(4);
     for (const head of heads) {
-      expect(at[head.id]!.y, head.id).toBe(0);
+      expect(at.get(head.id)!.y, head.id).toBe(0);
       const column = map.nodes.filter((n) => columnOf(n.id) === head.id);
       for (const node of column) {
-        expect(at[node.id]!.x, node.id).toBeGreaterThanOrEqual(head.x);
-        if (node.id !== head.id) expect(at[node.id]!.y, node.id).toBeGreaterThan(0);
+        expect(at.get(node.id)!.x, node.id).toBeGreaterThanOrEqual(head.x);
+        if (node.id !== head.id) expect(at.get(node.id)!.y, node.id).toBeGreaterThan(0);
       }
     }
   });
@@ -134,8 +134,8 @@ describe('the flow-sheet layout of the shipped article map', () => {
     for (const node of claims) {
       const parent = parentOf(map, node.id);
       expect(parent, `${node.id} answers nothing`).not.toBeNull();
-      const up = at[parent!.to]!;
-      const me = at[node.id]!;
+      const up = at.get(parent!.to)!;
+      const me = at.get(node.id)!;
       expect(columnOf(node.id), node.id).toBe(columnOf(parent!.to));
       const parentHeight = estimateNodeSize(nodeById.get(parent!.to)!).height;
       expect(me.y, `${node.id} below ${parent!.to}`).toBeGreaterThanOrEqual(up.y + parentHeight);
@@ -149,7 +149,7 @@ describe('the flow-sheet layout of the shipped article map', () => {
       const parent = parentOf(map, node.id);
       if (!parent) continue;
       const group = under.get(parent.to) ?? { supporters: [], rebutters: [] };
-      (parent.kind === 'support' ? group.supporters : group.rebutters).push(at[node.id]!.y);
+      (parent.kind === 'support' ? group.supporters : group.rebutters).push(at.get(node.id)!.y);
       under.set(parent.to, group);
     }
     // The article has at least one node answered both ways (the unilateral position).
@@ -169,13 +169,13 @@ describe('the flow-sheet layout of the shipped article map', () => {
     }
     const subtreeBottom = (id: string): number =>
       Math.max(
-        at[id]!.y + estimateNodeSize(nodeById.get(id)!).height,
+        at.get(id)!.y + estimateNodeSize(nodeById.get(id)!).height,
         ...(children.get(id) ?? []).map(subtreeBottom),
       );
     for (const [, kids] of children) {
-      const ordered = [...kids].sort((a, b) => at[a]!.y - at[b]!.y);
+      const ordered = [...kids].sort((a, b) => at.get(a)!.y - at.get(b)!.y);
       for (let i = 0; i + 1 < ordered.length; i++)
-        expect(subtreeBottom(ordered[i]!)).toBeLessThanOrEqual(at[ordered[i + 1]!]!.y);
+        expect(subtreeBottom(ordered[i]!)).toBeLessThanOrEqual(at.get(ordered[i + 1]!)!.y);
     }
   });
 
@@ -195,7 +195,7 @@ describe('the flow-sheet layout of the shipped article map', () => {
 
 describe('layout of awkward maps', () => {
   it('lays out an empty map as nothing', () => {
-    expect(layoutMap(mapOf([], []))).toEqual({});
+    expect(layoutMap(mapOf([], [])).size).toBe(0);
   });
 
   it('lays out every node of a rebuttal cycle with no positions, without overlap', () => {
@@ -204,10 +204,10 @@ describe('layout of awkward maps', () => {
       [rebuts('a', 'b'), rebuts('b', 'c'), rebuts('c', 'a'), rebuts('d', 'a')],
     );
     const at = layoutMap(map);
-    expect(Object.keys(at).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect([...at.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(overlaps(rects(map, at))).toEqual([]);
     // The cycle is cut somewhere: one of its nodes heads a column at y = 0.
-    expect(['a', 'b', 'c'].some((id) => at[id]!.y === 0)).toBe(true);
+    expect(['a', 'b', 'c'].some((id) => at.get(id)!.y === 0)).toBe(true);
   });
 
   it('lays out a two-node support loop hanging off a position', () => {
@@ -216,8 +216,8 @@ describe('layout of awkward maps', () => {
       [supports('a', 'b'), supports('b', 'a'), rebuts('a', 'p')],
     );
     const at = layoutMap(map);
-    expect(Object.keys(at).sort()).toEqual(['a', 'b', 'p']);
-    expect(at.p).toEqual({ x: 0, y: 0 });
+    expect([...at.keys()].sort()).toEqual(['a', 'b', 'p']);
+    expect(at.get('p')).toEqual({ x: 0, y: 0 });
     expect(overlaps(rects(map, at))).toEqual([]);
   });
 
@@ -227,11 +227,11 @@ describe('layout of awkward maps', () => {
       [supports('x', 'p'), rebuts('y', 'lonely')],
     );
     const at = layoutMap(map);
-    expect(at.p).toEqual({ x: 0, y: 0 });
-    expect(at.lonely!.y).toBe(0);
-    expect(at.lonely!.x).toBeGreaterThanOrEqual(NODE_WIDTH.position);
-    expect(at.y!.x).toBe(at.lonely!.x + LAYOUT_SPACING.indent);
-    expect(at.y!.y).toBeGreaterThan(0);
+    expect(at.get('p')).toEqual({ x: 0, y: 0 });
+    expect(at.get('lonely')!.y).toBe(0);
+    expect(at.get('lonely')!.x).toBeGreaterThanOrEqual(NODE_WIDTH.position);
+    expect(at.get('y')!.x).toBe(at.get('lonely')!.x + LAYOUT_SPACING.indent);
+    expect(at.get('y')!.y).toBeGreaterThan(0);
     expect(overlaps(rects(map, at))).toEqual([]);
   });
 
@@ -244,9 +244,9 @@ describe('layout of awkward maps', () => {
     }
     const map = mapOf(nodes, edges);
     const at = layoutMap(map);
-    expect(Object.keys(at)).toHaveLength(5000);
-    expect(at.n0).toEqual({ x: 0, y: 0 });
-    expect(at.n4999!.y).toBeGreaterThan(at.n4998!.y);
+    expect(at.size).toBe(5000);
+    expect(at.get('n0')).toEqual({ x: 0, y: 0 });
+    expect(at.get('n4999')!.y).toBeGreaterThan(at.get('n4998')!.y);
   });
 
   it('lays out 5,000 nodes of a bushy debate and places every one', () => {
@@ -277,8 +277,8 @@ describe('layout of awkward maps', () => {
     }
     const map = mapOf(nodes, edges);
     const at = layoutMap(map);
-    expect(Object.keys(at)).toHaveLength(5000);
-    for (const node of nodes) expect(at[node.id], node.id).toBeDefined();
+    expect(at.size).toBe(5000);
+    for (const node of nodes) expect(at.get(node.id), node.id).toBeDefined();
     expect(overlaps(rects(map, at))).toEqual([]);
   });
 });

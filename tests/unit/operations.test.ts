@@ -5,7 +5,7 @@ import type { Edge, EdgeKind } from '../../src/model/edge';
 import { anchorQuote, quoteMismatch, type Evidence } from '../../src/model/evidence';
 import { checkInvariants } from '../../src/model/invariants';
 import type { ClashMap } from '../../src/model/map';
-import type { MapNode } from '../../src/model/node';
+import type { MapNode, Point } from '../../src/model/node';
 import {
   addNode,
   connect,
@@ -21,6 +21,9 @@ import {
   type Fragment,
 } from '../../src/model/operations';
 import type { Source } from '../../src/model/source';
+
+/** Positions by node id, as the model takes them. */
+const at = (positions: Record<string, Point>) => new Map(Object.entries(positions));
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and helpers (kept local so this file does not depend on other suites' helpers).
@@ -374,7 +377,7 @@ describe('removeElements', () => {
 describe('moveNodes', () => {
   it('saves positions, rounded to whole pixels, for the nodes named', () => {
     const { map, before } = frozenSample();
-    const next = moveNodes(map, { pos: { x: 10.4, y: -20.6 }, b: { x: 401, y: 199.5 } });
+    const next = moveNodes(map, at({ pos: { x: 10.4, y: -20.6 }, b: { x: 401, y: 199.5 } }));
     expect(nodeIn(next, 'pos').position).toEqual({ x: 10, y: -21 });
     expect(nodeIn(next, 'b').position).toEqual({ x: 401, y: 200 });
     expect(nodeIn(next, 'a')).toBe(nodeIn(map, 'a'));
@@ -385,19 +388,19 @@ describe('moveNodes', () => {
 
   it('returns the very same map when nothing moves', () => {
     const { map } = frozenSample();
-    expect(moveNodes(map, {})).toBe(map);
-    expect(moveNodes(map, { a: { x: 400, y: 0 } })).toBe(map);
-    expect(moveNodes(map, { ghost: { x: 1, y: 1 } })).toBe(map);
+    expect(moveNodes(map, at({}))).toBe(map);
+    expect(moveNodes(map, at({ a: { x: 400, y: 0 } }))).toBe(map);
+    expect(moveNodes(map, at({ ghost: { x: 1, y: 1 } }))).toBe(map);
   });
 
   it('returns the very same map when the new position rounds to where the node already is', () => {
     const { map } = frozenSample();
     // a is at (400, 0); (400.2, 0.3) would be saved as (400, 0): nothing moves.
-    expect(moveNodes(map, { a: { x: 400.2, y: 0.3 } })).toBe(map);
+    expect(moveNodes(map, at({ a: { x: 400.2, y: 0.3 } }))).toBe(map);
   });
 
   it('saves a coordinate that rounds to zero as 0, not -0, so it reads back the same', () => {
-    const next = moveNodes(sampleMap(), { c: { x: -0.4, y: -0.2 } });
+    const next = moveNodes(sampleMap(), at({ c: { x: -0.4, y: -0.2 } }));
     expect(Object.is(nodeIn(next, 'c').position?.x, 0)).toBe(true);
     expect(Object.is(nodeIn(next, 'c').position?.y, 0)).toBe(true);
     expectSound(next);
@@ -623,7 +626,7 @@ describe('immutability', () => {
       updateEdge(map, 'e-b-pos', { kind: 'rebuttal', note: '' });
       updateEdge(map, 'e-c-a', { note: 'x' });
       removeElements(map, ['a'], ['e-b-pos']);
-      moveNodes(map, { a: { x: 1.5, y: 2.5 }, c: { x: 3, y: 4 } });
+      moveNodes(map, at({ a: { x: 1.5, y: 2.5 }, c: { x: 3, y: 4 } }));
       copyFragment(map, ['a', 'b']);
       pasteFragment(map, fragment, { x: 40, y: 40 }, () => ({ x: 0, y: 0 }));
     }).not.toThrow();
@@ -709,9 +712,10 @@ describe('random edit sequences (seeded)', () => {
             break;
           }
           case 6: {
-            next = moveNodes(map, {
-              [anyNode()]: { x: rnd.next() * 4000 - 2000, y: rnd.next() * 4000 - 2000 },
-            });
+            next = moveNodes(
+              map,
+              at({ [anyNode()]: { x: rnd.next() * 4000 - 2000, y: rnd.next() * 4000 - 2000 } }),
+            );
             log.push('move');
             break;
           }

@@ -52,15 +52,15 @@ function sampleMap(): ClashMap {
 function openedStore(map: ClashMap = sampleMap()): ClashmapStore {
   const store = createClashmapStore();
   store.getState().openMap(map, 'strikes.clashmap.json', { savedToFile: true });
-  store.temporal.getState().clear();
   return store;
 }
 
-const undoSteps = (store: ClashmapStore) => store.temporal.getState().pastStates.length;
-const redoSteps = (store: ClashmapStore) => store.temporal.getState().futureStates.length;
-const undo = (store: ClashmapStore) => store.temporal.getState().undo();
-const redo = (store: ClashmapStore) => store.temporal.getState().redo();
-const isDirty = (store: ClashmapStore) => store.getState().savedMap !== store.getState().map;
+const undoSteps = (store: ClashmapStore) => store.history.getState().past.length;
+const redoSteps = (store: ClashmapStore) => store.history.getState().future.length;
+const undo = (store: ClashmapStore) => store.getState().undo();
+const redo = (store: ClashmapStore) => store.getState().redo();
+const isDirty = (store: ClashmapStore) =>
+  store.getState().savedRevision !== store.getState().revision;
 
 const node = (store: ClashmapStore, id: string): MapNode | undefined =>
   store.getState().map.nodes.find((n) => n.id === id);
@@ -104,11 +104,11 @@ function expectOneUndoStep(store: ClashmapStore, gesture: () => void, check?: ()
   expect(checkInvariants(after)).toEqual([]);
   check?.();
   undo(store);
-  expect(store.getState().map).toBe(before);
+  expect(store.getState().map).toEqual(before);
   expect(undoSteps(store)).toBe(steps);
   expect(redoSteps(store)).toBe(1);
   redo(store);
-  expect(store.getState().map).toBe(after);
+  expect(store.getState().map).toEqual(after);
   expect(undoSteps(store)).toBe(steps + 1);
   expect(redoSteps(store)).toBe(0);
   return { before, after };
@@ -141,7 +141,6 @@ describe('a freshly opened map', () => {
     const store = openedStore();
     store.getState().addNode('claim');
     store.getState().openMap(sampleMap(), 'other.clashmap.json', { savedToFile: true });
-    store.temporal.getState().clear();
     expect(undoSteps(store)).toBe(0);
     expect(store.getState().selectedNodeIds).toEqual([]);
     expect(store.getState().editingNodeId).toBeNull();
@@ -241,7 +240,7 @@ describe('every document change is one undo step', () => {
     expect(flowNode(store, 'a')).toBeUndefined();
     expect(store.getState().flowEdges.map((e) => e.id)).toEqual(['e-b-pos']);
     undo(store);
-    expect(store.getState().map).toBe(before);
+    expect(store.getState().map).toEqual(before);
     expect(node(store, 'a')).toEqual(sampleMap().nodes[1]);
     expect(store.getState().map.edges.map((e) => e.id)).toEqual(['e-a-pos', 'e-b-pos', 'e-c-a']);
     expect(flowNode(store, 'a')).toBeDefined();
@@ -314,12 +313,14 @@ describe('every document change is one undo step', () => {
   it('applying a layout', () => {
     const store = openedStore();
     const { after } = expectOneUndoStep(store, () =>
-      store.getState().applyLayout({
-        pos: { x: 0, y: 0 },
-        a: { x: 28, y: 120 },
-        b: { x: 28, y: 240 },
-        c: { x: 56, y: 360 },
-      }),
+      store.getState().applyLayout(
+        new Map([
+          ['pos', { x: 0, y: 0 }],
+          ['a', { x: 28, y: 120 }],
+          ['b', { x: 28, y: 240 }],
+          ['c', { x: 56, y: 360 }],
+        ]),
+      ),
     );
     expect(after.nodes.map((n) => n.position)).toEqual([
       { x: 0, y: 0 },
@@ -471,13 +472,14 @@ describe('undo and redo', () => {
     expect(undoSteps(store)).toBe(4);
     for (let i = 3; i >= 0; i--) {
       undo(store);
-      expect(store.getState().map).toBe(maps[i]);
+      expect(store.getState().map).toEqual(maps[i]);
     }
+    const first = store.getState().map;
     undo(store); // nothing left: no change
-    expect(store.getState().map).toBe(maps[0]);
+    expect(store.getState().map).toBe(first);
     for (let i = 1; i <= 4; i++) {
       redo(store);
-      expect(store.getState().map).toBe(maps[i]);
+      expect(store.getState().map).toEqual(maps[i]);
     }
   });
 
@@ -636,7 +638,7 @@ describe('reply gestures', () => {
     store.getState().select(['pos']);
     store.getState().reply('rebuttal');
     undo(store);
-    expect(store.getState().map).toBe(map);
+    expect(store.getState().map).toEqual(map);
     expect(store.getState().selectedNodeIds).toEqual([]);
   });
 });
@@ -711,7 +713,6 @@ describe('copy and paste', () => {
       edges: [],
     };
     store.getState().openMap(other, 'other.clashmap.json', { savedToFile: true });
-    store.temporal.getState().clear();
     expect(store.getState().paste()).toBe(1);
     expect(checkInvariants(store.getState().map)).toEqual([]);
   });
@@ -744,7 +745,7 @@ describe('unsaved changes', () => {
   it('a map not opened from a file counts as unsaved', () => {
     const store = createClashmapStore();
     store.getState().openMap(sampleMap(), null);
-    expect(store.getState().savedMap).toBeNull();
+    expect(store.getState().savedRevision).toBeNull();
     expect(isDirty(store)).toBe(true);
   });
 
@@ -755,5 +756,80 @@ describe('unsaved changes', () => {
     store.getState().notify('error', 'x');
     store.getState().startEditing('b');
     expect(isDirty(store)).toBe(false);
+  });
+});
+
+describe('ids are user data', () => {
+  it('nodes named constructor, valueOf and toString stay put when another node is dragged', () => {
+    const store = createClashmapStore();
+    const names = ['constructor', 'valueOf', 'toString', 'hasOwnProperty'];
+    store.getState().openMap(
+      {
+        ...sampleMap(),
+        sources: [],
+        nodes: [
+          { id: 'pos', kind: 'position', text: 'A position', evidence: [] },
+          ...names.map((id): MapNode => ({ id, kind: 'claim', text: `Claim ${id}`, evidence: [] })),
+        ],
+        edges: names.map((id) => ({
+          id: `e-${id}`,
+          from: id,
+          to: 'pos',
+          kind: 'support' as const,
+        })),
+      },
+      'ids.clashmap.json',
+      { savedToFile: true },
+    );
+    const drawn = new Map(names.map((id) => [id, flowNode(store, id)!.position]));
+    for (const id of names) {
+      expect(Number.isFinite(drawn.get(id)!.x), id).toBe(true);
+      expect(drawn.get(id), id).not.toEqual({ x: 0, y: 0 });
+    }
+    store
+      .getState()
+      .applyNodeChanges([
+        { type: 'dimensions', id: 'pos', dimensions: { width: 300, height: 80 } },
+        drag('pos', 500, 500, false),
+      ]);
+    for (const id of names) {
+      expect(flowNode(store, id)!.position, id).toEqual(drawn.get(id));
+      // Only the dragged node gains a saved position.
+      expect(node(store, id)!.position, id).toBeUndefined();
+    }
+    expect(node(store, 'pos')!.position).toEqual({ x: 500, y: 500 });
+  });
+});
+
+describe('history keeps changes, not maps', () => {
+  it('undo steps hold only the records each edit touched', () => {
+    const store = openedStore();
+    store.getState().updateNode('b', { text: 'One' });
+    store.getState().updateNode('c', { text: 'Two' });
+    const steps = store.history.getState().past;
+    expect(steps).toHaveLength(2);
+    for (const step of steps) {
+      expect(step.change.nodes.updated.size).toBe(1);
+      expect(step.change.nodes.added.size + step.change.nodes.removed.size).toBe(0);
+      expect(step.change.edges.updated.size).toBe(0);
+    }
+  });
+
+  it('opening a map clears the history in the store itself', () => {
+    const store = openedStore();
+    store.getState().updateNode('b', { text: 'One' });
+    store.getState().undo();
+    expect(redoSteps(store)).toBe(1);
+    store.getState().openMap(sampleMap(), 'again.clashmap.json', { savedToFile: true });
+    expect(undoSteps(store)).toBe(0);
+    expect(redoSteps(store)).toBe(0);
+  });
+
+  it('a paste or a new node that breaks a limit is refused through the same check', () => {
+    const store = openedStore();
+    store.getState().setSteps([{ nodes: ['a'], title: 'x'.repeat(100_000) }]);
+    expect(store.getState().notice?.text).toMatch(/^The /);
+    expect(store.getState().map.presentation).toBeUndefined();
+    expect(undoSteps(store)).toBe(0);
   });
 });

@@ -23,7 +23,7 @@ function measure(text: string, font: string): number {
 function boxesFor(map: ClashMap): SvgExportOptions['boxes'] {
   const positions = layoutMap(map);
   return new Map(
-    map.nodes.map((node) => [node.id, { ...positions[node.id]!, ...estimateNodeSize(node) }]),
+    map.nodes.map((node) => [node.id, { ...positions.get(node.id)!, ...estimateNodeSize(node) }]),
   );
 }
 

@@ -1,0 +1,176 @@
+import type { Edge } from './edge';
+import type { ClashMap } from './map';
+import type { MapNode } from './node';
+import type { Presentation } from './presentation';
+import type { Source } from './source';
+
+/**
+ * Who made a change. Only the user's own changes enter their undo history; a file load clears
+ * it, and remote peers' changes and repairs never enter it.
+ */
+export type Origin = 'user' | 'load' | 'remote' | 'repair';
+
+/** A record with the index it has in its table (after the change for added, before for removed). */
+export interface Placed<T> {
+  index: number;
+  record: T;
+}
+
+/** What a change does to one table of id-keyed records. */
+export interface TableChange<T> {
+  added: ReadonlyMap<string, Placed<T>>;
+  updated: ReadonlyMap<string, { from: T; to: T }>;
+  removed: ReadonlyMap<string, Placed<T>>;
+}
+
+/** The map's own fields that are not records: its title, description and presentation steps. */
+export interface MapFields {
+  title: string;
+  description?: string | undefined;
+  presentation?: Presentation | undefined;
+}
+
+/**
+ * One change to a map: records added, updated and removed, by id, per table, and the map's own
+ * fields before and after. Every edit is one; it can be applied and inverted.
+ */
+export interface MapChange {
+  nodes: TableChange<MapNode>;
+  edges: TableChange<Edge>;
+  sources: TableChange<Source>;
+  fields?: { from: MapFields; to: MapFields } | undefined;
+}
+
+interface Identified {
+  id: string;
+}
+
+const EMPTY_TABLE: TableChange<never> = {
+  added: new Map(),
+  updated: new Map(),
+  removed: new Map(),
+};
+
+function diffTable<T extends Identified>(
+  before: readonly T[],
+  after: readonly T[],
+): TableChange<T> {
+  if (before === after) return EMPTY_TABLE;
+  const beforeIndex = new Map<string, number>();
+  before.forEach((record, i) => beforeIndex.set(record.id, i));
+  const added = new Map<string, Placed<T>>();
+  const updated = new Map<string, { from: T; to: T }>();
+  const removed = new Map<string, Placed<T>>();
+  const kept = new Set<string>();
+  // Records kept in both must keep their relative order; a record that moved is recorded as
+  // removed and added again, so that applying the change restores the order exactly.
+  let lastKeptBefore = -1;
+  after.forEach((record, i) => {
+    const at = beforeIndex.get(record.id);
+    if (at === undefined || at < lastKeptBefore) {
+      added.set(record.id, { index: i, record });
+      return;
+    }
+    lastKeptBefore = at;
+    kept.add(record.id);
+    const old = before[at]!;
+    if (old !== record) updated.set(record.id, { from: old, to: record });
+  });
+  before.forEach((record, i) => {
+    if (!kept.has(record.id)) removed.set(record.id, { index: i, record });
+  });
+  if (added.size === 0 && updated.size === 0 && removed.size === 0) return EMPTY_TABLE;
+  return { added, updated, removed };
+}
+
+const fieldsOf = (map: ClashMap): MapFields => ({
+  title: map.title,
+  ...(map.description !== undefined ? { description: map.description } : {}),
+  ...(map.presentation !== undefined ? { presentation: map.presentation } : {}),
+});
+
+const sameFields = (a: ClashMap, b: ClashMap) =>
+  a.title === b.title && a.description === b.description && a.presentation === b.presentation;
+
+/**
+ * The change that turns `before` into `after`, comparing records by id and by reference (the
+ * model's operations share every record they do not change, so this is linear and exact).
+ */
+export function diffMaps(before: ClashMap, after: ClashMap): MapChange {
+  return {
+    nodes: diffTable(before.nodes, after.nodes),
+    edges: diffTable(before.edges, after.edges),
+    sources: diffTable(before.sources, after.sources),
+    ...(sameFields(before, after)
+      ? {}
+      : { fields: { from: fieldsOf(before), to: fieldsOf(after) } }),
+  };
+}
+
+const tableIsEmpty = (table: TableChange<unknown>) =>
+  table.added.size === 0 && table.updated.size === 0 && table.removed.size === 0;
+
+/** True when the change changes nothing. */
+export function isEmptyChange(change: MapChange): boolean {
+  return (
+    tableIsEmpty(change.nodes) &&
+    tableIsEmpty(change.edges) &&
+    tableIsEmpty(change.sources) &&
+    change.fields === undefined
+  );
+}
+
+/** How many records the change touches (a measure of its size, for history and tests). */
+export function changeSize(change: MapChange): number {
+  const size = (t: TableChange<unknown>) => t.added.size + t.updated.size + t.removed.size;
+  return size(change.nodes) + size(change.edges) + size(change.sources) + (change.fields ? 1 : 0);
+}
+
+function applyTable<T extends Identified>(records: readonly T[], table: TableChange<T>): T[] {
+  if (tableIsEmpty(table)) return records as T[];
+  const next: T[] = [];
+  for (const record of records) {
+    if (table.removed.has(record.id)) continue;
+    next.push(table.updated.get(record.id)?.to ?? record);
+  }
+  const inserts = [...table.added.values()].sort((a, b) => a.index - b.index);
+  for (const { index, record } of inserts) next.splice(Math.min(index, next.length), 0, record);
+  return next;
+}
+
+/** The map with the change applied. Records the change does not touch are shared, not copied. */
+export function applyChange(map: ClashMap, change: MapChange): ClashMap {
+  if (isEmptyChange(change)) return map;
+  const next: ClashMap = {
+    ...map,
+    nodes: applyTable(map.nodes, change.nodes),
+    edges: applyTable(map.edges, change.edges),
+    sources: applyTable(map.sources, change.sources),
+  };
+  if (change.fields) {
+    const { title, description, presentation } = change.fields.to;
+    next.title = title;
+    if (description === undefined) delete next.description;
+    else next.description = description;
+    if (presentation === undefined) delete next.presentation;
+    else next.presentation = presentation;
+  }
+  return next;
+}
+
+function invertTable<T>(table: TableChange<T>): TableChange<T> {
+  if (tableIsEmpty(table)) return table;
+  const updated = new Map<string, { from: T; to: T }>();
+  for (const [id, { from, to }] of table.updated) updated.set(id, { from: to, to: from });
+  return { added: table.removed, updated, removed: table.added };
+}
+
+/** The change that undoes `change`: applying one then the other gives back the same map. */
+export function invertChange(change: MapChange): MapChange {
+  return {
+    nodes: invertTable(change.nodes),
+    edges: invertTable(change.edges),
+    sources: invertTable(change.sources),
+    ...(change.fields ? { fields: { from: change.fields.to, to: change.fields.from } } : {}),
+  };
+}
