@@ -5,6 +5,7 @@ import { downloadMapText, suggestFileName } from './io/fileAccess';
 import { parseMap } from './io/parse';
 import { parseErrorLines } from './io/parseError';
 import { serializeMap } from './io/serialize';
+import { edgeKindForShortcut } from './model/relations/registry';
 import { ConfirmDialog, Dialog } from './components/Dialog';
 const ExportDialog = lazy(() => import('./components/ExportDialog'));
 import { makeImageExporter } from './components/imageExport';
@@ -90,6 +91,8 @@ function useShortcuts(commands: Commands, enabled: boolean) {
         return;
       }
       if (inField || event.altKey || mod) return;
+      const replyKind = edgeKindForShortcut(event.key);
+      if (replyKind !== undefined) return run(() => commands.reply(replyKind));
       switch (event.key) {
         case 'p':
         case 'P':
@@ -97,12 +100,6 @@ function useShortcuts(commands: Commands, enabled: boolean) {
         case 'c':
         case 'C':
           return run(() => commands.addNode('claim'));
-        case 's':
-        case 'S':
-          return run(() => commands.reply('support'));
-        case 'r':
-        case 'R':
-          return run(() => commands.reply('rebuttal'));
         case 'Enter':
         case 'F2':
           if (isControl(event.target)) return;

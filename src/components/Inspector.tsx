@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { anchorQuote, quoteMismatch } from '../model/evidence';
 import type { Evidence } from '../model/evidence';
 import { NODE_KINDS, type MapNode } from '../model/node';
+import { EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { NodeEvaluation } from './evaluation/Scoreboard';
 
@@ -211,12 +212,15 @@ function ConnectFromKeyboard({ node }: { node: MapNode }) {
         </select>
       </div>
       <div className="cm-row">
-        <button type="button" onClick={() => store.getState().connect(node.id, chosen, 'support')}>
-          It supports that
-        </button>
-        <button type="button" onClick={() => store.getState().connect(node.id, chosen, 'rebuttal')}>
-          It rebuts that
-        </button>
+        {EDGE_KINDS.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            onClick={() => store.getState().connect(node.id, chosen, kind)}
+          >
+            {`It ${relationKind(kind).names.verb} that`}
+          </button>
+        ))}
       </div>
     </div>
   );
@@ -308,11 +312,11 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
   return (
     <>
       <p>
-        <q>{from}</q> {edge.kind === 'support' ? 'supports' : 'rebuts'} <q>{to}</q>
+        <q>{from}</q> {relationKind(edge.kind).names.verb} <q>{to}</q>
       </p>
       <fieldset className="cm-field">
         <legend>Kind</legend>
-        {(['support', 'rebuttal'] as const).map((kind) => (
+        {EDGE_KINDS.map((kind) => (
           <label key={kind} className="cm-radio">
             <input
               type="radio"
@@ -320,7 +324,7 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
               checked={edge.kind === kind}
               onChange={() => store.getState().updateEdge(edge.id, { kind })}
             />
-            {kind === 'support' ? 'Support' : 'Rebuttal'}
+            {relationKind(kind).names.label}
           </label>
         ))}
       </fieldset>

@@ -1,3 +1,9 @@
+import { END_MARKERS, translatePath } from '../layout/edgeGeometry';
+import { EDGE_KINDS, relationKind } from '../model/relations/registry';
+
+// Where a legend line's marker starts: the line runs from 2 to 44.
+const LEGEND_MARKER_X = 42;
+
 /** Explains the node and edge styles; edges differ by line, marker and sign as well as colour. */
 export function Legend() {
   return (
@@ -12,35 +18,30 @@ export function Legend() {
           <span className="cm-legend__swatch cm-legend__swatch--claim" aria-hidden="true" />
           Claim with quote
         </li>
-        <li>
-          <svg width="56" height="14" aria-hidden="true">
-            <line x1="2" y1="7" x2="44" y2="7" className="cm-edge cm-edge--support" />
-            <path d="M42,1 L54,7 L42,13 z" className="cm-marker cm-marker--support" />
-          </svg>
-          <span
-            className="cm-edge-label cm-edge-label--support cm-edge-label--inline"
-            aria-hidden="true"
-          >
-            +
-          </span>
-          supports
-        </li>
-        <li>
-          <svg width="56" height="16" aria-hidden="true">
-            <line x1="2" y1="8" x2="44" y2="8" className="cm-edge cm-edge--rebuttal" />
-            <path
-              d="M50,0 L54,0 L54,16 L50,16 z M42,4 L50,8 L42,12 z"
-              className="cm-marker cm-marker--rebuttal"
-            />
-          </svg>
-          <span
-            className="cm-edge-label cm-edge-label--rebuttal cm-edge-label--inline"
-            aria-hidden="true"
-          >
-            −
-          </span>
-          rebuts
-        </li>
+        {EDGE_KINDS.map((kind) => {
+          const { names, look } = relationKind(kind);
+          const end = END_MARKERS[look.end];
+          const viewHeight = Number(end.viewBox.split(' ')[3]);
+          const mid = end.height / 2;
+          return (
+            <li key={kind}>
+              <svg width="56" height={end.height} aria-hidden="true">
+                <line x1="2" y1={mid} x2="44" y2={mid} className={`cm-edge cm-edge--${kind}`} />
+                <path
+                  d={translatePath(end.path, LEGEND_MARKER_X, (end.height - viewHeight) / 2)}
+                  className={`cm-marker cm-marker--${kind}`}
+                />
+              </svg>
+              <span
+                className={`cm-edge-label cm-edge-label--${kind} cm-edge-label--inline`}
+                aria-hidden="true"
+              >
+                {look.glyph}
+              </span>
+              {names.verb}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -12,6 +12,7 @@ import {
   type Connection,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { EDGE_KINDS, isEdgeKind } from '../model/relations/registry';
 import type { ArgumentFlowNode } from '../store/flowAdapter';
 import { measuredSizes } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
@@ -115,7 +116,8 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      const kind = connection.sourceHandle === 'rebuttal' ? 'rebuttal' : 'support';
+      // Each node has one source handle per relation kind, with the kind as its id.
+      const kind = isEdgeKind(connection.sourceHandle) ? connection.sourceHandle : EDGE_KINDS[0];
       store.getState().connect(connection.source, connection.target, kind);
     },
     [store],

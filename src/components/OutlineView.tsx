@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { MapNode } from '../model/node';
 import { outlineOf, type OutlineItem } from '../model/outline';
+import { capitalised, relationKind } from '../model/relations/registry';
 import { useClashmap } from '../store/StoreContext';
 
 interface Props {
@@ -42,13 +43,14 @@ function Items({ items, onShowNode }: { items: OutlineItem[]; onShowNode?: (id: 
   return (
     <ul className="cm-outline__list">
       {items.map((item, i) => {
-        const relation = item.via?.kind === 'rebuttal' ? 'Rebuts' : 'Supports';
         return (
           <li
             key={`${item.node.id}-${i}`}
             className={`cm-outline__item cm-outline__item--${item.via?.kind ?? 'root'}`}
           >
-            <span className="cm-outline__relation">{item.via ? `${relation}: ` : ''}</span>
+            <span className="cm-outline__relation">
+              {item.via ? `${capitalised(relationKind(item.via.kind).names.verb)}: ` : ''}
+            </span>
             <span className="cm-outline__text">{item.node.text}</span>
             {item.repeat && <span className="cm-muted"> (see above)</span>}
             <ShowButton node={item.node} onShowNode={onShowNode} />

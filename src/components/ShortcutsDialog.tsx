@@ -1,10 +1,13 @@
+import { EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { Dialog } from './Dialog';
 
 const SHORTCUTS: Array<[string, string]> = [
   ['P', 'Add a position'],
   ['C', 'Add a claim'],
-  ['S', 'Add a claim supporting the selected node'],
-  ['R', 'Add a claim rebutting the selected node'],
+  ...EDGE_KINDS.map((kind): [string, string] => {
+    const { shortcut, names } = relationKind(kind);
+    return [shortcut.toUpperCase(), `Add a claim ${names.adjective} the selected node`];
+  }),
   ['Enter or F2', 'Edit the selected node’s text (Enter commits, Escape cancels)'],
   ['Delete or Backspace', 'Delete the selection'],
   ['Ctrl+C, Ctrl+V', 'Copy and paste nodes'],

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { capitalised, EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
@@ -103,22 +104,20 @@ export function Toolbar({
         <ToolButton label="Add claim" shortcut="C" onClick={() => commands.addNode('claim')}>
           + Claim
         </ToolButton>
-        <ToolButton
-          label="Add supporting claim"
-          shortcut="S"
-          onClick={() => commands.reply('support')}
-          disabled={!oneNode}
-        >
-          + Supporting
-        </ToolButton>
-        <ToolButton
-          label="Add rebutting claim"
-          shortcut="R"
-          onClick={() => commands.reply('rebuttal')}
-          disabled={!oneNode}
-        >
-          + Rebutting
-        </ToolButton>
+        {EDGE_KINDS.map((kind) => {
+          const { names, shortcut } = relationKind(kind);
+          return (
+            <ToolButton
+              key={kind}
+              label={`Add ${names.adjective} claim`}
+              shortcut={shortcut.toUpperCase()}
+              onClick={() => commands.reply(kind)}
+              disabled={!oneNode}
+            >
+              {`+ ${capitalised(names.adjective)}`}
+            </ToolButton>
+          );
+        })}
         <ToolButton
           label="Delete selection"
           shortcut="Delete"

@@ -18,6 +18,7 @@ import { serializeMap } from '../io/serialize';
 import { layoutInWorker } from '../layout/layoutInWorker';
 import { emptyMap, MAP_FILE_EXTENSION } from '../model/map';
 import type { NodeKind } from '../model/node';
+import type { EdgeKind } from '../model/edge';
 import { isDirty, measuredSizes } from '../store/store';
 import { LARGE_MAP_NODES } from './MapCanvas';
 import { useClashmapStore } from '../store/StoreContext';
@@ -132,7 +133,7 @@ export function useCommands(
       redo: () => state().redo(),
       addNode: (kind: NodeKind, at?: { x: number; y: number }) =>
         state().addNode(kind, at ?? viewCenter()),
-      reply: (kind: 'support' | 'rebuttal') => state().reply(kind),
+      reply: (kind: EdgeKind) => state().reply(kind),
       editSelected: () => {
         const id = state().selectedNodeIds[0];
         if (id) state().startEditing(id);

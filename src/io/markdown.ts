@@ -1,6 +1,7 @@
 import { outlineOf, type OutlineItem } from '../model/outline';
 import type { ClashMap } from '../model/map';
 import type { MapNode } from '../model/node';
+import { capitalised, relationKind } from '../model/relations/registry';
 
 // User text goes into Markdown as text: characters Markdown would read as syntax (or HTML) are escaped.
 const oneLine = (text: string) =>
@@ -15,7 +16,8 @@ function quoteLines(node: MapNode, indent: string): string[] {
 
 function itemLines(item: OutlineItem, depth: number, lines: string[]): void {
   const indent = '  '.repeat(depth);
-  const label = item.via?.kind === 'support' ? 'Supports' : 'Rebuts';
+  // Every item here hangs from its parent by an edge (roots are written by mapToMarkdown).
+  const label = item.via ? capitalised(relationKind(item.via.kind).names.verb) : '';
   if (item.repeat) {
     lines.push(`${indent}- **${label}:** ${oneLine(item.node.text)} _(see above)_`);
     return;

@@ -1,8 +1,14 @@
-import { edgeEnds, type EdgeEnds, type Rect } from '../layout/edgeGeometry';
+import { edgeEnds, END_MARKERS, type EdgeEnds, type Rect } from '../layout/edgeGeometry';
 import { estimateNodeSize } from '../layout/nodeSize';
 import type { Edge } from '../model/edge';
 import type { ClashMap } from '../model/map';
 import type { MapNode } from '../model/node';
+import {
+  EDGE_KINDS,
+  relationKind,
+  type BadgeShape,
+  type EdgeKind,
+} from '../model/relations/registry';
 import { serializeMap } from './serialize';
 
 /*
@@ -36,6 +42,7 @@ export interface SvgExportOptions {
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 
 // The canvas's colours (src/styles.css), written out because the file carries no stylesheet.
+// Each relation kind's colour is its spec's `look.color.hex`.
 const COLOR = {
   background: '#ffffff',
   ink: '#1b1b1f',
@@ -45,13 +52,11 @@ const COLOR = {
   position: '#14365c',
   positionBg: '#e6eef8',
   claimBg: '#ffffff',
-  support: '#1f6f43',
-  rebuttal: '#b0261c',
   tagBg: '#ecebe5',
   badgeInk: '#ffffff',
 } as const;
 
-const MARKER_ID = { support: 'cm-marker-support', rebuttal: 'cm-marker-rebuttal' } as const;
+const markerId = (kind: EdgeKind) => `cm-marker-${kind}`;
 const KIND_LABEL = { position: 'POSITION', claim: 'CLAIM' } as const;
 
 const LINE_HEIGHT = 1.4;
@@ -61,7 +66,6 @@ const BORDER = { position: 3, claim: 1.5 } as const;
 /** React Flow's default is 0.25; the canvas draws its edges with 0.35. */
 const CURVATURE = 0.35;
 const EDGE_WIDTH = 2.25;
-const DASH = '9 6';
 const BADGE_HALF = 10;
 
 interface TextStyle {
@@ -351,29 +355,42 @@ class Bounds {
 function drawEdge(edge: Edge, curve: Curve): string {
   const [p0, p1, p2, p3] = curve.points;
   const d = `M${num(p0.x)},${num(p0.y)} C${num(p1.x)},${num(p1.y)} ${num(p2.x)},${num(p2.y)} ${num(p3.x)},${num(p3.y)}`;
-  const dash = edge.kind === 'rebuttal' ? ` stroke-dasharray="${DASH}"` : '';
-  return `<path id="cm-edge-${escapeXml(edge.id)}" class="edge ${edge.kind}" d="${d}" fill="none" stroke="${COLOR[edge.kind]}" stroke-width="${EDGE_WIDTH}"${dash} marker-end="url(#${MARKER_ID[edge.kind]})"/>`;
+  return `<path id="cm-edge-${escapeXml(edge.id)}" class="edge ${edge.kind}" d="${d}" fill="none" stroke="${relationKind(edge.kind).look.color.hex}" stroke-width="${EDGE_WIDTH}"${dashOf(edge.kind)} marker-end="url(#${markerId(edge.kind)})"/>`;
 }
 
-/** The round "+" or square "−" badge an edge wears at its middle. */
-function drawBadge(kind: Edge['kind'], x: number, y: number, half = BADGE_HALF): string {
-  const shape =
-    kind === 'support'
-      ? `<circle cx="${num(x)}" cy="${num(y)}" r="${num(half)}" fill="${COLOR.support}"/>`
-      : `<rect x="${num(x - half)}" y="${num(y - half)}" width="${num(2 * half)}" height="${num(2 * half)}" rx="3" fill="${COLOR.rebuttal}"/>`;
+const dashOf = (kind: EdgeKind) => {
+  const { dash } = relationKind(kind).look;
+  return dash === null ? '' : ` stroke-dasharray="${dash}"`;
+};
+
+const BADGE_SHAPES: Record<
+  BadgeShape,
+  (x: number, y: number, half: number, fill: string) => string
+> = {
+  circle: (x, y, half, fill) =>
+    `<circle cx="${num(x)}" cy="${num(y)}" r="${num(half)}" fill="${fill}"/>`,
+  square: (x, y, half, fill) =>
+    `<rect x="${num(x - half)}" y="${num(y - half)}" width="${num(2 * half)}" height="${num(2 * half)}" rx="3" fill="${fill}"/>`,
+};
+
+/** The badge an edge wears at its middle: its kind's shape, colour and glyph ("+", "−"). */
+function drawBadge(kind: EdgeKind, x: number, y: number, half = BADGE_HALF): string {
+  const { look } = relationKind(kind);
+  const shape = BADGE_SHAPES[look.badge](x, y, half, look.color.hex);
   const size = (STYLE.badge.size * half) / BADGE_HALF;
-  const sign = `<text x="${num(x)}" y="${num(y + size * 0.35)}" text-anchor="middle" font-size="${num(size)}" font-weight="${STYLE.badge.weight}" fill="${STYLE.badge.fill}">${kind === 'support' ? '+' : '−'}</text>`;
+  const sign = `<text x="${num(x)}" y="${num(y + size * 0.35)}" text-anchor="middle" font-size="${num(size)}" font-weight="${STYLE.badge.weight}" fill="${STYLE.badge.fill}">${look.glyph}</text>`;
   return `<g class="badge ${kind}">${shape}${sign}</g>`;
 }
 
-const MARKERS = [
-  `<marker id="${MARKER_ID.support}" viewBox="0 0 12 12" refX="11" refY="6" markerWidth="14" markerHeight="14" markerUnits="userSpaceOnUse" orient="auto">`,
-  `  <path d="M0,0 L12,6 L0,12 z" fill="${COLOR.support}"/>`,
-  '</marker>',
-  `<marker id="${MARKER_ID.rebuttal}" viewBox="0 0 12 16" refX="10" refY="8" markerWidth="12" markerHeight="16" markerUnits="userSpaceOnUse" orient="auto">`,
-  `  <path d="M8,0 L12,0 L12,16 L8,16 z M0,4 L8,8 L0,12 z" fill="${COLOR.rebuttal}"/>`,
-  '</marker>',
-];
+const MARKERS = EDGE_KINDS.flatMap((kind) => {
+  const { look } = relationKind(kind);
+  const m = END_MARKERS[look.end];
+  return [
+    `<marker id="${markerId(kind)}" viewBox="${m.viewBox}" refX="${m.refX}" refY="${m.refY}" markerWidth="${m.width}" markerHeight="${m.height}" markerUnits="userSpaceOnUse" orient="auto">`,
+    `  <path d="${m.path}" fill="${look.color.hex}"/>`,
+    '</marker>',
+  ];
+});
 
 const LEGEND_HEIGHT = 22;
 const LEGEND_LINE = 56;
@@ -397,12 +414,12 @@ function legendItems(measure: Measure): { width: number; draw: (x: number, y: nu
       symbol: (x, mid) =>
         `<rect x="${num(x + 0.75)}" y="${num(mid - 6.25)}" width="20.5" height="12.5" rx="3" fill="${COLOR.claimBg}" stroke="${COLOR.border}" stroke-width="1.5"/>`,
     },
-    ...(['support', 'rebuttal'] as const).map((kind) => ({
-      label: kind === 'support' ? 'supports' : 'rebuts',
+    ...EDGE_KINDS.map((kind) => ({
+      label: relationKind(kind).names.verb,
       symbolWidth: LEGEND_LINE,
       symbol: (x: number, mid: number) =>
         [
-          `<line x1="${num(x)}" y1="${num(mid)}" x2="${num(x + LEGEND_LINE)}" y2="${num(mid)}" stroke="${COLOR[kind]}" stroke-width="${EDGE_WIDTH}"${kind === 'rebuttal' ? ` stroke-dasharray="${DASH}"` : ''} marker-end="url(#${MARKER_ID[kind]})"/>`,
+          `<line x1="${num(x)}" y1="${num(mid)}" x2="${num(x + LEGEND_LINE)}" y2="${num(mid)}" stroke="${relationKind(kind).look.color.hex}" stroke-width="${EDGE_WIDTH}"${dashOf(kind)} marker-end="url(#${markerId(kind)})"/>`,
           drawBadge(kind, x + LEGEND_LINE / 2 - 4, mid, 8),
         ].join(''),
     })),

@@ -1,3 +1,5 @@
+import type { EndMarker } from '../model/relations/registry';
+
 /** A side of a node box; the same strings React Flow's Position uses. */
 export type Side = 'left' | 'right' | 'top' | 'bottom';
 
@@ -46,4 +48,38 @@ export function edgeEnds(source: Rect, target: Rect): EdgeEnds {
     targetY: targetMidY,
     targetPosition: sourceIsRight ? Position.Right : Position.Left,
   };
+}
+
+/**
+ * The SVG marker drawn at an edge's target end for each end shape a relation kind may have
+ * (its spec's `look.end`), shared by the canvas and the SVG export.
+ */
+export const END_MARKERS: Record<
+  EndMarker,
+  { viewBox: string; refX: number; refY: number; width: number; height: number; path: string }
+> = {
+  arrow: {
+    viewBox: '0 0 12 12',
+    refX: 11,
+    refY: 6,
+    width: 14,
+    height: 14,
+    path: 'M0,0 L12,6 L0,12 z',
+  },
+  bar: {
+    viewBox: '0 0 12 16',
+    refX: 10,
+    refY: 8,
+    width: 12,
+    height: 16,
+    path: 'M8,0 L12,0 L12,16 L8,16 z M0,4 L8,8 L0,12 z',
+  },
+};
+
+/** An SVG path of absolute "x,y" points (as in END_MARKERS) moved by (dx, dy). */
+export function translatePath(path: string, dx: number, dy: number): string {
+  return path.replace(
+    /(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g,
+    (_, x: string, y: string) => `${Number(x) + dx},${Number(y) + dy}`,
+  );
 }

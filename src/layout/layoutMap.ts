@@ -1,6 +1,7 @@
 import { indexMap, primaryParents } from '../model/graph';
 import type { ClashMap } from '../model/map';
 import type { MapNode, Point } from '../model/node';
+import { EDGE_KINDS, edgeKindRank } from '../model/relations/registry';
 import { estimateNodeSize, type Size } from './nodeSize';
 
 export interface LayoutOptions {
@@ -39,9 +40,12 @@ export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Map<strin
       children.set(parent, list);
     }
   }
-  // Supporters before rebutters under each parent, each group in file order.
-  const kindOfLink = (child: MapNode, parentId: string) =>
-    (index.outgoing.get(child.id) ?? []).find((e) => e.to === parentId)?.kind === 'support' ? 0 : 1;
+  // Under each parent, replies grouped by relation kind in registry order (supporters before
+  // rebutters), each group in file order. Every child has an edge to its primary parent.
+  const kindOfLink = (child: MapNode, parentId: string) => {
+    const link = (index.outgoing.get(child.id) ?? []).find((e) => e.to === parentId);
+    return link ? edgeKindRank(link.kind) : EDGE_KINDS.length;
+  };
   for (const [parentId, list] of children) {
     list.sort((a, b) => kindOfLink(a, parentId) - kindOfLink(b, parentId));
   }

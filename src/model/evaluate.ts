@@ -1,4 +1,5 @@
 import type { ClashMap } from './map';
+import { EDGE_KINDS, relationKind, type EdgeKind, type EvaluationRole } from './relations/registry';
 
 /**
  * Which nodes of a map stand, under one plain rule: a node stands when none of its rebutters
@@ -128,6 +129,12 @@ const REBUTS = 1;
 const HELPS = 2;
 const TWO_FACED = 3;
 
+// Each relation kind's evaluation role (from the registry) as the code the solver works with.
+const ROLE_CODE: Record<EvaluationRole, number> = { supports: HELPS, attacks: REBUTS };
+const EDGE_ROLE: ReadonlyMap<EdgeKind, number> = new Map(
+  EDGE_KINDS.map((kind) => [kind, ROLE_CODE[relationKind(kind).evaluation]]),
+);
+
 function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
   const ids: string[] = [];
   const indexOf = new Map<string, number>();
@@ -147,7 +154,7 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
     if (f === undefined || t === undefined) continue;
     from[size] = f;
     to[size] = t;
-    role[size++] = edge.kind === 'rebuttal' ? REBUTS : HELPS;
+    role[size++] = EDGE_ROLE.get(edge.kind) ?? HELPS;
   }
   // Per target, drop repeated edges and find supporters that also rebut, with stamps rather
   // than sets: seen[node] === target + 1 means "already met while looking at target".
@@ -518,6 +525,21 @@ function names(
 
 const verb = (how: number, one: string, many: string) => (how === 1 ? one : many);
 
+// A node in a cycle of its own: an edge from itself to itself.
+function selfCycleWords(subject: string, through: CycleKind): string {
+  switch (through) {
+    case 'support':
+      return `${subject} is its own only support`;
+    case 'rebuttal':
+    case 'mixed':
+      return `${subject} rebuts itself`;
+    default: {
+      const unknown: never = through;
+      throw new TypeError(`unknown cycle kind ${String(unknown)}`);
+    }
+  }
+}
+
 function cycleWords(kind: CycleKind): string {
   if (kind === 'rebuttal') return 'a rebuttal cycle';
   if (kind === 'support') return 'a support cycle';
@@ -568,13 +590,13 @@ export function reasonInWords(
     }
     case 'cycle':
       if (reason.size === 1) {
-        return reason.through === 'support' ? 'it is its own only support' : 'it rebuts itself';
+        return selfCycleWords('it', reason.through);
       }
       return `part of ${cycleWords(reason.through)} with ${members(reason.with, reason.size - 1)}`;
     case 'dependsOnUndecided': {
       const because =
         reason.cycleSize === 1
-          ? `because ${list(reason.cycle)} ${reason.through === 'support' ? 'is its own only support' : 'rebuts itself'}`
+          ? `because ${selfCycleWords(list(reason.cycle), reason.through)}`
           : `because of ${cycleWords(reason.through)} between ${members(reason.cycle, reason.cycleSize)}`;
       const { rebutters, supporters } = reason;
       if (rebutters.length > 0) {

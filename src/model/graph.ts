@@ -1,6 +1,7 @@
 import type { Edge } from './edge';
 import type { ClashMap } from './map';
 import type { MapNode } from './node';
+import { edgeKindRank } from './relations/registry';
 
 /** Lookups a reader of the map needs again and again: nodes by id, and who points at whom. */
 export interface MapIndex {
@@ -41,7 +42,10 @@ export function primaryParents(map: ClashMap): Map<string, string | null> {
       continue;
     }
     const out = index.outgoing.get(node.id) ?? [];
-    const target = out.find((e) => e.kind === 'support') ?? out[0];
+    // The first edge of the kind that comes first in the registry (what it supports).
+    let target: Edge | undefined;
+    for (const e of out)
+      if (!target || edgeKindRank(e.kind) < edgeKindRank(target.kind)) target = e;
     preferred.set(node.id, target && index.nodeById.has(target.to) ? target.to : null);
   }
   // Cut cycles: walk each chain; a node met twice on one walk becomes a root.

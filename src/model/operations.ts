@@ -1,4 +1,5 @@
 import type { Edge, EdgeKind } from './edge';
+import { relationKind } from './relations/registry';
 import { anchorQuote, quoteMismatch, type Evidence } from './evidence';
 import type { Source } from './source';
 import { freshId } from './ids';
@@ -77,8 +78,7 @@ export function connectionProblem(
   const twin = map.edges.find(
     (e) => e.id !== ignoreEdge && e.from === from && e.to === to && e.kind === kind,
   );
-  if (twin)
-    return `These nodes are already connected by a ${kind === 'support' ? 'support' : 'rebuttal'} edge.`;
+  if (twin) return `These nodes are already connected by a ${relationKind(kind).names.noun} edge.`;
   return null;
 }
 

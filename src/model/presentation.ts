@@ -4,6 +4,7 @@ import { idSchema } from './ids';
 import { LIMITS } from './limits';
 import type { ClashMap } from './map';
 import type { MapNode } from './node';
+import { EDGE_KINDS, relationKind, type EdgeKind } from './relations/registry';
 import { proseSchema } from './text';
 
 export const presentationStepSchema = z.strictObject({
@@ -109,7 +110,7 @@ export function defaultSteps(map: ClashMap, options: StepOptions = {}): Presenta
       });
     });
   };
-  const repliesTo = (targets: readonly MapNode[], kind?: 'support' | 'rebuttal') => {
+  const repliesTo = (targets: readonly MapNode[], kind?: EdgeKind) => {
     const out: MapNode[] = [];
     const seen = new Set<string>();
     for (const target of targets) {
@@ -129,12 +130,14 @@ export function defaultSteps(map: ClashMap, options: StepOptions = {}): Presenta
   positions.forEach((position, p) => {
     const label = positions.length > 1 ? `Position ${p + 1}` : 'Position';
     push([position], label);
-    const supporters = repliesTo([position], 'support');
-    push(supporters, `${label}: what supports it`);
-    const rebutters = repliesTo([position], 'rebuttal');
-    push(rebutters, `${label}: what rebuts it`);
+    // What answers it, one step per relation kind in registry order (supports, then rebuts).
+    let frontier: MapNode[] = [];
+    for (const kind of EDGE_KINDS) {
+      const replies = repliesTo([position], kind);
+      push(replies, `${label}: what ${relationKind(kind).names.verb} it`);
+      frontier.push(...replies);
+    }
     // Then what answers those, one level at a time, until nothing new is reached.
-    let frontier = [...supporters, ...rebutters];
     for (let depth = 1; frontier.length > 0; depth++) {
       const answers = repliesTo(frontier);
       push(answers, depth === 1 ? `${label}: answers` : `${label}: answers to the answers`);

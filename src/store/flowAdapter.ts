@@ -2,6 +2,7 @@ import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
 import type { Edge } from '../model/edge';
 import type { ClashMap } from '../model/map';
 import type { MapNode, Point } from '../model/node';
+import { relationKind } from '../model/relations/registry';
 import { quoteMismatch } from '../model/evidence';
 import type { Source } from '../model/source';
 
@@ -91,7 +92,7 @@ export function toFlowNodes(
 }
 
 function edgeName(edge: Edge, text: ReadonlyMap<string, string>): string {
-  const verb = edge.kind === 'support' ? 'supports' : 'rebuts';
+  const verb = relationKind(edge.kind).names.verb;
   return `“${text.get(edge.from) ?? edge.from}” ${verb} “${text.get(edge.to) ?? edge.to}”`;
 }
 

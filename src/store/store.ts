@@ -6,6 +6,7 @@ import {
 } from '@xyflow/react';
 import { create } from 'zustand';
 import type { EdgeKind } from '../model/edge';
+import { relationKind } from '../model/relations/registry';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { Evidence } from '../model/evidence';
 import { evaluateMap, type Assumption, type Evaluation } from '../model/evaluate';
@@ -433,12 +434,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           { x: parentAt.x + parentSize.width + 90, y: parentAt.y },
           { width: 280, height: 90 },
         );
-        const node = ops.newNode(
-          state.map,
-          'claim',
-          kind === 'support' ? 'New supporting claim' : 'New rebuttal',
-          at,
-        );
+        const node = ops.newNode(state.map, 'claim', relationKind(kind).names.newReply, at);
         const result = ops.connect(ops.addNode(state.map, node), node.id, parentId, kind);
         const added = commit(result, {
           selectedNodeIds: [node.id],

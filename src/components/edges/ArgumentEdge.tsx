@@ -11,20 +11,28 @@ import { memo } from 'react';
 import type { ArgumentFlowEdge } from '../../store/flowAdapter';
 import { useClashmapStore } from '../../store/StoreContext';
 import { useReadOnly } from '../readOnly';
-import { edgeEnds, type Rect } from '../../layout/edgeGeometry';
+import { edgeEnds, END_MARKERS, type Rect } from '../../layout/edgeGeometry';
+import {
+  capitalised,
+  EDGE_KINDS,
+  nextEdgeKind,
+  relationKind,
+  type EdgeKind,
+} from '../../model/relations/registry';
 
 function rectOf(node: InternalNode): Rect {
   const { x, y } = node.internals.positionAbsolute;
   return { x, y, width: node.measured.width ?? 0, height: node.measured.height ?? 0 };
 }
 
-export const MARKER_IDS = { support: 'cm-marker-support', rebuttal: 'cm-marker-rebuttal' } as const;
+/** The id of the SVG marker at the end of an edge of `kind`. */
+export const edgeMarkerId = (kind: EdgeKind) => `cm-marker-${kind}`;
 
 // The presentation draws its markers in its own colours, so it defines them under its own ids.
-const markerId = (kind: keyof typeof MARKER_IDS, readOnly: boolean) =>
-  readOnly ? `${MARKER_IDS[kind]}-present` : MARKER_IDS[kind];
+const markerId = (kind: EdgeKind, readOnly: boolean) =>
+  readOnly ? `${edgeMarkerId(kind)}-present` : edgeMarkerId(kind);
 
-/** A support (solid, arrow, "+") or rebuttal (dashed, bar, "−") edge. */
+/** An edge drawn as its relation kind says: support solid with an arrow and "+", rebuttal dashed with a bar and "−". */
 function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   const { source, target, data, selected } = props;
   const sourceNode = useInternalNode(source);
@@ -32,7 +40,11 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   const store = useClashmapStore();
   const readOnly = useReadOnly();
   if (!sourceNode || !targetNode) return null;
-  const kind = data?.edge.kind ?? 'support';
+  const kind = data?.edge.kind ?? EDGE_KINDS[0];
+  const { names, look } = relationKind(kind);
+  const next = nextEdgeKind(kind);
+  const verb = capitalised(names.verb);
+  const nextNoun = relationKind(next).names.noun;
   const ends = edgeEnds(rectOf(sourceNode), rectOf(targetNode));
   const [path, labelX, labelY] = getBezierPath({
     ...ends,
@@ -56,29 +68,21 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             aria-hidden="true"
           >
-            {kind === 'support' ? '+' : '−'}
+            {look.glyph}
           </div>
         ) : (
           <button
             type="button"
             className={`cm-edge-label cm-edge-label--${kind} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            aria-label={
-              kind === 'support' ? 'Supports: make it a rebuttal' : 'Rebuts: make it a support'
-            }
-            title={
-              kind === 'support'
-                ? 'Supports (click to make it a rebuttal)'
-                : 'Rebuts (click to make it a support)'
-            }
+            aria-label={`${verb}: make it a ${nextNoun}`}
+            title={`${verb} (click to make it a ${nextNoun})`}
             onClick={(event) => {
               event.stopPropagation();
-              store
-                .getState()
-                .updateEdge(props.id, { kind: kind === 'support' ? 'rebuttal' : 'support' });
+              store.getState().updateEdge(props.id, { kind: next });
             }}
           >
-            <span aria-hidden="true">{kind === 'support' ? '+' : '−'}</span>
+            <span aria-hidden="true">{look.glyph}</span>
           </button>
         )}
       </EdgeLabelRenderer>
@@ -93,33 +97,24 @@ export function EdgeMarkers({ forPresentation = false }: { forPresentation?: boo
   return (
     <svg className="cm-marker-defs" aria-hidden="true" focusable="false">
       <defs>
-        <marker
-          id={markerId('support', forPresentation)}
-          viewBox="0 0 12 12"
-          refX="11"
-          refY="6"
-          markerWidth="14"
-          markerHeight="14"
-          markerUnits="userSpaceOnUse"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L12,6 L0,12 z" className="cm-marker cm-marker--support" />
-        </marker>
-        <marker
-          id={markerId('rebuttal', forPresentation)}
-          viewBox="0 0 12 16"
-          refX="10"
-          refY="8"
-          markerWidth="12"
-          markerHeight="16"
-          markerUnits="userSpaceOnUse"
-          orient="auto-start-reverse"
-        >
-          <path
-            d="M8,0 L12,0 L12,16 L8,16 z M0,4 L8,8 L0,12 z"
-            className="cm-marker cm-marker--rebuttal"
-          />
-        </marker>
+        {EDGE_KINDS.map((kind) => {
+          const end = END_MARKERS[relationKind(kind).look.end];
+          return (
+            <marker
+              key={kind}
+              id={markerId(kind, forPresentation)}
+              viewBox={end.viewBox}
+              refX={String(end.refX)}
+              refY={String(end.refY)}
+              markerWidth={String(end.width)}
+              markerHeight={String(end.height)}
+              markerUnits="userSpaceOnUse"
+              orient="auto-start-reverse"
+            >
+              <path d={end.path} className={`cm-marker cm-marker--${kind}`} />
+            </marker>
+          );
+        })}
       </defs>
     </svg>
   );

@@ -2,6 +2,7 @@ import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import { memo, useRef } from 'react';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
+import { EDGE_KINDS, relationKind } from '../../model/relations/registry';
 import type { Label } from '../../model/evaluate';
 import { LABEL_TEXT, labelKeyOf } from '../evaluation/labels';
 import { useReadOnly } from '../readOnly';
@@ -90,28 +91,23 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           ))}
         </ul>
       )}
-      <Handle
-        type="source"
-        id="support"
-        position={Position.Left}
-        className="cm-handle cm-handle--support"
-        title="Drag to a node this supports"
-        role="img"
-        aria-label="Drag to connect as support"
-      >
-        <span aria-hidden="true">+</span>
-      </Handle>
-      <Handle
-        type="source"
-        id="rebuttal"
-        position={Position.Left}
-        className="cm-handle cm-handle--rebuttal"
-        title="Drag to a node this rebuts"
-        role="img"
-        aria-label="Drag to connect as rebuttal"
-      >
-        <span aria-hidden="true">−</span>
-      </Handle>
+      {EDGE_KINDS.map((kind) => {
+        const { names, look } = relationKind(kind);
+        return (
+          <Handle
+            key={kind}
+            type="source"
+            id={kind}
+            position={Position.Left}
+            className={`cm-handle cm-handle--${kind}`}
+            title={`Drag to a node this ${names.verb}`}
+            role="img"
+            aria-label={`Drag to connect as ${names.noun}`}
+          >
+            <span aria-hidden="true">{look.glyph}</span>
+          </Handle>
+        );
+      })}
     </div>
   );
 }

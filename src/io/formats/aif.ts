@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import type { EdgeKind } from '../../model/edge';
+import {
+  edgeKindOfAifNode,
+  relationKind,
+  type AifSchemeNode,
+} from '../../model/relations/registry';
 import type { Evidence } from '../../model/evidence';
 import { formatPath, type Issue } from '../../model/issue';
 import { LIMITS } from '../../model/limits';
@@ -103,11 +108,8 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
   });
   map.edges.forEach((edge, i) => {
     const scheme = edge.id;
-    nodes.push(
-      edge.kind === 'support'
-        ? { nodeID: scheme, text: 'Default Inference', type: 'RA', timestamp }
-        : { nodeID: scheme, text: 'Default Conflict', type: 'CA', timestamp },
-    );
+    const { aif } = relationKind(edge.kind).formats;
+    nodes.push({ nodeID: scheme, text: aif.scheme, type: aif.node, timestamp });
     link(edge.from, scheme);
     link(scheme, edge.to);
     if (edge.note !== undefined) losses.add(`edges[${i}].note`, 'Edge notes have no place in AIF');
@@ -219,6 +221,25 @@ function splitLocutionText(text: string, speaker: string | undefined) {
   if (match) return { speaker: match[1]!.trim(), words: match[2]!.trim() };
   return { speaker: undefined, words: text.trim() };
 }
+
+// How loss messages speak of each scheme node type a relation kind is written as.
+const SCHEME_NODE_WORDS: Record<
+  AifSchemeNode,
+  { what: string; notBetweenPropositions: string; severalPremises?: string }
+> = {
+  RA: {
+    what: 'RA-node (inference)',
+    notBetweenPropositions:
+      'Inferences that support or draw on other inferences (not propositions) are not imported',
+    severalPremises:
+      'Linked premises (an RA-node with several) became separate supports: Clashmap does not record that they work together',
+  },
+  CA: {
+    what: 'CA-node (conflict)',
+    notBetweenPropositions:
+      'Conflicts with inferences or other conflicts (undercuts) are not imported: Clashmap rebuts propositions only',
+  },
+};
 
 const KNOWN_LOSSES: Record<string, string> = {
   MA: 'MA-nodes (rephrases, "Default Rephrase") are not imported: Clashmap has no rephrase link',
@@ -400,32 +421,31 @@ export async function importAif(text: string): Promise<ImportResult> {
       }
       case 'RA':
       case 'CA': {
-        const kind: EdgeKind = type === 'RA' ? 'support' : 'rebuttal';
-        const what = type === 'RA' ? 'RA-node (inference)' : 'CA-node (conflict)';
+        const kind = edgeKindOfAifNode(type);
+        const words = SCHEME_NODE_WORDS[type];
+        if (kind === undefined) {
+          losses.add(place, `${words.what}s are not imported`);
+          break;
+        }
         // What arrives from YA (dialogue anchoring), CA (undercuts) and PA (preferences) is
         // reported where it starts; here only premises and conclusions count.
         const inputs = premises.filter((p) => !['YA', 'CA', 'PA'].includes(typeById.get(p) ?? ''));
         const from = inputs.filter(isI);
         const to = targets.filter(isI);
         if (inputs.length > from.length || targets.length > to.length) {
-          losses.add(
-            place,
-            type === 'RA'
-              ? 'Inferences that support or draw on other inferences (not propositions) are not imported'
-              : 'Conflicts with inferences or other conflicts (undercuts) are not imported: Clashmap rebuts propositions only',
-          );
+          losses.add(place, words.notBetweenPropositions);
         }
         if (from.length === 0 || to.length === 0) {
           if (inputs.length === from.length && targets.length === to.length) {
-            losses.add(place, `Each ${what} without both a premise and a conclusion was ignored`);
+            losses.add(
+              place,
+              `Each ${words.what} without both a premise and a conclusion was ignored`,
+            );
           }
           break;
         }
-        if (type === 'RA' && from.length > 1) {
-          losses.add(
-            place,
-            'Linked premises (an RA-node with several) became separate supports: Clashmap does not record that they work together',
-          );
+        if (words.severalPremises !== undefined && from.length > 1) {
+          losses.add(place, words.severalPremises);
         }
         for (const f of from) for (const t of to) addEdge(nodeIdOf.get(f)!, nodeIdOf.get(t)!, kind);
         break;

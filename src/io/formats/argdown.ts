@@ -1,4 +1,5 @@
 import type { Edge, EdgeKind } from '../../model/edge';
+import { edgeKindOfArgdownRelation, relationKind } from '../../model/relations/registry';
 import { anchorQuote, type Evidence } from '../../model/evidence';
 import { LIMITS } from '../../model/limits';
 import { emptyMap, type ClashMap } from '../../model/map';
@@ -163,7 +164,7 @@ export function exportArgdown(map: ClashMap): ExportResult {
     if (Object.keys(data).length > 0) line += ` ${argdownJson(data)}`;
     lines.push(line);
     for (const edge of incoming.get(node.id) ?? []) {
-      lines.push(`  ${edge.kind === 'support' ? '+' : '-'} [${edge.from}]`);
+      lines.push(`  ${relationKind(edge.kind).formats.argdown.sign} [${edge.from}]`);
     }
     lines.push('');
   });
@@ -510,23 +511,19 @@ export async function importArgdown(text: string): Promise<ImportResult> {
     const fromId = idByTitle.get(from.title ?? '');
     const toId = idByTitle.get(to.title ?? '');
     if (fromId === undefined || toId === undefined) continue;
-    switch (relation.relationType) {
-      case 'support':
-      case 'entails':
-        addEdge(fromId, toId, 'support', place);
-        break;
-      case 'attack':
-      case 'contrary':
-        addEdge(fromId, toId, 'rebuttal', place);
-        break;
-      case 'contradictory':
-        addEdge(fromId, toId, 'rebuttal', place);
-        addEdge(toId, fromId, 'rebuttal', place);
+    const read = edgeKindOfArgdownRelation(relation.relationType);
+    if (read !== undefined) {
+      addEdge(fromId, toId, read.kind, place);
+      if (read.bothWays) {
+        addEdge(toId, fromId, read.kind, place);
         losses.add(
           place,
-          'A contradiction (><) became two rebuttals, one each way: Clashmap has no contradiction link',
+          `A contradiction (><) became two ${relationKind(read.kind).names.plural}, one each way: Clashmap has no contradiction link`,
         );
-        break;
+      }
+      continue;
+    }
+    switch (relation.relationType) {
       case 'undercut':
         losses.add(
           place,

@@ -1,5 +1,6 @@
 import type { ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
+import { relationKind } from '../../model/relations/registry';
 import { LossLog } from './shared';
 import type { ExportResult } from './types';
 
@@ -81,10 +82,9 @@ export function exportDot(map: ClashMap): ExportResult {
   });
   if (map.edges.length > 0) lines.push('');
   map.edges.forEach((edge, i) => {
-    const style =
-      edge.kind === 'support'
-        ? 'label="+", style=solid, arrowhead=normal, color="#2f7d32", fontcolor="#2f7d32"'
-        : 'label="−", style=dashed, arrowhead=tee, color="#b3261e", fontcolor="#b3261e"';
+    const { look, formats } = relationKind(edge.kind);
+    const { color, arrowhead } = formats.dot;
+    const style = `label="${look.glyph}", style=${look.dash === null ? 'solid' : 'dashed'}, arrowhead=${arrowhead}, color="${color}", fontcolor="${color}"`;
     const note = edge.note !== undefined ? `, tooltip=${dotString(edge.note)}` : '';
     lines.push(
       `  ${dotString(edge.from)} -> ${dotString(edge.to)} [id=${dotString(edge.id)}, ${style}${note}];`,

@@ -1,4 +1,5 @@
 import type { ClashMap } from '../../model/map';
+import { relationKind } from '../../model/relations/registry';
 import { LossLog } from './shared';
 import type { ExportResult } from './types';
 
@@ -104,7 +105,7 @@ export function exportGraphml(map: ClashMap): ExportResult {
     );
   });
   map.edges.forEach((edge, i) => {
-    const fields = [data('edgeKind', edge.kind)];
+    const fields = [data('edgeKind', relationKind(edge.kind).formats.graphml.kind)];
     if (replaced(edge.note ?? '')) losses.add(`edges[${i}].note`, notXml);
     if (edge.note !== undefined) fields.push(data('edgeNote', edge.note));
     lines.push(

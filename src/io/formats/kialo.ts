@@ -1,4 +1,5 @@
 import type { EdgeKind } from '../../model/edge';
+import { edgeKindOfKialoStance } from '../../model/relations/registry';
 import { LIMITS } from '../../model/limits';
 import { emptyMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
@@ -245,7 +246,7 @@ export async function importKialo(text: string): Promise<ImportResult> {
   };
 
   const kindOf = (claim: KialoClaim): EdgeKind | null =>
-    claim.stance === 'pro' ? 'support' : claim.stance === 'con' ? 'rebuttal' : null;
+    claim.stance === null ? null : (edgeKindOfKialoStance(claim.stance) ?? null);
 
   for (const claim of claims) {
     const parent = parentNumber(claim.number);

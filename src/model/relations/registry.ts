@@ -1,0 +1,117 @@
+import type { NodeKind } from '../node';
+import { rebuttal } from './rebuttal';
+import { support } from './support';
+import type { AifSchemeNode, EvaluationRole, RelationKindSpec } from './types';
+
+export type {
+  AifSchemeNode,
+  BadgeShape,
+  EndMarker,
+  EvaluationRole,
+  RelationKindSpec,
+} from './types';
+
+// The one list of relation kinds. Its order is the order the app offers, lists and draws them in
+// (toolbar, inspector, legend, presentation steps, layout under a parent). Add a kind here.
+const SPECS = { support, rebuttal };
+
+/** A relation kind, as written in a Clashmap file. */
+export type EdgeKind = keyof typeof SPECS;
+
+/** Every kind's spec by its id; a kind whose spec lacks a field, or has another id, is a type error. */
+export type RelationKindMap = { readonly [K in EdgeKind]: RelationKindSpec<K> };
+
+/** The relation kinds by id. */
+export const RELATION_KINDS: RelationKindMap = SPECS;
+
+/** Every relation kind, in registry order. */
+export const EDGE_KINDS = Object.keys(RELATION_KINDS) as [EdgeKind, ...EdgeKind[]];
+
+/** The spec of a relation kind. */
+export function relationKind<K extends EdgeKind>(kind: K): RelationKindSpec<K> {
+  return RELATION_KINDS[kind];
+}
+
+/** Whether a value (a handle id, a file's field) names a relation kind. */
+export function isEdgeKind(value: unknown): value is EdgeKind {
+  return typeof value === 'string' && (EDGE_KINDS as readonly string[]).includes(value);
+}
+
+/** The kind's place in registry order (0 first): what the app offers and lists first. */
+export function edgeKindRank(kind: EdgeKind): number {
+  return EDGE_KINDS.indexOf(kind);
+}
+
+/** The kind after `kind` in registry order, wrapping round: what a click on an edge's badge turns it into. */
+export function nextEdgeKind(kind: EdgeKind): EdgeKind {
+  return EDGE_KINDS[(edgeKindRank(kind) + 1) % EDGE_KINDS.length]!;
+}
+
+/** The kind whose reply shortcut is `key` (either case), if any. */
+export function edgeKindForShortcut(key: string): EdgeKind | undefined {
+  const lower = key.toLowerCase();
+  return EDGE_KINDS.find((kind) => RELATION_KINDS[kind].shortcut === lower);
+}
+
+/** Whether an edge of `kind` may run from a node of kind `from` to one of kind `to`. */
+export function endpointsAllowed(kind: EdgeKind, from: NodeKind, to: NodeKind): boolean {
+  const { endpoints } = RELATION_KINDS[kind];
+  return endpoints.from.includes(from) && endpoints.to.includes(to);
+}
+
+/** The kinds that play `role` in evaluation, in registry order. */
+export function edgeKindsWithRole(role: EvaluationRole): EdgeKind[] {
+  return EDGE_KINDS.filter((kind) => RELATION_KINDS[kind].evaluation === role);
+}
+
+/** "supports" → "Supports": a word from a spec at the start of a label or sentence. */
+export function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** `"support" or "rebuttal"`: every kind, quoted, for error messages. */
+export function edgeKindList(): string {
+  const quoted = EDGE_KINDS.map((kind) => `"${kind}"`);
+  return quoted.length === 1
+    ? quoted[0]!
+    : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+// Readers look tokens up in these. Tokens are file content, so Maps, never plain objects.
+function readTable(tokens: (spec: RelationKindSpec) => readonly string[]): Map<string, EdgeKind> {
+  const table = new Map<string, EdgeKind>();
+  for (const kind of EDGE_KINDS) {
+    for (const token of tokens(RELATION_KINDS[kind])) if (!table.has(token)) table.set(token, kind);
+  }
+  return table;
+}
+const ARGDOWN_ONE_WAY = readTable((s) => s.formats.argdown.reads);
+const ARGDOWN_BOTH_WAYS = readTable((s) => s.formats.argdown.readsBothWays);
+const AIF_NODE = readTable((s) => [s.formats.aif.node]);
+const KIALO_STANCE = readTable((s) => [s.formats.kialo.stance.toLowerCase()]);
+
+/**
+ * The kind an Argdown relation type (`support`, `attack`, `contradictory`, …) reads as, and
+ * whether it stands for one edge each way; undefined when no kind reads it.
+ */
+export function edgeKindOfArgdownRelation(
+  relationType: string,
+): { kind: EdgeKind; bothWays: boolean } | undefined {
+  const oneWay = ARGDOWN_ONE_WAY.get(relationType);
+  if (oneWay !== undefined) return { kind: oneWay, bothWays: false };
+  const bothWays = ARGDOWN_BOTH_WAYS.get(relationType);
+  return bothWays === undefined ? undefined : { kind: bothWays, bothWays: true };
+}
+
+/** The kind an AIF scheme node type (`RA`, `CA`, upper case) reads as, if any. */
+export function edgeKindOfAifNode(type: string): EdgeKind | undefined {
+  return AIF_NODE.get(type);
+}
+
+/** Whether an AIF node type is one that some relation kind is written as. */
+export const isAifSchemeNode = (type: string): type is AifSchemeNode => AIF_NODE.has(type);
+
+/** The kind a Kialo stance (`Pro`, `con`; any case) reads as, if any. */
+export function edgeKindOfKialoStance(stance: string): EdgeKind | undefined {
+  return KIALO_STANCE.get(stance.toLowerCase());
+}

@@ -1,0 +1,288 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportAif, importAif } from '../../src/io/formats/aif';
+import { exportArgdown, importArgdown } from '../../src/io/formats/argdown';
+import { exportDot } from '../../src/io/formats/dot';
+import { exportGraphml } from '../../src/io/formats/graphml';
+import { importKialo } from '../../src/io/formats/kialo';
+import { mapToMarkdown } from '../../src/io/markdown';
+import { serializeMap } from '../../src/io/serialize';
+import { exportMapSvg } from '../../src/io/svgExport';
+import { END_MARKERS } from '../../src/layout/edgeGeometry';
+import { edgeSchema } from '../../src/model/edge';
+import { evaluateMap } from '../../src/model/evaluate';
+import type { ClashMap } from '../../src/model/map';
+import { NODE_KINDS } from '../../src/model/node';
+import {
+  capitalised,
+  EDGE_KINDS,
+  edgeKindForShortcut,
+  edgeKindOfAifNode,
+  edgeKindOfArgdownRelation,
+  edgeKindOfKialoStance,
+  edgeKindsWithRole,
+  endpointsAllowed,
+  isEdgeKind,
+  nextEdgeKind,
+  RELATION_KINDS,
+  relationKind,
+  type EdgeKind,
+  type RelationKindMap,
+  type RelationKindSpec,
+} from '../../src/model/relations/registry';
+import { rebuttal } from '../../src/model/relations/rebuttal';
+import { support } from '../../src/model/relations/support';
+import { exported, imported } from './formats/expectations';
+import { parseSuccess } from './helpers/maps';
+
+// ---------------------------------------------------------------------------------------------
+// Type-level checks: these lines must fail to compile (`tsc --noEmit -p .` reports an unused
+// @ts-expect-error otherwise), so a forgotten kind or field is caught before any test runs.
+
+// @ts-expect-error a registry without the rebuttal kind is not a RelationKindMap
+const _missingKind: RelationKindMap = { support };
+const { evaluation: _role, ...withoutRole } = support;
+// @ts-expect-error a spec without its evaluation role is not a RelationKindSpec
+const _missingField: RelationKindSpec = withoutRole;
+// @ts-expect-error a spec filed under another kind's key has the wrong id
+const _wrongId: RelationKindMap = { support: rebuttal, rebuttal };
+// @ts-expect-error a per-kind table that forgets a kind does not compile
+const _partialTable: Record<EdgeKind, string> = { support: '+' };
+/** An exhaustive switch: with a third kind and no case for it, `unknown: never` fails to compile. */
+function _exhaustive(kind: EdgeKind): string {
+  switch (kind) {
+    case 'support':
+      return support.id;
+    case 'rebuttal':
+      return rebuttal.id;
+    default: {
+      const unknown: never = kind;
+      return unknown;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** A position and a claim, the claim joined to the position by one edge of `kind`. */
+function mapWith(kind: EdgeKind): ClashMap {
+  return {
+    format: 'clashmap',
+    version: 1,
+    title: `One ${kind}`,
+    sources: [],
+    nodes: [
+      { id: 'p1', kind: 'position', text: 'Strike the cartels', evidence: [] },
+      { id: 'c1', kind: 'claim', text: 'Strikes stem the flow', evidence: [] },
+    ],
+    edges: [{ id: 'e1', from: 'c1', to: 'p1', kind }],
+  };
+}
+
+const kindsOf = (map: ClashMap) => map.edges.map((e) => `${e.from} -> ${e.to} (${e.kind})`);
+
+const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+
+describe('the relation-kind registry', () => {
+  it('lists support and rebuttal, in that order, each under its own id', () => {
+    expect(EDGE_KINDS).toEqual(['support', 'rebuttal']);
+    for (const kind of EDGE_KINDS) expect(RELATION_KINDS[kind].id).toBe(kind);
+  });
+
+  it.each(EDGE_KINDS)('gives %s every field, filled in', (kind) => {
+    const spec = relationKind(kind);
+    for (const [field, value] of Object.entries(spec.names))
+      expect(nonEmpty(value), field).toBe(true);
+    expect(spec.shortcut).toMatch(/^[a-z]$/);
+    expect(nonEmpty(spec.look.glyph)).toBe(true);
+    expect(spec.look.color.cssVar).toMatch(/^--cm-[a-z-]+$/);
+    expect(spec.look.color.hex).toMatch(/^#[0-9a-f]{6}$/);
+    if (spec.look.dash !== null) expect(spec.look.dash).toMatch(/^\d+( \d+)+$/);
+    expect(Object.keys(END_MARKERS)).toContain(spec.look.end);
+    expect(['circle', 'square']).toContain(spec.look.badge);
+    expect(['supports', 'attacks']).toContain(spec.evaluation);
+    expect(spec.endpoints.from.length).toBeGreaterThan(0);
+    expect(spec.endpoints.to.length).toBeGreaterThan(0);
+    for (const end of [...spec.endpoints.from, ...spec.endpoints.to])
+      expect(NODE_KINDS).toContain(end);
+    const { argdown, aif, kialo, dot, graphml } = spec.formats;
+    expect(nonEmpty(argdown.sign)).toBe(true);
+    expect(argdown.reads.length + argdown.readsBothWays.length).toBeGreaterThan(0);
+    expect(['RA', 'CA']).toContain(aif.node);
+    expect(nonEmpty(aif.scheme)).toBe(true);
+    expect(nonEmpty(kialo.stance)).toBe(true);
+    expect(dot.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(nonEmpty(dot.arrowhead)).toBe(true);
+    expect(nonEmpty(graphml.kind)).toBe(true);
+  });
+
+  it('tells the kinds apart wherever a reader or a user has to', () => {
+    const distinct = (values: (spec: RelationKindSpec) => readonly string[]) => {
+      const all = EDGE_KINDS.flatMap((kind) => values(relationKind(kind)));
+      expect(new Set(all).size, all.join(', ')).toBe(all.length);
+    };
+    distinct((s) => [s.names.noun]);
+    distinct((s) => [s.names.verb]);
+    distinct((s) => [s.names.label]);
+    distinct((s) => [s.names.adjective]);
+    distinct((s) => [s.shortcut]);
+    distinct((s) => [s.look.glyph]);
+    distinct((s) => [s.look.color.cssVar]);
+    distinct((s) => [s.formats.argdown.sign]);
+    distinct((s) => [...s.formats.argdown.reads, ...s.formats.argdown.readsBothWays]);
+    distinct((s) => [s.formats.aif.node]);
+    distinct((s) => [s.formats.kialo.stance.toLowerCase()]);
+    distinct((s) => [s.formats.graphml.kind]);
+    // The other single-key shortcuts (src/App.tsx) stay with their commands.
+    for (const kind of EDGE_KINDS)
+      expect(['p', 'c', 'l']).not.toContain(relationKind(kind).shortcut);
+  });
+
+  it('gives support and rebuttal their words, signs and roles', () => {
+    expect(relationKind('support')).toMatchObject({
+      names: { noun: 'support', verb: 'supports', label: 'Support' },
+      look: { glyph: '+', dash: null, end: 'arrow' },
+      evaluation: 'supports',
+    });
+    expect(relationKind('rebuttal')).toMatchObject({
+      names: { noun: 'rebuttal', verb: 'rebuts', label: 'Rebuttal' },
+      look: { glyph: '−', dash: '9 6', end: 'bar' },
+      evaluation: 'attacks',
+    });
+    expect(edgeKindsWithRole('supports')).toEqual(['support']);
+    expect(edgeKindsWithRole('attacks')).toEqual(['rebuttal']);
+  });
+
+  it('answers the lookups the app and the readers make', () => {
+    expect(isEdgeKind('rebuttal')).toBe(true);
+    expect(isEdgeKind('undercut')).toBe(false);
+    expect(isEdgeKind('__proto__')).toBe(false);
+    expect(isEdgeKind(null)).toBe(false);
+    expect(EDGE_KINDS.map(nextEdgeKind)).toEqual(['rebuttal', 'support']);
+    expect(edgeKindForShortcut('S')).toBe('support');
+    expect(edgeKindForShortcut('r')).toBe('rebuttal');
+    expect(edgeKindForShortcut('x')).toBeUndefined();
+    expect(edgeKindOfArgdownRelation('entails')).toEqual({ kind: 'support', bothWays: false });
+    expect(edgeKindOfArgdownRelation('contradictory')).toEqual({
+      kind: 'rebuttal',
+      bothWays: true,
+    });
+    expect(edgeKindOfArgdownRelation('undercut')).toBeUndefined();
+    expect(edgeKindOfAifNode('CA')).toBe('rebuttal');
+    expect(edgeKindOfAifNode('MA')).toBeUndefined();
+    expect(edgeKindOfKialoStance('PRO')).toBe('support');
+    expect(edgeKindOfKialoStance('thesis')).toBeUndefined();
+    expect(capitalised('rebuts')).toBe('Rebuts');
+    for (const kind of EDGE_KINDS)
+      for (const from of NODE_KINDS)
+        for (const to of NODE_KINDS) expect(endpointsAllowed(kind, from, to)).toBe(true);
+  });
+
+  it('refuses a kind the registry does not hold, naming the kinds it does', () => {
+    const result = edgeSchema.safeParse({ id: 'e1', from: 'a', to: 'b', kind: 'undercut' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('must be "support" or "rebuttal"');
+  });
+
+  it('has the colours and classes the canvas draws each kind with in src/styles.css', () => {
+    const css = readFileSync('src/styles.css', 'utf8');
+    for (const kind of EDGE_KINDS) {
+      const { cssVar, hex } = relationKind(kind).look.color;
+      expect(css).toContain(`${cssVar}: ${hex};`);
+      for (const cls of ['cm-edge', 'cm-marker', 'cm-edge-label', 'cm-handle'])
+        expect(css).toContain(`.${cls}--${kind}`);
+      const dash = relationKind(kind).look.dash;
+      const rule = new RegExp(`\\.cm-edge--${kind} \\{([^}]*)\\}`).exec(css)?.[1] ?? '';
+      if (dash === null) expect(rule).not.toContain('stroke-dasharray');
+      else expect(rule).toContain(`stroke-dasharray: ${dash};`);
+    }
+  });
+});
+
+describe.each(EDGE_KINDS)('a %s edge', (kind) => {
+  const spec = relationKind(kind);
+  const map = mapWith(kind);
+  const expected = ['c1 -> p1 (' + kind + ')'];
+
+  it('does to its target in evaluation what its role says', () => {
+    const evaluation = evaluateMap(map);
+    expect(evaluation.nodes.get('c1')?.label).toBe('stands');
+    expect(evaluation.nodes.get('p1')?.label).toBe(
+      spec.evaluation === 'supports' ? 'stands' : 'falls',
+    );
+    // A supported node whose only supporter falls, falls; an attacked one stands.
+    const struck = evaluateMap(map, { c1: 'falls' });
+    expect(struck.nodes.get('p1')?.label).toBe(spec.evaluation === 'supports' ? 'falls' : 'stands');
+  });
+
+  it('survives the Clashmap file', () => {
+    expect(kindsOf(parseSuccess(serializeMap(map)))).toEqual(expected);
+  });
+
+  it('survives Argdown, written with its sign', async () => {
+    const { text } = exported(exportArgdown(map));
+    expect(text).toContain(`  ${spec.formats.argdown.sign} [c1]`);
+    expect(kindsOf(imported(await importArgdown(text)).map)).toEqual(expected);
+  }, 60_000); // the first Argdown import loads @argdown/core, slow on a busy machine
+
+  it('survives AIF, written as its scheme node', async () => {
+    const { text } = exported(exportAif(map, { now: new Date('2025-05-06T14:03:00Z') }));
+    const nodes = (
+      JSON.parse(text) as { nodes: Array<{ nodeID: string; type: string; text: string }> }
+    ).nodes;
+    expect(nodes.find((n) => n.nodeID === 'e1')).toMatchObject({
+      type: spec.formats.aif.node,
+      text: spec.formats.aif.scheme,
+    });
+    expect(kindsOf(imported(await importAif(text)).map)).toEqual(expected);
+  });
+
+  it('is read from Kialo by its stance', async () => {
+    const text = [
+      'Discussion Title: Strikes',
+      '',
+      '1. Strike the cartels',
+      `1.1. ${spec.formats.kialo.stance}: Strikes stem the flow`,
+      '',
+    ].join('\n');
+    const read = imported(await importKialo(text)).map;
+    expect(read.edges.map((e) => e.kind)).toEqual([kind]);
+  });
+
+  it('is drawn in DOT with its glyph, colour, line and arrowhead', () => {
+    const { text } = exported(exportDot(map));
+    const { color, arrowhead } = spec.formats.dot;
+    const style = spec.look.dash === null ? 'solid' : 'dashed';
+    expect(text).toContain(
+      `label="${spec.look.glyph}", style=${style}, arrowhead=${arrowhead}, color="${color}", fontcolor="${color}"`,
+    );
+  });
+
+  it('is named in GraphML', () => {
+    const { text } = exported(exportGraphml(map));
+    expect(text).toContain(`<data key="edgeKind">${spec.formats.graphml.kind}</data>`);
+  });
+
+  it('is worded in the Markdown outline', () => {
+    expect(mapToMarkdown(map)).toContain(
+      `- **${capitalised(spec.names.verb)}:** Strikes stem the flow`,
+    );
+  });
+
+  it('is drawn in SVG with its colour, dash, marker and glyph', () => {
+    const boxes = new Map([
+      ['p1', { x: 0, y: 0, width: 240, height: 80 }],
+      ['c1', { x: 400, y: 0, width: 240, height: 80 }],
+    ]);
+    const svg = exportMapSvg(map, { boxes, measure: (text) => text.length * 7 });
+    const path = /<path id="cm-edge-e1"[^>]*>/.exec(svg)?.[0] ?? '';
+    expect(path).toContain(`class="edge ${kind}"`);
+    expect(path).toContain(`stroke="${spec.look.color.hex}"`);
+    expect(path).toContain(`marker-end="url(#cm-marker-${kind})"`);
+    if (spec.look.dash === null) expect(path).not.toContain('stroke-dasharray');
+    else expect(path).toContain(`stroke-dasharray="${spec.look.dash}"`);
+    expect(svg).toContain(`<marker id="cm-marker-${kind}"`);
+    const glyph = spec.look.glyph.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(svg).toMatch(new RegExp(`<g class="badge ${kind}">[^]*?>${glyph}</text></g>`));
+  });
+});
