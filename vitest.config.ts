@@ -25,6 +25,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/globalSetup.ts'],
+          setupFiles: ['tests/e2e/setup.ts'],
           testTimeout: 60_000,
           // A busy CI machine can take more than the default second to reach a state.
           expect: { poll: { timeout: 5_000 } },

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
+import { articleText } from './helpers';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -39,6 +40,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+const CLAIM = articleText('claim-rupture-relations');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('accessibility (axe-core)', () => {
   let session: Session;
   let page: Page;
@@ -58,25 +62,65 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('inspector, labels and scoreboard', async () => {
+    const labels = page.getByRole('button', { name: 'Show which claims stand' });
     await page.keyboard.press('l');
-    await page
-      .getByRole('group', { name: /^Claim: Unilateral strikes would significantly rupture/ })
-      .click();
-    await page.getByRole('complementary', { name: 'Inspector' }).waitFor();
+    await expect.poll(() => labels.getAttribute('aria-pressed')).toBe('true');
+    const scoreboard = page.getByRole('group', { name: 'Scoreboard' });
+    await scoreboard.waitFor();
+    await expect(scoreboard.getByText('Which positions stand').isVisible()).resolves.toBe(true);
+    await page.getByRole('group', { name: new RegExp(`^Claim: ${escape(CLAIM)}`) }).click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await inspector.waitFor();
+    await expect(
+      inspector.getByRole('heading', { name: 'Claim', exact: true }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      inspector.getByRole('textbox', { name: 'Text', exact: true }).inputValue(),
+    ).resolves.toBe(CLAIM);
+    await expect(inspector.getByRole('region', { name: 'Evaluation' }).isVisible()).resolves.toBe(
+      true,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    await inspector.waitFor({ state: 'detached' });
     await page.keyboard.press('l');
+    await expect.poll(() => labels.getAttribute('aria-pressed')).toBe('false');
+    await scoreboard.waitFor({ state: 'detached' });
   });
 
-  it('source panel, steps and outline', async () => {
+  it('source panel and steps', async () => {
+    const source = page.getByRole('complementary', { name: 'Source' });
+    const steps = page.getByRole('complementary', { name: 'Presentation steps' });
     await page.getByRole('button', { name: 'Source text' }).click();
     await page.getByRole('button', { name: 'Presentation steps' }).click();
+    await source.waitFor();
+    await steps.waitFor();
+    await expect(source.getByRole('heading').first().isVisible()).resolves.toBe(true);
+    await expect(
+      steps.getByRole('heading', { name: 'Presentation steps' }).isVisible(),
+    ).resolves.toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Source text' }).click();
     await page.getByRole('button', { name: 'Presentation steps' }).click();
+    await source.waitFor({ state: 'detached' });
+    await steps.waitFor({ state: 'detached' });
+  });
+
+  // The Outline view button has never shown the outline in the editor (App.tsx keeps
+  // outlineOpen but renders <OutlineView /> only for printing), so this check fails today.
+  // It is marked as an expected failure: when the outline shows, vitest reports this test
+  // as failing, and `it.fails` becomes `it`.
+  it.fails('outline (KNOWN BUG: the Outline view button shows no outline)', async () => {
+    const outline = page.getByRole('region', { name: 'Outline' });
     await page.getByRole('button', { name: 'Outline view' }).click();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Outline view' }).click();
+    try {
+      await outline.waitFor({ timeout: 3_000 });
+      await expect(outline.isVisible()).resolves.toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await page.getByRole('button', { name: 'Outline view' }).click();
+    }
+    await outline.waitFor({ state: 'detached' });
   });
 
   it('dialogs', async () => {
@@ -87,6 +131,7 @@ describe('accessibility (axe-core)', () => {
     ] as const) {
       await page.getByRole('button', { name: open, exact: true }).click();
       await page.getByRole('dialog', { name }).waitFor();
+      await expect(page.getByRole('dialog', { name }).isVisible(), name).resolves.toBe(true);
       expect(await seriousViolations(page), name).toEqual([]);
       await page.keyboard.press('Escape');
       await page.getByRole('dialog', { name }).waitFor({ state: 'detached' });
@@ -94,11 +139,17 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('presentation', async () => {
+    const presentation = page.getByRole('dialog', { name: 'Presentation' });
     await page.keyboard.press('F5');
-    await page.getByRole('dialog', { name: 'Presentation' }).waitFor();
+    await presentation.waitFor();
+    await expect(presentation.isVisible()).resolves.toBe(true);
+    const theme = await presentation.getAttribute('data-theme');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('t');
+    // The other theme (its colours are what axe checks the second time).
+    await expect.poll(() => presentation.getAttribute('data-theme')).not.toBe(theme);
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    await presentation.waitFor({ state: 'detached' });
   });
 });

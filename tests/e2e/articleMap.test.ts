@@ -8,6 +8,96 @@ const article = parseMap(readFileSync('public/maps/cartel-drone-strikes.clashmap
 if (!article.ok) throw new Error('the shipped article map does not parse');
 const map: ClashMap = article.map;
 
+/** How one kind of edge is drawn, as read from the page (see edgeLook and legendLook). */
+interface DrawnEdge {
+  stroke: string;
+  dashes: string;
+  /** The marker at the line's end: its outline(s) as SVG path data, and its fill. */
+  markerPaths: string[];
+  markerFill: string;
+}
+
+/** Runs in the page: how a canvas edge (its group) is drawn, marker included. */
+function edgeLook(group: Element): DrawnEdge {
+  const line = group.querySelector('path[marker-end]');
+  if (!line) throw new Error('the edge has no path with a marker');
+  const id = /^url\(["']?#([^"')]+)["']?\)$/.exec(line.getAttribute('marker-end') ?? '')?.[1];
+  const marker = id ? document.getElementById(id) : null;
+  if (!marker) throw new Error(`the edge's marker ${id} is not in the page`);
+  const paths = Array.from(marker.querySelectorAll('path'));
+  return {
+    stroke: getComputedStyle(line).stroke,
+    dashes: getComputedStyle(line).strokeDasharray,
+    markerPaths: paths.map((p) => p.getAttribute('d') ?? ''),
+    markerFill: paths.length ? getComputedStyle(paths[0]!).fill : 'none',
+  };
+}
+
+/** Runs in the page: how a legend entry draws its sample line and marker, and its sign. */
+function legendLook(entry: Element): DrawnEdge & { sign: string; signBackground: string } {
+  const shapes = Array.from(entry.querySelectorAll('svg *')).filter(
+    (e) => e instanceof SVGGeometryElement,
+  );
+  const line = shapes.find((e) => getComputedStyle(e).stroke !== 'none');
+  if (!line) throw new Error('the legend entry draws no line');
+  const marker = shapes.filter((e) => e !== line && getComputedStyle(e).fill !== 'none');
+  const sign = Array.from(entry.querySelectorAll('span')).find(
+    (e) => e.textContent?.trim() && getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)',
+  );
+  return {
+    stroke: getComputedStyle(line).stroke,
+    dashes: getComputedStyle(line).strokeDasharray,
+    markerPaths: marker.map((p) => p.getAttribute('d') ?? ''),
+    markerFill: marker.length ? getComputedStyle(marker[0]!).fill : 'none',
+    sign: sign?.textContent?.trim() ?? '',
+    signBackground: sign ? getComputedStyle(sign).backgroundColor : '',
+  };
+}
+
+/**
+ * A marker's outline whatever its position and size: the path data with every point moved so
+ * the outline's box starts at 0,0 and scaled so its longer side is 1.
+ */
+function shapeOf(paths: string[]): string {
+  const points = paths.flatMap((d) =>
+    Array.from(d.matchAll(/(-?[\d.]+)[ ,]+(-?[\d.]+)/g), (m) => [Number(m[1]), Number(m[2])]),
+  );
+  const xs = points.map(([x]) => x!);
+  const ys = points.map(([, y]) => y!);
+  const [minX, minY] = [Math.min(...xs), Math.min(...ys)];
+  const size = Math.max(Math.max(...xs) - minX, Math.max(...ys) - minY) || 1;
+  const at = (x: string, y: string) =>
+    `${+((Number(x) - minX) / size).toFixed(3)},${+((Number(y) - minY) / size).toFixed(3)}`;
+  return paths
+    .map((d) => d.replace(/(-?[\d.]+)[ ,]+(-?[\d.]+)/g, (_, x: string, y: string) => at(x, y)))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** What a reader compares: colour, dashes, the marker's shape and colour. */
+const look = (drawn: DrawnEdge) => ({
+  stroke: drawn.stroke,
+  dashes: drawn.dashes,
+  marker: shapeOf(drawn.markerPaths),
+  markerFill: drawn.markerFill,
+});
+
+/** Runs in the page: the box a node kind is drawn with (its first element with a background). */
+function boxLook(root: Element) {
+  const box = [root, ...Array.from(root.querySelectorAll('*'))].find(
+    (e) => getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)',
+  );
+  if (!box) throw new Error('nothing with a background');
+  const style = getComputedStyle(box);
+  return {
+    background: style.backgroundColor,
+    borderColor: style.borderTopColor,
+    borderStyle: style.borderTopStyle,
+    borderWidth: style.borderTopWidth,
+  };
+}
+
 describe('first launch', () => {
   let session: Session;
   beforeAll(async () => {
@@ -74,6 +164,62 @@ describe('first launch', () => {
     expect(rebuttals).toBe(map.edges.filter((e) => e.kind === 'rebuttal').length);
     const legend = session.page.getByRole('region', { name: 'Legend' });
     await expect(legend.innerText()).resolves.toMatch(/supports[\s\S]*rebuts/);
+  });
+
+  it('legend draws each kind of edge as the canvas does: colour, dashes, marker and sign', async () => {
+    const { page } = session;
+    const legend = page.getByRole('region', { name: 'Legend' });
+    const seen: Record<string, ReturnType<typeof look> & { sign: string }> = {};
+    for (const [word, labelName] of [
+      ['supports', /^Supports\b/],
+      ['rebuts', /^Rebuts\b/],
+    ] as const) {
+      const entry = legend.getByRole('listitem').filter({ hasText: new RegExp(`${word}\\s*$`) });
+      await expect(entry.count(), `legend entry “${word}”`).resolves.toBe(1);
+      const sample = await entry.evaluate(legendLook);
+      // A real edge of this kind (named “…” supports “…”), and the sign on a real edge's label.
+      const drawn = await page
+        .getByRole('group', { name: new RegExp(`^“[\\s\\S]*” ${word} “[\\s\\S]*”$`) })
+        .first()
+        .evaluate(edgeLook);
+      const label = await page
+        .getByRole('button', { name: labelName })
+        .first()
+        .evaluate((el) => ({
+          sign: el.textContent?.trim() ?? '',
+          background: getComputedStyle(el).backgroundColor,
+        }));
+      expect(
+        { ...look(sample), sign: sample.sign, signBackground: sample.signBackground },
+        `the legend's “${word}” against a ${word} edge on the canvas`,
+      ).toEqual({ ...look(drawn), sign: label.sign, signBackground: label.background });
+      seen[word] = { ...look(sample), sign: sample.sign };
+    }
+    // The kinds differ by line, marker and sign as well as by colour (for colour-blind readers).
+    const { supports, rebuts } = seen;
+    expect(supports!.stroke).not.toBe(rebuts!.stroke);
+    expect(supports!.dashes).not.toBe(rebuts!.dashes);
+    expect(supports!.marker).not.toBe(rebuts!.marker);
+    expect(supports!.sign).not.toBe(rebuts!.sign);
+  });
+
+  it('legend draws positions and quoted claims as the canvas does', async () => {
+    const { page } = session;
+    const legend = page.getByRole('region', { name: 'Legend' });
+    const claim = map.nodes.find((n) => n.kind === 'claim' && n.evidence.length > 0)!;
+    const position = map.nodes.find((n) => n.kind === 'position')!;
+    for (const [word, name] of [
+      ['Position', `Position: ${position.text}`],
+      ['Claim with quote', `Claim: ${claim.text}`],
+    ] as const) {
+      const entry = legend
+        .getByRole('listitem')
+        .filter({ hasText: new RegExp(`^\\s*${word}\\s*$`) });
+      await expect(entry.count(), `legend entry “${word}”`).resolves.toBe(1);
+      const swatch = await entry.evaluate(boxLook);
+      const drawn = await page.getByRole('group', { name, exact: false }).first().evaluate(boxLook);
+      expect(swatch, `the legend's “${word}” against one on the canvas`).toEqual(drawn);
+    }
   });
 
   it('has named controls: zoom, fit view and the overview map', async () => {

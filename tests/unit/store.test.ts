@@ -4,7 +4,11 @@ import { checkInvariants } from '../../src/model/invariants';
 import type { ClashMap } from '../../src/model/map';
 import type { MapNode } from '../../src/model/node';
 import type { ArgumentFlowEdge, ArgumentFlowNode } from '../../src/store/flowAdapter';
-import { createClashmapStore, type ClashmapStore } from '../../src/store/store';
+import {
+  createClashmapStore,
+  isDirty as isDirtyState,
+  type ClashmapStore,
+} from '../../src/store/store';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and helpers
@@ -59,8 +63,8 @@ const undoSteps = (store: ClashmapStore) => store.history.getState().past.length
 const redoSteps = (store: ClashmapStore) => store.history.getState().future.length;
 const undo = (store: ClashmapStore) => store.getState().undo();
 const redo = (store: ClashmapStore) => store.getState().redo();
-const isDirty = (store: ClashmapStore) =>
-  store.getState().savedRevision !== store.getState().revision;
+/** The product's own test of unsaved changes (what the save status and the discard prompt use). */
+const isDirty = (store: ClashmapStore) => isDirtyState(store.getState());
 
 const node = (store: ClashmapStore, id: string): MapNode | undefined =>
   store.getState().map.nodes.find((n) => n.id === id);
@@ -747,6 +751,20 @@ describe('unsaved changes', () => {
     store.getState().openMap(sampleMap(), null);
     expect(store.getState().savedRevision).toBeNull();
     expect(isDirty(store)).toBe(true);
+  });
+
+  it('assumptions kept with the map are unsaved changes; assumptions not kept are not', () => {
+    const store = openedStore();
+    store.getState().setAssumption('c', 'falls');
+    expect(isDirty(store)).toBe(false);
+    store.getState().setKeepAssumptions(true);
+    expect(isDirty(store)).toBe(true);
+    store.getState().markSaved('strikes.clashmap.json');
+    expect(isDirty(store)).toBe(false);
+    store.getState().setAssumption('c', 'stands');
+    expect(isDirty(store)).toBe(true);
+    store.getState().setAssumption('c', 'falls');
+    expect(isDirty(store)).toBe(false);
   });
 
   it('session changes never make the map dirty', () => {
