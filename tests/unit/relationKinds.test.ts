@@ -36,8 +36,8 @@ import { exported, imported } from './formats/expectations';
 import { parseSuccess } from './helpers/maps';
 
 // ---------------------------------------------------------------------------------------------
-// Type-level checks: these lines must fail to compile (`tsc --noEmit -p .` reports an unused
-// @ts-expect-error otherwise), so a forgotten kind or field is caught before any test runs.
+// Type-level checks: each line below its directive must fail to compile (tsc reports an unused
+// directive otherwise), so a forgotten kind or field is caught before any test runs.
 
 // @ts-expect-error a registry without the rebuttal kind is not a RelationKindMap
 const _missingKind: RelationKindMap = { support };
