@@ -535,7 +535,9 @@ export function App() {
               </button>
             }
           >
-            <p>{linkProblem}</p>
+            {linkProblem.split('\n').map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
             <p className="cm-muted">Your own map is open, unchanged.</p>
           </Dialog>
         )}

@@ -1,10 +1,12 @@
 import { useId, useState, type ReactNode } from 'react';
 import { anchorQuote, quoteMismatch } from '../model/evidence';
 import type { Evidence } from '../model/evidence';
+import { LIMITS } from '../model/limits';
 import { NODE_KINDS, type MapNode } from '../model/node';
 import { EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { NodeEvaluation } from './evaluation/Scoreboard';
+import { pasteWithinLimit } from './nodes/NodeTextEditor';
 
 interface FieldProps {
   label: string;
@@ -12,10 +14,13 @@ interface FieldProps {
   onCommit: (value: string) => void;
   multiline?: boolean;
   placeholder?: string;
+  /** The most UTF-16 code units the field holds; a longer paste is cut, with a notice. */
+  limit?: { max: number; what: string };
 }
 
 /** A text field whose edit is committed once, on leaving it or pressing Enter: one undo step. */
-function CommitField({ label, value, onCommit, multiline, placeholder }: FieldProps) {
+function CommitField({ label, value, onCommit, multiline, placeholder, limit }: FieldProps) {
+  const store = useClashmapStore();
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   const id = useId();
@@ -32,6 +37,13 @@ function CommitField({ label, value, onCommit, multiline, placeholder }: FieldPr
     value: draft,
     placeholder,
     onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
+    maxLength: limit?.max,
+    onPaste: (event: React.ClipboardEvent<HTMLTextAreaElement | HTMLInputElement>) => {
+      const cut = limit && pasteWithinLimit(event, limit.max, limit.what);
+      if (!cut) return;
+      setDraft(cut.value);
+      store.getState().notify('error', cut.notice);
+    },
     onBlur: commit,
     onKeyDown: (event: React.KeyboardEvent) => {
       if (event.key === 'Enter' && !event.shiftKey && !(multiline && event.altKey)) {
@@ -238,6 +250,7 @@ function NodeInspector({ node }: { node: MapNode }) {
         label="Text"
         value={node.text}
         multiline
+        limit={{ max: LIMITS.nodeTextLength, what: "a node's text" }}
         onCommit={(text) =>
           text.trim()
             ? update({ text: text.trim() })

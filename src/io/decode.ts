@@ -1,5 +1,5 @@
 import { LIMITS } from '../model/limits';
-import type { ParseError } from './parseError';
+import { DOUBLED_BOM_ISSUE, type ParseError } from './parseError';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; error: ParseError };
 
@@ -37,6 +37,10 @@ export function decodeMapBytes(bytes: Uint8Array): DecodeResult {
   }
   if (bytes.subarray(0, 4096).includes(0)) {
     return badEncoding('it contains binary data (zero bytes), so it is not a text file');
+  }
+  // TextDecoder drops one byte order mark; a second would reach parseMap as if it were the first.
+  if ([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf].every((b, i) => bytes[i] === b)) {
+    return { ok: false, error: { kind: 'invalidContent', issues: [DOUBLED_BOM_ISSUE] } };
   }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

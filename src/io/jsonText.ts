@@ -31,7 +31,7 @@ export function parseJsonText(text: string): JsonResult {
   } catch {
     return { ok: false, syntax: locateSyntaxError(text) };
   }
-  const structure = findHostileStructure(value);
+  const structure = findHostileStructure(value) ?? findDuplicateKey(text);
   return structure ? { ok: false, structure } : { ok: true, value };
 }
 
@@ -87,6 +87,92 @@ function findHostileStructure(root: unknown): Issue | null {
       if (child !== null && typeof child === 'object')
         stack.push({ value: child, key, parent: frame, depth: depth + 1 });
     }
+  }
+  return null;
+}
+
+interface OpenContainer {
+  /** True for an object, false for a list. */
+  object: boolean;
+  /** The keys seen so far in an object, made at its first key (most objects in a list are small). */
+  keys: Set<string> | null;
+  /** Where this container is in its parent: a key, or an index in a list. */
+  key: PropertyKey;
+  /** For a list, the index of the next element. */
+  index: number;
+}
+
+/** Characters that end a number, true, false or null: whitespace, ",", "]" and "}". */
+const endsLiteral = (c: number) =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 93 || c === 125;
+
+/**
+ * The first object, in file order, that has the same key twice, as an issue naming it.
+ * JSON.parse silently keeps the last value, so `{"text": "A", "text": "B"}` would open as "B"
+ * while another reader (or a person reading the file) sees "A". Scans `text`, which
+ * JSON.parse has already accepted, so it need not check syntax.
+ */
+export function findDuplicateKey(text: string): Issue | null {
+  const open: OpenContainer[] = [];
+  // In an object: the key just read, until its value has been read.
+  let pendingKey: string | null = null;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const top = open[open.length - 1];
+    if (c === 34 /* " */) {
+      const start = i;
+      for (;;) {
+        const q = text.indexOf('"', i + 1);
+        // An odd number of backslashes just before a quote escapes it.
+        let slashes = 0;
+        for (let k = q - 1; k > start && text.charCodeAt(k) === 92; k--) slashes++;
+        i = q + 1;
+        if (slashes % 2 === 0) break;
+        i = q;
+      }
+      if (top?.object && pendingKey === null) {
+        const raw = text.slice(start + 1, i - 1);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(start, i)) as string) : raw;
+        top.keys ??= new Set();
+        if (top.keys.has(key)) {
+          const path = showInvisible(formatPath(open.slice(1).map((o) => o.key)));
+          const name = showInvisible(JSON.stringify(key));
+          return {
+            path,
+            message: path
+              ? `the key ${name} appears twice`
+              : `the key ${name} appears twice in the file's top-level object`,
+          };
+        }
+        top.keys.add(key);
+        pendingKey = key;
+      } else {
+        if (top && !top.object) top.index++;
+        pendingKey = null;
+      }
+      continue;
+    }
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      let key: PropertyKey = '';
+      if (top?.object) key = pendingKey ?? '';
+      else if (top) key = top.index++;
+      pendingKey = null;
+      open.push({ object: c === 123, keys: null, key, index: 0 });
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      open.pop();
+      pendingKey = null;
+    } else if (c === 44 /* , */) {
+      pendingKey = null;
+    } else if (c > 32 && c !== 58 /* : */) {
+      // A number, true, false or null: one value, read to its end.
+      if (top && !top.object) top.index++;
+      pendingKey = null;
+      while (i < n && !endsLiteral(text.charCodeAt(i))) i++;
+      continue;
+    }
+    i++;
   }
   return null;
 }

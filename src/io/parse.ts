@@ -6,7 +6,7 @@ import { CURRENT_VERSION, MAP_FORMAT, mapSchema, type ClashMap } from '../model/
 import { describeMarkup, recognizeForeignFormat, recognizeForeignText } from './foreignFormats';
 import { parseJsonText, showInvisible } from './jsonText';
 import { migrate, type RawDocument } from './migrations';
-import type { ParseError } from './parseError';
+import { DOUBLED_BOM_ISSUE, type ParseError } from './parseError';
 
 /**
  * A parsed map, with `warnings` for quotes that no longer match their source (only when those
@@ -48,6 +48,7 @@ export function parseMap(text: string, options: ParseOptions = {}): ParseResult 
     });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.charCodeAt(0) === 0xfeff) return invalid([DOUBLED_BOM_ISSUE]);
   const json = parseJsonText(body);
   if (!json.ok) {
     if ('syntax' in json) {

@@ -14,6 +14,16 @@ export type ParseError =
   /** `issues` is capped; `total` counts every problem found, reported or not. */
   | { kind: 'invalidContent'; issues: Issue[]; total?: number };
 
+/**
+ * A file that starts with two byte order marks: one is how some editors mark UTF-8, a second is
+ * damage (a tool that adds one on every save), and left alone it reads as a bare syntax error.
+ */
+export const DOUBLED_BOM_ISSUE: Issue = {
+  path: '',
+  message:
+    'the file starts with two byte order marks (U+FEFF); remove the extra one and open it again',
+};
+
 // "an Excalidraw file", "an AIF … file", "an npm package.json file", but "a tldraw file".
 const withArticle = (name: string) => `${/^(?:[aeiou]|npm\b)/i.test(name) ? 'an' : 'a'} ${name}`;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
 import { LIMITS } from './limits';
-import { proseSchema } from './text';
+import { proseSchema, stringOfAtMost } from './text';
 
 // Whitespace, control and invisible formatting characters (tabs, newlines, zero-width and
 // bidirectional marks) and lone surrogates: the URL parser silently drops or encodes some of
@@ -10,15 +10,49 @@ import { proseSchema } from './text';
 const URL_INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Z}\p{Cs}]/u;
 const HTTP_PREFIX = /^https?:\/\//i;
 
-/** True for the only URL schemes a map may link to: http:// or https://, exactly as written. */
-export function isSafeUrl(url: string): boolean {
-  if (!HTTP_PREFIX.test(url) || URL_INVISIBLE.test(url)) return false;
+/** How a URL problem names the invisible character it found. */
+function describeUrlChar(char: string): string {
+  if (char === ' ') return 'a space';
+  if (char === '\t') return 'a tab';
+  if (char === '\n' || char === '\r') return 'a line break';
+  const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return /\p{Zs}/u.test(char) ? `a space (${code})` : `an invisible character (${code})`;
+}
+
+/**
+ * Why `url` is not an address a map may link to, or null when it is: only http:// or https://,
+ * exactly as written, to a named host, with no user name or password before the host (in
+ * `https://bank.example@evil.example/` the host is evil.example, whatever the reader sees first).
+ */
+export function urlProblem(url: string): string | null {
+  if (!HTTP_PREFIX.test(url)) return 'must be an http:// or https:// address';
+  const invisible = URL_INVISIBLE.exec(url);
+  if (invisible)
+    return `contains ${describeUrlChar(invisible[0])} at character ${invisible.index + 1}`;
+  // The host as written: the URL parser reads "https:///etc/passwd" as the host "etc", so an
+  // empty one is refused here, before it can be reinterpreted.
+  const afterScheme = url.slice(url.indexOf('//') + 2);
+  const authority = /^[^/\\?#]*/.exec(afterScheme)![0];
+  if (authority === '') return 'has no host name after the "//"';
+  if (authority.includes('@'))
+    return 'has a user name or password before the host (the "@" hides where the link really goes)';
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+    parsed = new URL(url);
   } catch {
-    return false;
+    return 'is not a valid web address';
   }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return 'must be an http:// or https:// address';
+  if (parsed.hostname === '') return 'has no host name after the "//"';
+  if (parsed.username !== '' || parsed.password !== '')
+    return 'has a user name or password before the host (the "@" hides where the link really goes)';
+  return null;
+}
+
+/** True for the only URLs a map may link to (see `urlProblem`). */
+export function isSafeUrl(url: string): boolean {
+  return urlProblem(url) === null;
 }
 
 const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -47,10 +81,11 @@ export const sourceSchema = z.strictObject({
     })
     .refine(isCalendarDate, { error: 'is not a real date (check the month and day)' })
     .optional(),
-  url: z
-    .string()
-    .max(LIMITS.urlLength, { error: `is longer than ${LIMITS.urlLength} characters` })
-    .refine(isSafeUrl, { error: 'must be an http:// or https:// address' })
+  url: stringOfAtMost(LIMITS.urlLength)
+    .superRefine((value, ctx) => {
+      const problem = urlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .optional(),
   text: proseSchema(LIMITS.sourceTextLength).optional(),
 });

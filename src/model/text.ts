@@ -49,12 +49,23 @@ export function removeBidiControls(value: string): string {
   return value.replace(BIDI_CONTROLS, '');
 }
 
-/** A zod schema for user-visible text of at most `max` characters. */
+/**
+ * A zod string schema of at most `max` UTF-16 code units (`string.length`), as the file format
+ * counts. zod's own `.max()` counts code points, which lets 1,001 emoji (2,002 code units)
+ * through a 2,000 limit that the app's fields, importers and offsets all count in code units.
+ */
+export function stringOfAtMost(max: number) {
+  return z.string().check(
+    z.refine((value: string) => value.length <= max, {
+      error: `is longer than ${max.toLocaleString('en-US')} characters`,
+    }),
+  );
+}
+
+/** A zod schema for user-visible text of at most `max` UTF-16 code units. */
 export function proseSchema(max: number, { allowEmpty = true } = {}) {
-  return z
-    .string()
-    .min(allowEmpty ? 0 : 1, { error: 'must not be empty' })
-    .max(max, { error: `is longer than ${max.toLocaleString('en-US')} characters` })
+  return stringOfAtMost(max)
+    .refine((value) => allowEmpty || value.length > 0, { error: 'must not be empty' })
     .superRefine((value, ctx) => {
       const problem = textProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });

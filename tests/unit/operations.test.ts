@@ -4,6 +4,7 @@ import { serializeMap } from '../../src/io/serialize';
 import type { Edge, EdgeKind } from '../../src/model/edge';
 import { anchorQuote, quoteMismatch, type Evidence } from '../../src/model/evidence';
 import { checkInvariants } from '../../src/model/invariants';
+import { FRESH_ID_RANDOM_CHARS } from '../../src/model/ids';
 import type { ClashMap } from '../../src/model/map';
 import type { MapNode, Point } from '../../src/model/node';
 import {
@@ -151,13 +152,22 @@ describe('newNode', () => {
   });
 
   it('never reuses an id held by a source, node or edge, even when the random draw collides', () => {
-    // Math.random() = 0.5 gives the suffix "i", 0.25 gives "9".
+    // Random bytes of 0 give the suffix "000…", bytes of 1 give "111…".
+    const zeros = `claim-${'0'.repeat(FRESH_ID_RANDOM_CHARS)}`;
     const map = deepFreeze({
       ...sampleMap(),
-      edges: [...sampleMap().edges, { id: 'claim-i', from: 'b', to: 'a', kind: 'rebuttal' }],
+      edges: [...sampleMap().edges, { id: zeros, from: 'b', to: 'a', kind: 'rebuttal' }],
     } satisfies ClashMap);
-    vi.spyOn(Math, 'random').mockReturnValueOnce(0.5).mockReturnValueOnce(0.25);
-    expect(newNode(map, 'claim', 'Fresh').id).toBe('claim-9');
+    const fillWith =
+      (byte: number) =>
+      <T extends ArrayBufferView | null>(array: T) => {
+        (array as unknown as Uint8Array).fill(byte);
+        return array;
+      };
+    vi.spyOn(globalThis.crypto, 'getRandomValues')
+      .mockImplementationOnce(fillWith(0))
+      .mockImplementationOnce(fillWith(1));
+    expect(newNode(map, 'claim', 'Fresh').id).toBe(`claim-${'1'.repeat(FRESH_ID_RANDOM_CHARS)}`);
   });
 });
 

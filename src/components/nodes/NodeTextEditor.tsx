@@ -1,6 +1,42 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent } from 'react';
 import { LIMITS } from '../../model/limits';
+import { useClashmapStore } from '../../store/StoreContext';
 import { typeAhead } from './typeAhead';
+
+/**
+ * Pastes into a field that holds at most `limit` UTF-16 code units (as the file format counts):
+ * when the clipboard text does not fit, only what fits is pasted (never half of an emoji) and the
+ * returned sentence says so, naming `what` ("a node's text"). Returns null when the paste fits
+ * and is left to the browser. A field's own maxLength would cut a long paste without a word.
+ */
+export function pasteWithinLimit(
+  event: ClipboardEvent<HTMLTextAreaElement | HTMLInputElement>,
+  limit: number,
+  what: string,
+): { value: string; notice: string } | null {
+  const field = event.currentTarget;
+  // The field stores line breaks as "\n"; count them that way.
+  const pasted = event.clipboardData.getData('text/plain').replace(/\r\n?/g, '\n');
+  const start = field.selectionStart ?? field.value.length;
+  const end = field.selectionEnd ?? start;
+  const room = Math.max(0, limit - (field.value.length - (end - start)));
+  if (pasted.length <= room) return null;
+  event.preventDefault();
+  let cut = room;
+  const last = pasted.charCodeAt(cut - 1);
+  if (cut > 0 && last >= 0xd800 && last <= 0xdbff) cut--;
+  const kept = pasted.slice(0, cut);
+  field.setRangeText(kept, start, end, 'end');
+  const max = limit.toLocaleString('en-US');
+  let notice: string;
+  if (kept.length === 0)
+    notice = `Nothing was pasted: it does not fit in the ${max}-character limit for ${what}.`;
+  else if (kept.length === limit)
+    notice = `The pasted text was cut to ${kept.length.toLocaleString('en-US')} characters (the limit for ${what}).`;
+  else
+    notice = `The pasted text was cut to ${kept.length.toLocaleString('en-US')} characters, so that ${what} fits its limit of ${max}.`;
+  return { value: field.value, notice };
+}
 
 interface Props {
   initial: string;
@@ -15,6 +51,7 @@ interface Props {
  * Shift+Enter starts a new line; Escape puts the text back.
  */
 export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
+  const store = useClashmapStore();
   const [text, setText] = useState(initial);
   // The latest text, for commits that happen outside a render (a typed-ahead Enter).
   const textRef = useRef(initial);
@@ -76,6 +113,13 @@ export function NodeTextEditor({ initial, label, onCommit, onCancel }: Props) {
       onChange={(event) => {
         textRef.current = event.target.value;
         setText(event.target.value);
+      }}
+      onPaste={(event) => {
+        const cut = pasteWithinLimit(event, LIMITS.nodeTextLength, "a node's text");
+        if (!cut) return;
+        textRef.current = cut.value;
+        setText(cut.value);
+        store.getState().notify('error', cut.notice);
       }}
       onKeyDown={(event) => {
         event.stopPropagation();

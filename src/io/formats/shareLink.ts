@@ -1,6 +1,7 @@
 import { LIMITS } from '../../model/limits';
 import type { ClashMap } from '../../model/map';
 import { parseMap } from '../parse';
+import { formatIssue } from '../../model/issue';
 import { describeParseError, type ParseError } from '../parseError';
 import { serializeMap } from '../serialize';
 
@@ -35,6 +36,7 @@ export type ShareLinkError =
   | { kind: 'badEncoding'; message: string }
   | { kind: 'corrupt'; message: string }
   | { kind: 'tooLarge'; message: string }
+  /** `message` is several lines: the headline, then where and why (`nodes[3].text: …`). */
   | { kind: 'invalidMap'; error: ParseError; message: string };
 
 /** A fragment for the map, or why the map cannot go into a link. */
@@ -172,6 +174,25 @@ export async function encodeShareFragment(map: ClashMap): Promise<ShareEncodeRes
   return { ok: true, fragment };
 }
 
+/** Most of a refused map's issues that the link's message lists; the rest are counted. */
+export const SHARE_LINK_MAX_LISTED_ISSUES = 5;
+
+/**
+ * What is wrong with the map in a link and where, one line each: the headline, then the parse
+ * error's issues (`nodes[3].text: …`), so the person who opens a link can tell its sender.
+ */
+function invalidMapMessage(error: ParseError): string {
+  const listed = error.issues.slice(0, SHARE_LINK_MAX_LISTED_ISSUES).map(formatIssue);
+  const total =
+    error.kind === 'invalidContent' ? (error.total ?? error.issues.length) : error.issues.length;
+  const more = total - listed.length;
+  return [
+    `The map in this link is not valid. ${describeParseError(error)}`,
+    ...listed,
+    ...(more > 0 ? [`…and ${more.toLocaleString('en-US')} more`] : []),
+  ].join('\n');
+}
+
 const failure = (error: ShareLinkError): ShareDecodeResult => ({ ok: false, error });
 
 /**
@@ -249,7 +270,7 @@ export async function decodeShareFragment(fragment: string): Promise<ShareDecode
     return failure({
       kind: 'invalidMap',
       error: parsed.error,
-      message: `The map in this link is not valid. ${describeParseError(parsed.error)}`,
+      message: invalidMapMessage(parsed.error),
     });
   }
   return { ok: true, map: parsed.map };

@@ -180,7 +180,38 @@ describe('share links: refusals', () => {
     expect(invalid.kind === 'invalidMap' && invalid.error.issues).toEqual([
       { path: 'edges[1]', message: 'connects node "pos" to itself' },
     ]);
-    expect(invalid.message).toBe('The map in this link is not valid. This map file has a problem.');
+    expect(invalid.message).toBe(
+      'The map in this link is not valid. This map file has a problem.\nedges[1]: connects node "pos" to itself',
+    );
+  });
+
+  it('says what is wrong with the map in a link and where, listing at most five problems', async () => {
+    const doc = validDoc();
+    doc.nodes[0]!.text = 'x'.repeat(2_001);
+    const one = failureOf(
+      await decodeShareFragment(
+        await fragmentWithPayload(new TextEncoder().encode(JSON.stringify(doc))),
+      ),
+    );
+    expect(one.message.split('\n')).toEqual([
+      'The map in this link is not valid. This map file has a problem.',
+      'nodes[0].text: is longer than 2,000 characters',
+    ]);
+    for (let i = 0; i < 7; i++)
+      doc.edges.push({ id: `e${i + 2}`, from: 'claim', to: 'pos', kind: 'attack' });
+    const many = failureOf(
+      await decodeShareFragment(
+        await fragmentWithPayload(new TextEncoder().encode(JSON.stringify(doc))),
+      ),
+    );
+    const lines = many.message.split('\n');
+    expect(lines[0]).toBe('The map in this link is not valid. This map file has 8 problems.');
+    expect(lines.slice(1, 3)).toEqual([
+      'nodes[0].text: is longer than 2,000 characters',
+      'edges[1].kind: must be "support" or "rebuttal", not the text "attack"',
+    ]);
+    expect(lines).toHaveLength(7);
+    expect(lines[6]).toBe('…and 3 more');
   });
 
   it('stops inflating a decompression bomb as soon as it passes 10 MB', async () => {
