@@ -26,7 +26,7 @@ const BAD = fileWith((doc) => {
   doc.nodes[0]!.kind = 'argument';
 });
 
-describe('openBytes recognises each format and opens it', { timeout: 60_000 }, () => {
+describe('openBytes recognises each format and opens it', { timeout: 180_000 }, () => {
   it('opens Clashmap JSON, at once, with nothing lost', () => {
     const result = openBytes('map.json', bytes(GOOD));
     expect(result).not.toBeInstanceOf(Promise);
