@@ -38,7 +38,7 @@ function spyCommands(calls: string[]): Commands {
   });
 }
 
-describe('the shortcuts help and the key handler read one table', () => {
+describe('the shortcuts help and the key handler read one table', { timeout: 60_000 }, () => {
   it('lists every shortcut of the table, and nothing else', () => {
     expect(helpRows()).toEqual(KEY_TABLE.map((s) => [shortcutLabel(s), s.description]));
   });
