@@ -180,11 +180,11 @@ describe('freshId', () => {
     const zeros = `claim-${'0'.repeat(FRESH_ID_RANDOM_CHARS)}`;
     const spy = vi
       .spyOn(globalThis.crypto, 'getRandomValues')
-      .mockImplementationOnce(<T extends ArrayBufferView | null>(array: T) => {
+      .mockImplementationOnce((array) => {
         (array as unknown as Uint8Array).fill(0);
         return array;
       })
-      .mockImplementationOnce(<T extends ArrayBufferView | null>(array: T) => {
+      .mockImplementationOnce((array) => {
         (array as unknown as Uint8Array).fill(1);
         return array;
       });
