@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { decodeMapBytes } from '../io/decode';
 import { mapToCards } from '../io/cards';
-import { exportFormats, guessImportFormat, importFormats } from '../io/formats/registry';
+import { exportFormats, importFormats } from '../io/formats/registry';
 import type { ExportResult, Loss } from '../io/formats/types';
-import { parseMap } from '../io/parse';
-import { parseErrorLines } from '../io/parseError';
+import {
+  openBytes,
+  openErrorLines,
+  openMapBytes,
+  type OpenFormatId,
+  type OpenResult,
+} from '../io/openBytes';
 import { formatIssue } from '../model/issue';
 import type { ClashMap } from '../model/map';
 import { evaluateCommand } from './evaluateCommand';
 
 export const USAGE = `Usage:
-  clashmap validate FILE…            check map files; exit 1 if any is invalid
+  clashmap validate FILE…            check map files (or SVGs Clashmap exported); exit 1 if any is invalid
   clashmap convert FILE --to FORMAT [--from FORMAT]
                                      convert a map; what was not carried over goes to stderr
                                      writes: ${[...exportFormats().map((f) => f.id), 'cards'].join(', ')}
@@ -44,16 +48,23 @@ type Loaded = { ok: true; map: ClashMap } | { ok: false; lines: string[] };
 
 // A file that cannot be read is not a parse error: saying "not UTF-8 text" about a missing file
 // would send the user looking in the wrong place.
-function load(path: string, io: CliIo): Loaded {
-  let bytes: Uint8Array;
+function readBytes(
+  path: string,
+  io: CliIo,
+): { ok: true; bytes: Uint8Array } | { ok: false; lines: string[] } {
   try {
-    bytes = io.readFile(path);
+    return { ok: true, bytes: io.readFile(path) };
   } catch (error) {
     return { ok: false, lines: [`cannot read: ${readFailure(error)}`] };
   }
-  const decoded = decodeMapBytes(bytes);
-  const result = decoded.ok ? parseMap(decoded.text) : decoded;
-  return result.ok ? result : { ok: false, lines: parseErrorLines(result.error) };
+}
+
+/** A map file (Clashmap JSON, or an SVG that Clashmap exported), read the way the app opens it. */
+function load(path: string, io: CliIo): Loaded {
+  const read = readBytes(path, io);
+  if (!read.ok) return read;
+  const result = openMapBytes(read.bytes);
+  return result.ok ? result : { ok: false, lines: openErrorLines(result.error) };
 }
 
 function validate(files: string[], io: CliIo): number {
@@ -106,49 +117,39 @@ function convert(args: string[], io: CliIo): number | Promise<number> {
     return at >= 0 ? { at, value: args[at + 1] } : null;
   };
   const to = option('--to');
-  const from = option('--from');
-  const taken = new Set([to?.at, to && to.at + 1, from?.at, from && from.at + 1]);
+  const fromOption = option('--from');
+  const taken = new Set([to?.at, to && to.at + 1, fromOption?.at, fromOption && fromOption.at + 1]);
   const files = args.filter((_, i) => !taken.has(i));
   if (files.length !== 1 || !to?.value)
     return usageError(io, 'convert needs one FILE and --to FORMAT');
   if (!exportIds().includes(to.value)) {
     return usageError(io, `cannot write "${to.value}"; formats: ${exportIds().join(', ')}`);
   }
-  if (from && (!from.value || !importIds().includes(from.value))) {
-    return usageError(io, `cannot read "${from.value ?? ''}"; formats: ${importIds().join(', ')}`);
+  if (fromOption && (!fromOption.value || !importIds().includes(fromOption.value))) {
+    return usageError(
+      io,
+      `cannot read "${fromOption.value ?? ''}"; formats: ${importIds().join(', ')}`,
+    );
   }
   const file = files[0]!;
-  let text: string;
-  try {
-    const decoded = decodeMapBytes(io.readFile(file));
-    if (!decoded.ok) {
-      for (const line of parseErrorLines(decoded.error)) io.err(`${file}: ${line}`);
-      return 1;
-    }
-    text = decoded.text;
-  } catch (error) {
-    io.err(`${file}: cannot read: ${readFailure(error)}`);
+  const read = readBytes(file, io);
+  if (!read.ok) {
+    for (const line of read.lines) io.err(`${file}: ${line}`);
     return 1;
   }
-  const source = from?.value ?? guessImportFormat(file, text) ?? 'clashmap';
-  if (source === 'clashmap') {
-    const result = parseMap(text);
+  const write = (result: OpenResult): number => {
     if (!result.ok) {
-      for (const line of parseErrorLines(result.error)) io.err(`${file}: ${line}`);
-      return 1;
-    }
-    return writeOut(result.map, to.value, file, io);
-  }
-  // Other tools' formats are read by importers that may load their parser lazily.
-  const importer = importFormats().find((f) => f.id === source)!.import!;
-  return importer(text).then((result) => {
-    if (!result.ok) {
-      for (const issue of result.errors) io.err(`${file}: ${formatIssue(issue)}`);
+      for (const line of openErrorLines(result.error)) io.err(`${file}: ${line}`);
       return 1;
     }
     printLosses(io, file, result.losses);
-    return writeOut(result.value, to.value!, file, io);
-  });
+    return writeOut(result.map, to.value!, file, io);
+  };
+  // The registry's readable formats are all formats openBytes reads (checked above).
+  const from = fromOption?.value as OpenFormatId | undefined;
+  const opened = openBytes(file, read.bytes, from ? { from } : {});
+  // Other tools' formats are read by importers that may load their parser lazily.
+  return opened instanceof Promise ? opened.then(write) : write(opened);
 }
 
 /** Runs one CLI command and returns its exit code: 0 success, 1 invalid input, 2 bad usage. */

@@ -1,34 +1,7 @@
-import { EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { KEY_TABLE, shortcutLabel } from '../app/keyTable';
 import { Dialog } from './Dialog';
 
-const SHORTCUTS: Array<[string, string]> = [
-  ['P', 'Add a position'],
-  ['C', 'Add a claim'],
-  ...EDGE_KINDS.map((kind): [string, string] => {
-    const { shortcut, names } = relationKind(kind);
-    return [shortcut.toUpperCase(), `Add a claim ${names.adjective} the selected node`];
-  }),
-  ['Enter or F2', 'Edit the selected node’s text (Enter commits, Escape cancels)'],
-  ['Delete or Backspace', 'Delete the selection'],
-  ['Ctrl+C, Ctrl+V', 'Copy and paste nodes'],
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
-  ['Ctrl+F', 'Search'],
-  ['L', 'Show or hide which claims stand'],
-  [
-    'F5',
-    'Present (then → Space PageDown next, ← PageUp back, Home End, number+Enter jump, B blank, T theme, Escape leave)',
-  ],
-  ['Ctrl+P', 'Print a handout: the map and its outline'],
-  ['Ctrl+O', 'Open a map file'],
-  ['Ctrl+S, Ctrl+Shift+S', 'Save, Save as'],
-  ['Tab', 'Move between nodes and connections'],
-  ['Arrow keys', 'Move the focused node'],
-  ['Shift+click, Shift+drag', 'Select several'],
-  ['Double-click empty canvas', 'Add a claim there'],
-  ['Escape', 'Clear the selection'],
-];
-
+/** The `?` help: every line comes from the key table that the key handler runs. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog
@@ -42,14 +15,17 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     >
       <table className="cm-shortcuts">
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
-              <th scope="row">
-                <kbd>{keys}</kbd>
-              </th>
-              <td>{what}</td>
-            </tr>
-          ))}
+          {KEY_TABLE.map((shortcut) => {
+            const keys = shortcutLabel(shortcut);
+            return (
+              <tr key={keys}>
+                <th scope="row">
+                  <kbd>{keys}</kbd>
+                </th>
+                <td>{shortcut.description}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </Dialog>

@@ -1,25 +1,24 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import {
-  parseMapText,
-  forgetFileHandle,
-  pickMapFile,
-  readMapFile,
-  saveMapText,
-  suggestFileName,
-} from '../io/fileAccess';
-import type { ParseResult } from '../io/parse';
 import { fileOpen } from 'browser-fs-access';
-import { decodeMapBytes } from '../io/decode';
+import { autoLayout } from '../app/autoLayout';
+import {
+  openFailureLines,
+  readImportFile,
+  readMapFile,
+  showMap,
+  startNewMap,
+} from '../app/openFile';
+import { saveMap } from '../app/saveFile';
+import { makeShareLink } from '../app/share';
+import { forgetFileHandle, pickMapFile, saveMapText, suggestFileName } from '../io/fileAccess';
 import type { Loss } from '../io/formats/types';
-import { formatIssue } from '../model/issue';
-import { parseErrorLines } from '../io/parseError';
-import { serializeMap } from '../io/serialize';
+import type { OpenResult } from '../io/openBytes';
 import { layoutInWorker } from '../layout/layoutInWorker';
-import { emptyMap, MAP_FILE_EXTENSION } from '../model/map';
-import type { NodeKind } from '../model/node';
+import { MAP_FILE_EXTENSION, type ClashMap } from '../model/map';
 import type { EdgeKind } from '../model/edge';
-import { isDirty, measuredSizes } from '../store/store';
+import type { NodeKind } from '../model/node';
+import { isDirty } from '../store/store';
 import { LARGE_MAP_NODES } from './MapCanvas';
 import { useClashmapStore } from '../store/StoreContext';
 
@@ -56,25 +55,27 @@ export function useCommands(
       else proceed();
     };
 
-    const acceptOpened = (fileName: string, result: ParseResult, adopt?: () => void): boolean => {
+    const showError = async (fileName: string, result: OpenResult & { ok: false }) =>
+      setDialog({ type: 'openError', fileName, lines: await openFailureLines(result) });
+
+    /** Opens a map read from a file; refused, nothing changes (map, history, autosave). */
+    const acceptOpened = (fileName: string, result: OpenResult, adopt?: () => void): boolean => {
       if (!result.ok) {
-        // Nothing changes: the open map, its history and its autosave stay as they were.
-        setDialog({ type: 'openError', fileName, lines: parseErrorLines(result.error) });
+        void showError(fileName, result);
         return false;
       }
       adopt?.();
-      const open = () => {
-        state().openMap(result.map, fileName, { savedToFile: true });
-      };
-      const count = result.map.nodes.length;
-      if (count <= LARGE_MAP_NODES) {
-        open();
-        return true;
-      }
+      openRead(fileName, result.map);
+      return true;
+    };
+
+    const openRead = (fileName: string, map: ClashMap) => {
+      const open = () => showMap(store, map, fileName, { savedToFile: true });
+      const count = map.nodes.length;
+      if (count <= LARGE_MAP_NODES) return open();
       // Drawing a large map takes a moment: say so first, and let that message paint.
       state().notify('info', `Opening ${fileName}: ${count.toLocaleString('en-US')} nodes…`);
       requestAnimationFrame(() => setTimeout(open, 0));
-      return true;
     };
 
     const viewCenter = () => {
@@ -87,45 +88,30 @@ export function useCommands(
       });
     };
 
-    const save = async (saveAs: boolean) => {
-      const { map, fileName } = state();
-      try {
-        const name = await saveMapText(
-          serializeMap(state().mapToSave()),
-          fileName ?? suggestFileName(map.title),
-          {
-            saveAs,
-          },
-        );
-        if (name) {
-          store.getState().markSaved(name);
-          state().notify('info', `Saved ${name}.`);
-        }
-      } catch (error) {
-        state().notify(
-          'error',
-          `Could not save: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    };
+    const save = (saveAs: boolean) =>
+      saveMap(store, (text, name) => saveMapText(text, name, { saveAs }), suggestFileName);
 
     return {
       newMap: () =>
         guardUnsaved('start a new map', () => {
           forgetFileHandle();
-          state().openMap(emptyMap(), null, { savedToFile: true });
+          startNewMap(store);
         }),
       openFile: () =>
         guardUnsaved('open another map', () => {
-          void pickMapFile().then((opened) => {
-            if (opened) acceptOpened(opened.name, opened.result, () => opened.adopt());
+          void pickMapFile().then(async (opened) => {
+            if (!opened) return;
+            acceptOpened(opened.name, await readMapFile(opened.bytes), () => opened.adopt());
           });
         }),
       openDroppedFile: (file: File) =>
         guardUnsaved('open the dropped map', () => {
-          void readMapFile(file).then((result) => {
-            if (acceptOpened(file.name, result)) forgetFileHandle();
-          });
+          void file
+            .arrayBuffer()
+            .then((buffer) => readMapFile(new Uint8Array(buffer)))
+            .then((result) => {
+              if (acceptOpened(file.name, result)) forgetFileHandle();
+            });
         }),
       save: () => void save(false),
       saveAs: () => void save(true),
@@ -147,52 +133,42 @@ export function useCommands(
       paste: () => state().paste(),
       fitView: () => void flow.fitView({ padding: 0.1, duration: 300 }),
       autoLayout: async () => {
-        const { map, flowNodes } = state();
-        const sizes = measuredSizes(flowNodes);
-        try {
-          const positions = await layoutInWorker(map, sizes);
-          if (state().map !== map) return; // the map changed meanwhile; a stale layout would undo edits
-          state().applyLayout(positions);
-          if (map.nodes.length <= LARGE_MAP_NODES) {
-            requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
-            return;
-          }
-          // Fitting a large map would zoom out until every node is drawn at once, too small to
-          // read; show the top of the new layout at a readable zoom instead.
-          const xs = [...positions.values()];
-          const left = Math.min(...xs.map((p) => p.x));
-          const top = Math.min(...xs.map((p) => p.y));
-          const zoom = Math.max(flow.getZoom(), 0.7);
-          requestAnimationFrame(
-            () =>
-              void flow.setViewport(
-                { x: 32 - left * zoom, y: 32 - top * zoom, zoom },
-                { duration: 300 },
-              ),
-          );
-        } catch (error) {
-          state().notify(
-            'error',
-            `Layout failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
+        const outcome = await autoLayout(store, layoutInWorker);
+        if (outcome.status !== 'applied') return;
+        if (outcome.nodeCount <= LARGE_MAP_NODES) {
+          requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
+          return;
         }
+        // Fitting a large map would zoom out until every node is drawn at once, too small to
+        // read; show the top of the new layout at a readable zoom instead.
+        const xs = [...outcome.positions.values()];
+        const left = Math.min(...xs.map((p) => p.x));
+        const top = Math.min(...xs.map((p) => p.y));
+        const zoom = Math.max(flow.getZoom(), 0.7);
+        requestAnimationFrame(
+          () =>
+            void flow.setViewport(
+              { x: 32 - left * zoom, y: 32 - top * zoom, zoom },
+              { duration: 300 },
+            ),
+        );
       },
       search: () => setDialog({ type: 'search' }),
       exportMap: () => setDialog({ type: 'export' }),
       shareLink: async () => {
-        // Converters load only when used, to keep them out of the first page load.
-        const { encodeShareFragment } = await import('../io/formats/shareLink');
-        const encoded = await encodeShareFragment(state().mapToSave());
-        if (!encoded.ok) {
-          if (encoded.error.kind === 'tooBigForLink') {
-            setDialog({ type: 'shareTooBig', message: encoded.error.message });
-          } else state().notify('error', encoded.error.message);
+        const link = await makeShareLink(
+          store,
+          `${window.location.origin}${window.location.pathname}`,
+        );
+        if (!link.ok) {
+          if (link.error.kind === 'tooBigForLink') {
+            setDialog({ type: 'shareTooBig', message: link.error.message });
+          } else state().notify('error', link.error.message);
           return;
         }
-        const url = `${window.location.origin}${window.location.pathname}${encoded.fragment}`;
-        setDialog({ type: 'share', url });
+        setDialog({ type: 'share', url: link.url });
         try {
-          await navigator.clipboard.writeText(url);
+          await navigator.clipboard.writeText(link.url);
           state().notify('info', 'Share link copied to the clipboard.');
         } catch {
           // Clipboard refused (permissions): the dialog shows the link to copy by hand.
@@ -210,46 +186,28 @@ export function useCommands(
             if (error instanceof DOMException && error.name === 'AbortError') return;
             throw error;
           }
-          const decoded = decodeMapBytes(new Uint8Array(await file.arrayBuffer()));
-          if (!decoded.ok) {
-            setDialog({
-              type: 'openError',
-              fileName: file.name,
-              lines: parseErrorLines(decoded.error),
-            });
-            return;
-          }
-          const { getFormat, guessImportFormat } = await import('../io/formats/registry');
-          const id = guessImportFormat(file.name, decoded.text);
-          if (!id || id === 'clashmap') {
-            const parsed = await parseMapText(decoded.text);
+          const result = await readImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
+          // A Clashmap map (or its SVG) opens as Open would, its problems shown after the
+          // unsaved-changes question; another tool's file first shows what it lost.
+          if (result.format === 'clashmap' || result.format === 'svg') {
             guardUnsaved('open the imported map', () => {
-              if (acceptOpened(file.name, parsed)) forgetFileHandle();
+              if (acceptOpened(file.name, result)) forgetFileHandle();
             });
             return;
           }
-          const format = getFormat(id);
-          const result = await format.import!(decoded.text);
           if (!result.ok) {
-            setDialog({
-              type: 'openError',
-              fileName: file.name,
-              lines: [
-                `This ${format.label} file could not be imported.`,
-                ...result.errors.map(formatIssue),
-              ],
-            });
+            await showError(file.name, result);
             return;
           }
           setDialog({
             type: 'imported',
             fileName: file.name,
-            label: format.label,
+            label: result.label,
             losses: result.losses,
             open: () =>
               guardUnsaved('open the imported map', () => {
                 forgetFileHandle();
-                state().openMap(result.value, null, { savedToFile: false });
+                showMap(store, result.map, null, { savedToFile: false });
               }),
           });
         })();

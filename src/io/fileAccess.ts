@@ -1,7 +1,5 @@
 import { fileOpen, fileSave, supported } from 'browser-fs-access';
 import { MAP_FILE_EXTENSION, MAP_MIME_TYPE } from '../model/map';
-import { decodeMapBytes } from './decode';
-import { parseMap, type ParseResult } from './parse';
 
 // The handle of the file the open map came from, so that Save writes back to it where the
 // browser allows (File System Access API); elsewhere saving downloads a file.
@@ -12,39 +10,9 @@ export const canWriteBack = supported;
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
-/** Reads and validates a map file (picked, dropped or handed over). */
-export async function readMapFile(file: Blob): Promise<ParseResult> {
-  const decoded = decodeMapBytes(new Uint8Array(await file.arrayBuffer()));
-  return decoded.ok ? await parseMapText(decoded.text) : decoded;
-}
-
-/**
- * A map from file text: a map file, or an SVG exported by Clashmap (which carries its map).
- * Quotes that no longer match their source open flagged rather than refused.
- */
-export async function parseMapText(text: string): Promise<ParseResult> {
-  if (/^\uFEFF?\s*(<\?xml|<svg)/.test(text)) {
-    // The SVG reader loads only when an SVG is opened.
-    const { extractMapFromSvg } = await import('./svgExport');
-    const extracted = extractMapFromSvg(text);
-    if (!extracted.ok) {
-      return {
-        ok: false,
-        error: {
-          kind: 'notAClashmap',
-          recognizedAs: 'SVG image',
-          issues: [{ path: '', message: extracted.reason }],
-        },
-      };
-    }
-    return parseMap(extracted.text, { brokenQuotes: 'warn' });
-  }
-  return parseMap(text, { brokenQuotes: 'warn' });
-}
-
 export interface OpenedFile {
   name: string;
-  result: ParseResult;
+  bytes: Uint8Array;
   /** Adopt the picked file's handle for later saves; call only once the map is accepted. */
   adopt: () => void;
 }
@@ -58,10 +26,9 @@ export async function pickMapFile(): Promise<OpenedFile | null> {
       mimeTypes: [MAP_MIME_TYPE, 'application/json', 'image/svg+xml'],
       id: 'clashmap',
     });
-    const result = await readMapFile(file);
     return {
       name: file.name,
-      result,
+      bytes: new Uint8Array(await file.arrayBuffer()),
       adopt: () => {
         currentHandle = file.handle ?? null;
       },

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { USAGE, runCli, type CliIo } from '../../src/cli/main';
-import { ARTICLE_MAP_PATH, fileWith } from './helpers/maps';
+import { ARTICLE_MAP_PATH, fileWith, readArticleMap } from './helpers/maps';
+import { exportedSvg } from './helpers/svg';
 
 // The usage text itself is the CLI's; these tests check when and where it is printed.
 
@@ -199,6 +200,37 @@ describe('clashmap convert', () => {
   });
 });
 
+describe('clashmap reads the SVG the app exports', { timeout: 60_000 }, () => {
+  const svg = () => exportedSvg(readArticleMap());
+
+  it('validates it: exit 0, counting the map inside', () => {
+    expect(run(['validate', 'map.svg'], { 'map.svg': svg() })).toEqual({
+      code: 0,
+      out: ['map.svg: valid (25 nodes, 31 edges)'],
+      err: [],
+    });
+  });
+
+  it('converts it to Markdown', () => {
+    const result = run(['convert', 'map.svg', '--to', 'markdown'], { 'map.svg': svg() });
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toMatch(/^# US drone strikes on Mexican cartels\n/);
+    expect(result.out[0]).toContain('\n## Position: ');
+  });
+
+  it('refuses an SVG from another program, saying it holds no map', () => {
+    const logo = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>';
+    expect(run(['validate', 'logo.svg'], { 'logo.svg': logo })).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        'logo.svg: This looks like a SVG image file, not a Clashmap map.',
+        'logo.svg: This SVG was not made by Clashmap, so it holds no map',
+      ],
+    });
+  });
+});
+
 describe('clashmap commands', () => {
   it('refuses an unknown command with usage, exit 2', () => {
     expect(run(['check', 'map.json'])).toEqual({
@@ -233,6 +265,17 @@ describe('the clashmap command, run for real', () => {
     expect(linesAbout(result.stdout, ARTICLE_MAP_PATH)).toEqual([
       `${ARTICLE_MAP_PATH}: valid (25 nodes, 31 edges)`,
     ]);
+  });
+
+  it('validates and converts an SVG exported by the app', { timeout: 120_000 }, () => {
+    const file = join(dir, 'map.svg');
+    writeFileSync(file, exportedSvg(readArticleMap()));
+    const validated = clashmap('validate', file);
+    expect(validated.status).toBe(0);
+    expect(linesAbout(validated.stdout, file)).toEqual([`${file}: valid (25 nodes, 31 edges)`]);
+    const converted = clashmap('convert', file, '--to', 'markdown');
+    expect(converted.status).toBe(0);
+    expect(converted.stdout).toMatch(/^# US drone strikes on Mexican cartels\n/);
   });
 
   it(

@@ -1,0 +1,216 @@
+/** Every command a key can run; the key handler maps each to what it does. */
+export type CommandId =
+  | 'addPosition'
+  | 'addClaim'
+  | 'replySupport'
+  | 'replyRebuttal'
+  | 'editSelected'
+  | 'deleteSelection'
+  | 'copy'
+  | 'paste'
+  | 'undo'
+  | 'redo'
+  | 'search'
+  | 'toggleLabels'
+  | 'present'
+  | 'openFile'
+  | 'save'
+  | 'saveAs'
+  | 'clearSelection'
+  | 'showShortcuts';
+
+/** One key chord and the command it runs. */
+export interface KeyBinding {
+  /** `KeyboardEvent.key`, lower-case for letters (Caps Lock and Shift do not matter for them). */
+  key: string;
+  /** Ctrl, or ⌘ on a Mac. */
+  mod?: boolean;
+  /** true: Shift must be held; false: must not; absent: either. */
+  shift?: boolean;
+  command: CommandId;
+  /** Also while typing in a text field (a field keeps the others, e.g. its own undo). */
+  inFields?: boolean;
+  /** Not while a button or link has focus, which keeps the key for itself (Enter). */
+  notOnControls?: boolean;
+}
+
+export type ShortcutGroup = 'Build' | 'Edit' | 'View' | 'File' | 'Canvas';
+
+/** A line of the shortcuts help: keys the app's handler runs, or a gesture another part handles. */
+export type Shortcut = { description: string; group: ShortcutGroup } & (
+  | { bindings: KeyBinding[] }
+  /** Handled by the canvas (React Flow) or the browser, not by the app's key handler. */
+  | { gesture: string; handledBy: 'canvas' | 'browser' }
+);
+
+/** Every keyboard shortcut, in the order the help lists them. The handler and the help read it. */
+export const KEY_TABLE: readonly Shortcut[] = [
+  {
+    group: 'Build',
+    description: 'Add a position',
+    bindings: [{ key: 'p', command: 'addPosition' }],
+  },
+  { group: 'Build', description: 'Add a claim', bindings: [{ key: 'c', command: 'addClaim' }] },
+  {
+    group: 'Build',
+    description: 'Add a claim supporting the selected node',
+    bindings: [{ key: 's', command: 'replySupport' }],
+  },
+  {
+    group: 'Build',
+    description: 'Add a claim rebutting the selected node',
+    bindings: [{ key: 'r', command: 'replyRebuttal' }],
+  },
+  {
+    group: 'Edit',
+    description: 'Edit the selected node’s text (Enter commits, Escape cancels)',
+    bindings: [
+      { key: 'Enter', command: 'editSelected', notOnControls: true },
+      { key: 'F2', command: 'editSelected', notOnControls: true },
+    ],
+  },
+  {
+    group: 'Edit',
+    description: 'Delete the selection',
+    bindings: [
+      { key: 'Delete', command: 'deleteSelection' },
+      { key: 'Backspace', command: 'deleteSelection' },
+    ],
+  },
+  {
+    group: 'Edit',
+    description: 'Copy and paste nodes',
+    bindings: [
+      { key: 'c', mod: true, command: 'copy' },
+      { key: 'v', mod: true, command: 'paste' },
+    ],
+  },
+  {
+    group: 'Edit',
+    description: 'Undo',
+    bindings: [{ key: 'z', mod: true, shift: false, command: 'undo' }],
+  },
+  {
+    group: 'Edit',
+    description: 'Redo',
+    bindings: [
+      { key: 'z', mod: true, shift: true, command: 'redo' },
+      { key: 'y', mod: true, command: 'redo' },
+    ],
+  },
+  {
+    group: 'View',
+    description: 'Search',
+    bindings: [{ key: 'f', mod: true, command: 'search', inFields: true }],
+  },
+  {
+    group: 'View',
+    description: 'Show or hide which claims stand',
+    bindings: [{ key: 'l', command: 'toggleLabels' }],
+  },
+  {
+    group: 'View',
+    description:
+      'Present (then → Space PageDown next, ← PageUp back, Home End, number+Enter jump, B blank, T theme, Escape leave)',
+    bindings: [{ key: 'F5', command: 'present' }],
+  },
+  {
+    group: 'File',
+    description: 'Print a handout: the map and its outline',
+    gesture: 'Ctrl+P',
+    handledBy: 'browser',
+  },
+  {
+    group: 'File',
+    description: 'Open a map file',
+    bindings: [{ key: 'o', mod: true, command: 'openFile', inFields: true }],
+  },
+  {
+    group: 'File',
+    description: 'Save, Save as',
+    bindings: [
+      { key: 's', mod: true, shift: false, command: 'save', inFields: true },
+      { key: 's', mod: true, shift: true, command: 'saveAs', inFields: true },
+    ],
+  },
+  {
+    group: 'Canvas',
+    description: 'Move between nodes and connections',
+    gesture: 'Tab',
+    handledBy: 'canvas',
+  },
+  {
+    group: 'Canvas',
+    description: 'Move the focused node',
+    gesture: 'Arrow keys',
+    handledBy: 'canvas',
+  },
+  {
+    group: 'Canvas',
+    description: 'Select several',
+    gesture: 'Shift+click, Shift+drag',
+    handledBy: 'canvas',
+  },
+  {
+    group: 'Canvas',
+    description: 'Add a claim there',
+    gesture: 'Double-click empty canvas',
+    handledBy: 'canvas',
+  },
+  {
+    group: 'Edit',
+    description: 'Clear the selection',
+    bindings: [{ key: 'Escape', command: 'clearSelection' }],
+  },
+  {
+    group: 'View',
+    description: 'Show these keyboard shortcuts',
+    bindings: [{ key: '?', command: 'showShortcuts' }],
+  },
+];
+
+/** How the help writes one chord: "Ctrl+Shift+Z", "P", "F2". */
+export function chordLabel(binding: KeyBinding): string {
+  const key = binding.key.length === 1 ? binding.key.toUpperCase() : binding.key;
+  return `${binding.mod ? 'Ctrl+' : ''}${binding.shift ? 'Shift+' : ''}${key}`;
+}
+
+/**
+ * How the help writes a shortcut's keys: alternatives for one command joined by "or"
+ * ("Enter or F2"), keys for different commands by a comma ("Ctrl+C, Ctrl+V").
+ */
+export function shortcutLabel(shortcut: Shortcut): string {
+  if ('gesture' in shortcut) return shortcut.gesture;
+  const commands = new Set(shortcut.bindings.map((b) => b.command));
+  return shortcut.bindings.map(chordLabel).join(commands.size === 1 ? ' or ' : ', ');
+}
+
+/** What the handler knows about a key press. */
+export interface KeyPress {
+  key: string;
+  mod: boolean;
+  shift: boolean;
+  alt: boolean;
+  /** Focus is in a text field. */
+  inField: boolean;
+  /** Focus is on a button, link or other control. */
+  onControl: boolean;
+}
+
+const BINDINGS: readonly KeyBinding[] = KEY_TABLE.flatMap((s) =>
+  'bindings' in s ? s.bindings : [],
+);
+
+/** The binding a key press runs, if any. Alt never runs a shortcut. */
+export function findBinding(press: KeyPress): KeyBinding | undefined {
+  if (press.alt) return undefined;
+  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
+  return BINDINGS.find(
+    (b) =>
+      b.key === key &&
+      (b.mod ?? false) === press.mod &&
+      (b.shift === undefined || b.shift === press.shift) &&
+      (!press.inField || b.inFields === true) &&
+      !(press.onControl && b.notOnControls === true),
+  );
+}

@@ -1,0 +1,74 @@
+import type { OpenResult } from '../io/openBytes';
+import type { ParseResult } from '../io/parse';
+import { parseErrorLines } from '../io/parseError';
+import { emptyMap, type ClashMap } from '../model/map';
+import type { RestoreResult } from '../store/autosave';
+import type { ClashmapStore } from '../store/store';
+
+// The readers load only when a file is opened, to keep them out of the first page load.
+const reader = () => import('../io/openBytes');
+
+/**
+ * Reads a file the user opens (Open, drop): a Clashmap map, as JSON or inside the SVG Clashmap
+ * exports. Quotes that no longer match their source open flagged rather than refused.
+ */
+export async function readMapFile(bytes: Uint8Array): Promise<OpenResult> {
+  const { openMapBytes } = await reader();
+  return openMapBytes(bytes, { brokenQuotes: 'warn' });
+}
+
+/** Reads a file the user imports: a Clashmap map, or Argdown, AIF or Kialo with what was lost. */
+export async function readImportFile(name: string, bytes: Uint8Array): Promise<OpenResult> {
+  const { openBytes } = await reader();
+  return openBytes(name, bytes, { brokenQuotes: 'warn' });
+}
+
+/** Every line that explains why a file could not be opened, headline first. */
+export async function openFailureLines(result: OpenResult & { ok: false }): Promise<string[]> {
+  const { openErrorLines } = await reader();
+  return openErrorLines(result.error);
+}
+
+/**
+ * Makes `map` the open map with a fresh history (openMap clears it: a load is never an undo
+ * step), so that undo never steps back into the map that was open before.
+ */
+export function showMap(
+  store: ClashmapStore,
+  map: ClashMap,
+  fileName: string | null,
+  options: { savedToFile: boolean },
+): void {
+  store.getState().openMap(map, fileName, options);
+}
+
+/** Starts an empty, untitled map. */
+export function startNewMap(store: ClashmapStore): void {
+  showMap(store, emptyMap(), null, { savedToFile: true });
+}
+
+/** What opening the user's own map at launch did: opened (perhaps with a problem to tell), or failed. */
+export type OwnMapOutcome =
+  { ok: true; unreadable?: string; storageProblem?: string } | { ok: false; lines: string[] };
+
+/**
+ * Opens the user's own map: the one saved in this browser, or else the article map (first
+ * launch, or the saved one could not be restored).
+ */
+export async function openOwnMap(
+  store: ClashmapStore,
+  restored: RestoreResult,
+  loadArticle: () => Promise<ParseResult>,
+  articleName: string,
+): Promise<OwnMapOutcome> {
+  if (restored.status === 'restored') {
+    showMap(store, restored.map, restored.record.fileName, { savedToFile: !restored.record.dirty });
+    return { ok: true };
+  }
+  const article = await loadArticle();
+  if (!article.ok) return { ok: false, lines: parseErrorLines(article.error) };
+  showMap(store, article.map, articleName, { savedToFile: true });
+  if (restored.status === 'unreadable') return { ok: true, unreadable: restored.reason };
+  if (restored.status === 'unavailable') return { ok: true, storageProblem: restored.reason };
+  return { ok: true };
+}

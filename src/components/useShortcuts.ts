@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { findBinding, type CommandId } from '../app/keyTable';
+import { useClashmapStore } from '../store/StoreContext';
+import { typeAhead } from './nodes/typeAhead';
+import type { Commands } from './useCommands';
+
+const isTextField = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+// Buttons, links and other controls keep Enter (and Space) for themselves.
+const isControl = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  target.closest(
+    'button, a[href], summary, [role="button"], [role="link"], [role="menuitem"], [role="tab"]',
+  ) !== null;
+
+/** What each command of the key table does; typed over every id, so none can be left out. */
+export function keyActions(commands: Commands): Record<CommandId, () => void> {
+  return {
+    addPosition: () => commands.addNode('position'),
+    addClaim: () => commands.addNode('claim'),
+    replySupport: () => commands.reply('support'),
+    replyRebuttal: () => commands.reply('rebuttal'),
+    editSelected: commands.editSelected,
+    deleteSelection: commands.deleteSelection,
+    copy: commands.copy,
+    paste: commands.paste,
+    undo: commands.undo,
+    redo: commands.redo,
+    search: commands.search,
+    toggleLabels: commands.toggleLabels,
+    present: commands.present,
+    openFile: commands.openFile,
+    save: commands.save,
+    saveAs: commands.saveAs,
+    clearSelection: commands.clearSelection,
+    showShortcuts: commands.showShortcuts,
+  };
+}
+
+/** Keyboard shortcuts for the whole app, from the key table; plain keys are ignored while typing in a field. */
+export function useShortcuts(commands: Commands, enabled: boolean) {
+  const store = useClashmapStore();
+  useEffect(() => {
+    if (!enabled) return;
+    const actions = keyActions(commands);
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      const inField = isTextField(event.target);
+      if (document.querySelector('dialog[open]')) return;
+      // A node has just opened for typing but its field is not focused yet: what is typed
+      // belongs to it, not to the shortcuts.
+      if (
+        store.getState().editingNodeId !== null &&
+        document.querySelector('.cm-node__editor') !== null &&
+        !inField &&
+        !mod &&
+        !event.altKey
+      ) {
+        if (event.key.length === 1 || event.key === 'Enter') {
+          event.preventDefault();
+          // Enter commits the text (as it does in the field); Shift+Enter is a new line.
+          typeAhead.push(event.key === 'Enter' ? (event.shiftKey ? '\n' : '\r') : event.key);
+          return;
+        }
+      }
+      const binding = findBinding({
+        key: event.key,
+        mod,
+        shift: event.shiftKey,
+        alt: event.altKey,
+        inField,
+        onControl: isControl(event.target),
+      });
+      if (!binding) return;
+      event.preventDefault();
+      actions[binding.command]();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands, enabled, store]);
+}
