@@ -112,7 +112,7 @@ async function gotoApp(page: Page, url: string): Promise<void> {
 /** A fresh browser profile with the app open on its first launch (the article map). */
 export async function launch(options: { init?: () => void } = {}): Promise<App> {
   const session = await openSession();
-  session.page.setDefaultTimeout(10_000);
+  session.page.setDefaultTimeout(30_000);
   try {
     if (options.init) await session.context.addInitScript(options.init);
     await gotoApp(session.page, session.baseURL);

@@ -38,7 +38,7 @@ async function addReply(page: Page, text: string, parent = articleText('pos-dema
 
 async function openSecondTab(current: App): Promise<Page> {
   const page = await current.context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   await page.goto(current.baseURL);
   await waitForMap(page);
   await node(page, 'Position', articleText('pos-demand')).waitFor();
@@ -107,7 +107,7 @@ describe('autosave', () => {
     expect(elapsed, 'the tab must die before the ordinary autosave timer fires').toBeLessThan(240);
 
     const again = await context.newPage();
-    again.setDefaultTimeout(10_000);
+    again.setDefaultTimeout(30_000);
     await again.goto(app.baseURL);
     await waitForMap(again);
     await node(again, 'Claim', 'Written when hidden').waitFor();
