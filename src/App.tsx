@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { askBeforeLeaving, commitFieldBeingEdited } from './app/leave';
 import { openOwnMap as openOwnMapService, showMap } from './app/openFile';
 import { isShareFragment, readShareFragment } from './app/share';
 import { ARTICLE_MAP_FILE, loadBundledMap } from './io/bundledMaps';
@@ -169,7 +170,10 @@ export function App() {
         if (cancelled) return;
         if (decoded.ok) {
           showMap(store, decoded.map, null, { savedToFile: false });
-          autosave.current = startAutosave(store, events, known, { paused: true });
+          autosave.current = startAutosave(store, events, known, {
+            paused: true,
+            beforeLeave: commitFieldBeingEdited,
+          });
           setShared({ own: restored });
           setLoad({ status: 'ready' });
           return;
@@ -177,7 +181,9 @@ export function App() {
         setLinkProblem(decoded.message);
       }
       if (!(await openOwnMap(restored)) || cancelled) return;
-      autosave.current = startAutosave(store, events, known);
+      autosave.current = startAutosave(store, events, known, {
+        beforeLeave: commitFieldBeingEdited,
+      });
       setLoad({ status: 'ready' });
     })();
     return () => {
@@ -189,11 +195,20 @@ export function App() {
   // A share link pasted into this tab's address bar changes only the hash: start afresh so that
   // the link opens the way it does in a new tab.
   useEffect(() => {
+    // What is being typed and what is not yet stored is saved first.
     const onHashChange = () => {
-      if (isShareFragment(window.location.hash)) window.location.reload();
+      if (!isShareFragment(window.location.hash)) return;
+      commitFieldBeingEdited();
+      const saved = autosave.current?.flush() ?? Promise.resolve();
+      void saved.finally(() => window.location.reload());
     };
     window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
+    // Edits that cannot be stored (storage full, a shared copy not kept): the browser asks first.
+    const stopAsking = askBeforeLeaving(() => autosave.current?.hasUnstoredEdits() ?? false);
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+      stopAsking();
+    };
   }, []);
 
   const keepSharedCopy = useCallback(() => {
@@ -287,12 +302,27 @@ export function App() {
         {conflict && (
           <TabConflictDialog
             onLoadOther={() => {
-              const result = parseMap(conflict.text, { brokenQuotes: 'warn' });
-              if (result.ok) {
-                autosave.current?.adopt(conflict);
-                showMap(store, result.map, conflict.fileName, { savedToFile: !conflict.dirty });
-              }
+              const asked = conflict;
               setConflict(null);
+              void autosave.current
+                ?.adoptLatest(asked, (record) => {
+                  const result = parseMap(record.text, { brokenQuotes: 'warn' });
+                  if (!result.ok) {
+                    store
+                      .getState()
+                      .notify(
+                        'error',
+                        `The other tab’s version could not be read (${result.error.issues[0]?.message ?? result.error.kind}); this tab’s map is unchanged.`,
+                      );
+                    return false;
+                  }
+                  showMap(store, result.map, record.fileName, { savedToFile: !record.dirty });
+                  return true;
+                })
+                // Unreadable: this tab's map stays, and the user still has to choose.
+                .then((shown) => {
+                  if (!shown) setConflict(asked);
+                });
             }}
             onKeepMine={() => {
               void autosave.current?.keepMine();

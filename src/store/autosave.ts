@@ -19,8 +19,61 @@ export interface AutosaveRecord {
 
 const KEY = 'open-map';
 const UNREADABLE_KEY = 'unreadable-open-map';
-/** Autosave runs this long after the last change, well within half a second. */
-export const AUTOSAVE_DELAY_MS = 250;
+/** A copy left by a closing tab after another tab had saved a different version. */
+const LEFT_BEHIND_KEY = 'left-behind-open-map';
+/**
+ * Autosave starts in the task after a change (so that a burst of commits is written once):
+ * a tab that is killed 50 ms after an edit has already stored it.
+ */
+export const AUTOSAVE_DELAY_MS = 0;
+/**
+ * A page that is going away may not finish an IndexedDB write: the browser aborts it with the
+ * page. So on leaving, the map is also written at once to localStorage (synchronous, and kept
+ * by the browser), and the next start takes it if it is newer than the IndexedDB copy.
+ */
+export const RESCUE_KEY = 'clashmap:open-map-on-leave';
+
+function readRescue(): AutosaveRecord | null {
+  try {
+    const text = localStorage.getItem(RESCUE_KEY);
+    if (!text) return null;
+    const record = JSON.parse(text) as Partial<AutosaveRecord> | null;
+    if (
+      !record ||
+      typeof record.text !== 'string' ||
+      typeof record.savedAt !== 'string' ||
+      typeof record.tabId !== 'string'
+    )
+      return null;
+    return {
+      text: record.text,
+      fileName: typeof record.fileName === 'string' ? record.fileName : null,
+      dirty: record.dirty === true,
+      tabId: record.tabId,
+      rev: typeof record.rev === 'number' ? record.rev : 0,
+      savedAt: record.savedAt,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function writeRescue(record: AutosaveRecord): boolean {
+  try {
+    localStorage.setItem(RESCUE_KEY, JSON.stringify(record));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function clearRescue(): void {
+  try {
+    localStorage.removeItem(RESCUE_KEY);
+  } catch {
+    // Nothing to clear where localStorage is unavailable.
+  }
+}
 
 export interface AutosaveEvents {
   /** Writing failed (quota, private mode, storage disabled). */
@@ -47,14 +100,46 @@ export type RestoreResult =
   | { status: 'unreadable'; reason: string }
   | { status: 'unavailable'; reason: string };
 
-/** Reads the autosaved map, validating it like a file. An unreadable one is set aside, not lost. */
+/**
+ * Reads the autosaved map, validating it like a file. An unreadable one is set aside, not lost.
+ * A copy written as the last page went away wins when it is newer: it is moved into IndexedDB.
+ */
 export async function restoreAutosave(): Promise<RestoreResult> {
   let record: AutosaveRecord | undefined;
+  const rescue = readRescue();
   try {
     record = await get<AutosaveRecord>(KEY, db());
   } catch (error) {
-    return { status: 'unavailable', reason: describeStorageError(error) };
+    if (!rescue) return { status: 'unavailable', reason: describeStorageError(error) };
   }
+  // The copy left behind is taken when it is newer and no other tab has written since it was
+  // made (its rev is the last one that tab knew); otherwise it is set aside, not lost.
+  const takeRescue =
+    rescue &&
+    (!record ||
+      (rescue.savedAt > record.savedAt &&
+        (record.tabId === rescue.tabId || record.rev <= rescue.rev)));
+  if (rescue && !takeRescue && record && rescue.savedAt > record.savedAt) {
+    try {
+      await set(LEFT_BEHIND_KEY, rescue, db());
+    } catch {
+      // Best effort, as for an unreadable map.
+    }
+  }
+  if (rescue && takeRescue) {
+    const rescued = parseMap(rescue.text, { brokenQuotes: 'warn' });
+    if (rescued.ok) {
+      const moved: AutosaveRecord = { ...rescue, rev: (record?.rev ?? 0) + 1 };
+      try {
+        await set(KEY, moved, db());
+        clearRescue();
+      } catch {
+        // Kept in localStorage until IndexedDB takes it; the map opens all the same.
+      }
+      return { status: 'restored', map: rescued.map, record: moved };
+    }
+  }
+  if (rescue) clearRescue();
   if (!record) return { status: 'none' };
   const result =
     typeof record.text === 'string' ? parseMap(record.text, { brokenQuotes: 'warn' }) : null;
@@ -81,13 +166,26 @@ export function startAutosave(
   store: ClashmapStore,
   events: AutosaveEvents,
   knownRecord: AutosaveRecord | null,
-  { paused: startPaused = false }: { paused?: boolean } = {},
+  {
+    paused: startPaused = false,
+    beforeLeave,
+  }: {
+    paused?: boolean;
+    /** Runs as the page goes away, before the last write: commit the field being typed in. */
+    beforeLeave?: () => void;
+  } = {},
 ) {
   const tabId = crypto.randomUUID();
   let knownRev = knownRecord?.rev ?? 0;
   let knownTab = knownRecord?.tabId ?? tabId;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let paused = false;
+  // The last write failed (storage full, say): edits since then are not stored.
+  let failing = false;
+  // The map when saving was paused (a shared copy open, or a conflict to settle).
+  let mapAtPause: ClashMap | null = null;
+  // Writes run one at a time, in order; a change during a write is written after it.
+  let writing: Promise<void> = Promise.resolve();
   // The text this tab last wrote or adopted: another tab's write of the same text is no conflict.
   let lastText = '';
   let lastWritten: { map: ClashMap; fileName: string | null; dirty: boolean; kept: string } | null =
@@ -104,28 +202,30 @@ export function startAutosave(
       kept: assumptionsKey(state),
     };
   };
+  const isWritten = (current: ReturnType<typeof snapshot>) =>
+    lastWritten !== null &&
+    lastWritten.map === current.map &&
+    lastWritten.fileName === current.fileName &&
+    lastWritten.dirty === current.dirty &&
+    lastWritten.kept === current.kept;
+  const pause = () => {
+    paused = true;
+    mapAtPause = store.getState().map;
+  };
+  const recordOf = (current: ReturnType<typeof snapshot>): AutosaveRecord => ({
+    text: serializeMap(store.getState().mapToSave()),
+    fileName: current.fileName,
+    dirty: current.dirty,
+    tabId,
+    rev: 0,
+    savedAt: new Date().toISOString(),
+  });
 
-  const write = async (force = false): Promise<void> => {
+  const writeNow = async (force: boolean): Promise<void> => {
     if (paused && !force) return;
     const current = snapshot();
-    if (
-      !force &&
-      lastWritten &&
-      lastWritten.map === current.map &&
-      lastWritten.fileName === current.fileName &&
-      lastWritten.dirty === current.dirty &&
-      lastWritten.kept === current.kept
-    ) {
-      return;
-    }
-    const record: AutosaveRecord = {
-      text: serializeMap(store.getState().mapToSave()),
-      fileName: current.fileName,
-      dirty: current.dirty,
-      tabId,
-      rev: 0,
-      savedAt: new Date().toISOString(),
-    };
+    if (!force && isWritten(current)) return;
+    const record = recordOf(current);
     let conflict: AutosaveRecord | null = null;
     try {
       await update<AutosaveRecord>(
@@ -146,20 +246,26 @@ export function startAutosave(
         db(),
       );
     } catch (error) {
+      failing = true;
       events.onFailure(describeStorageError(error));
       return;
     }
     if (conflict) {
-      paused = true;
+      pause();
       events.onConflict(conflict);
       return;
     }
+    failing = false;
     knownRev = record.rev;
     knownTab = tabId;
     lastWritten = current;
     lastText = record.text;
     events.onSuccess();
     channel?.postMessage({ tabId, rev: record.rev });
+  };
+  const write = (force = false): Promise<void> => {
+    writing = writing.then(() => writeNow(force));
+    return writing;
   };
 
   const schedule = () => {
@@ -170,10 +276,11 @@ export function startAutosave(
     }, AUTOSAVE_DELAY_MS);
   };
 
-  const flush = () => {
+  /** Writes now what is not written yet; resolves when it is stored (or failed). */
+  const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
-    void write();
+    return write();
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -188,10 +295,20 @@ export function startAutosave(
     }
   });
   const onHidden = () => {
-    if (document.visibilityState === 'hidden') flush();
+    if (document.visibilityState === 'hidden') void flush();
+  };
+  // The page is going away (tab closed, reload, navigation): the text being typed is committed,
+  // and what is not yet stored is written at once where the browser keeps it for sure.
+  const onLeave = () => {
+    beforeLeave?.();
+    if (!paused) {
+      const current = snapshot();
+      if (!isWritten(current)) writeRescue({ ...recordOf(current), rev: knownRev });
+    }
+    void flush();
   };
   document.addEventListener('visibilitychange', onHidden);
-  window.addEventListener('pagehide', flush);
+  window.addEventListener('pagehide', onLeave);
 
   if (channel) {
     channel.onmessage = async (event: MessageEvent<{ tabId: string; rev: number }>) => {
@@ -199,7 +316,7 @@ export function startAutosave(
       try {
         const other = await get<AutosaveRecord>(KEY, db());
         if (other && other.tabId !== tabId && other.text !== lastText) {
-          paused = true;
+          pause();
           events.onConflict(other);
         }
       } catch (error) {
@@ -210,7 +327,7 @@ export function startAutosave(
 
   // The first write: the map this tab opened with (restored, or the article on first launch).
   // Paused (a shared link's copy is open), nothing is written until the user decides.
-  paused = startPaused;
+  if (startPaused) pause();
   lastWritten = knownRecord && !startPaused ? snapshot() : null;
   lastText = knownRecord?.text ?? '';
   if (!knownRecord && !startPaused) schedule();
@@ -218,18 +335,44 @@ export function startAutosave(
   return {
     tabId,
     flush,
+    /**
+     * True when the open map has edits that are not stored and will not be: the last write
+     * failed, or saving is paused (a shared copy not yet kept, a conflict not yet settled).
+     */
+    hasUnstoredEdits: (): boolean => {
+      const current = store.getState().map;
+      if (lastWritten?.map === current) return false;
+      if (failing) return true;
+      return paused && current !== mapAtPause;
+    },
     /** Keep this tab's version: overwrite what the other tab wrote. */
     keepMine: async () => {
       paused = false;
       await write(true);
     },
-    /** Take the other tab's version: it becomes what this tab knows. */
-    adopt: (other: AutosaveRecord) => {
-      knownRev = other.rev;
-      knownTab = other.tabId;
+    /**
+     * Take the other tab's version. The newest saved record is read now, not the one that raised
+     * the conflict: the other tab may have saved again while the dialog was open. `show` opens it
+     * (and returns false if it cannot); only then does it become what this tab knows, so that
+     * showing it writes nothing back and raises no new conflict in either tab.
+     */
+    adoptLatest: async (
+      fallback: AutosaveRecord,
+      show: (record: AutosaveRecord) => boolean,
+    ): Promise<boolean> => {
+      let latest: AutosaveRecord = fallback;
+      try {
+        latest = (await get<AutosaveRecord>(KEY, db())) ?? fallback;
+      } catch (error) {
+        events.onFailure(describeStorageError(error));
+      }
+      if (!show(latest)) return false;
+      knownRev = latest.rev;
+      knownTab = latest.tabId;
       paused = false;
       lastWritten = snapshot();
-      lastText = other.text;
+      lastText = latest.text;
+      return true;
     },
     /**
      * Start saving again after a pause: `replace` writes the open map over the saved one (the
@@ -246,7 +389,7 @@ export function startAutosave(
       unsubscribe();
       if (timer) clearTimeout(timer);
       document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', onLeave);
       channel?.close();
     },
   };

@@ -110,11 +110,14 @@ async function gotoApp(page: Page, url: string): Promise<void> {
 }
 
 /** A fresh browser profile with the app open on its first launch (the article map). */
-export async function launch(options: { init?: () => void } = {}): Promise<App> {
+export async function launch(
+  options: { init?: () => void; beforeOpen?: (session: Session) => Promise<void> } = {},
+): Promise<App> {
   const session = await openSession();
   session.page.setDefaultTimeout(30_000);
   try {
     if (options.init) await session.context.addInitScript(options.init);
+    if (options.beforeOpen) await options.beforeOpen(session);
     await gotoApp(session.page, session.baseURL);
     await waitForMap(session.page);
     await expect.poll(() => allNodes(session.page).count()).toBeGreaterThan(0);
