@@ -1,0 +1,226 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSession } from './browser';
+import {
+  articleText,
+  edge,
+  launch,
+  node,
+  waitForEdge,
+  waitForFocus,
+  waitForMap,
+  type App,
+} from './helpers';
+
+// No edit is lost when the page goes away: closing the tab while typing or just after an edit,
+// the tab being killed, a share link pasted into the address bar. And where edits cannot be
+// stored, the browser asks before the tab closes.
+
+let app: App | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Opens the app again in a new tab of the same browser profile, as a person reopening it. */
+async function reopen(current: App): Promise<Page> {
+  const page = await current.context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(current.baseURL);
+  await waitForMap(page);
+  return page;
+}
+
+/** Closes the tab as a person does (the page's own leave handlers run); returns dialogs seen. */
+async function closeTab(page: Page): Promise<string[]> {
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  if (!page.isClosed()) await page.waitForEvent('close');
+  return asked;
+}
+
+/** Starts a claim supporting the demand-side position and types `text`, without committing. */
+async function typeReply(page: Page, text: string): Promise<void> {
+  await node(page, 'Position', articleText('pos-demand')).click();
+  await page.keyboard.press('s');
+  await waitForFocus(page.getByRole('textbox', { name: 'Claim text' }));
+  await page.keyboard.type(text);
+}
+
+describe('closing the tab', () => {
+  it('keeps the text being typed into a node, the notes field and the title', async () => {
+    app = await launch();
+    let page = app.page;
+
+    await typeReply(page, 'Typed but never committed');
+    expect(await closeTab(page)).toEqual([]);
+    page = await reopen(app);
+    await node(page, 'Claim', 'Typed but never committed').waitFor();
+    await waitForEdge(
+      edge(page, 'Typed but never committed', 'supports', articleText('pos-demand')),
+    );
+
+    await node(page, 'Claim', 'Typed but never committed').click();
+    const notes = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', {
+      name: 'Notes',
+    });
+    await notes.click();
+    await page.keyboard.type('A note still being written');
+    expect(await closeTab(page)).toEqual([]);
+    page = await reopen(app);
+    await node(page, 'Claim', 'Typed but never committed').click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('complementary', { name: 'Inspector' })
+          .getByRole('textbox', { name: 'Notes' })
+          .inputValue(),
+      )
+      .toBe('A note still being written');
+
+    await page.getByRole('button', { name: /^Rename map:/ }).click();
+    const title = page.getByRole('textbox', { name: 'Map title' });
+    await waitForFocus(title);
+    await page.keyboard.press(`Control+a`);
+    await page.keyboard.type('A title still being typed');
+    expect(await closeTab(page)).toEqual([]);
+    page = await reopen(app);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('A title still being typed');
+  });
+
+  it('keeps an edit committed 0, 50 or 100 ms before the tab closes', async () => {
+    app = await launch();
+    let page = app.page;
+    for (const delay of [0, 50, 100]) {
+      await typeReply(page, `Closed ${delay} ms after Enter`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(delay);
+      expect(await closeTab(page)).toEqual([]);
+      page = await reopen(app);
+      for (const earlier of [0, 50, 100].filter((d) => d <= delay)) {
+        await waitForEdge(
+          edge(page, `Closed ${earlier} ms after Enter`, 'supports', articleText('pos-demand')),
+        );
+      }
+    }
+  });
+
+  it('keeps an edit when the tab is killed 50 ms after it is drawn', async () => {
+    app = await launch();
+    const { page, context } = app;
+    await typeReply(page, 'Drawn, then the tab died');
+    await page.keyboard.press('Enter');
+    await waitForEdge(
+      edge(page, 'Drawn, then the tab died', 'supports', articleText('pos-demand')),
+    );
+    await page.waitForTimeout(50);
+    // No pagehide, no visibilitychange: the renderer is gone at once.
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+
+    const again = await reopen(app);
+    await waitForEdge(
+      edge(again, 'Drawn, then the tab died', 'supports', articleText('pos-demand')),
+    );
+  });
+});
+
+describe('a share link pasted into the address bar', () => {
+  it('saves the edit made just before, and the own map has it after going back', async () => {
+    app = await launch();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share link' });
+    const url = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await typeReply(page, 'Made just before the link');
+    await page.keyboard.press('Enter');
+    // The address bar changes only the fragment: the page gets a hashchange, not a new load.
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, new URL(url).hash);
+    const banner = page.getByRole('region', { name: 'Shared copy' });
+    await banner.waitFor();
+    await banner.getByRole('button', { name: 'Back to my map' }).click();
+    await waitForEdge(
+      edge(page, 'Made just before the link', 'supports', articleText('pos-demand')),
+    );
+  });
+});
+
+describe('when edits cannot be stored, closing asks first', () => {
+  it('asks while storage is full, and staying keeps the map open', async () => {
+    app = await launch({
+      init: () => {
+        IDBObjectStore.prototype.put = function put(): IDBRequest {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      },
+    });
+    const { page } = app;
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Your changes cannot be saved in this browser:' })
+      .waitFor();
+    await typeReply(page, 'Not storable');
+    await page.keyboard.press('Enter');
+    await waitForEdge(edge(page, 'Not storable', 'supports', articleText('pos-demand')));
+
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const prompt = await asked;
+    expect(prompt.type()).toBe('beforeunload');
+    await prompt.dismiss();
+    // Staying: the tab and the edit are still there.
+    expect(page.isClosed()).toBe(false);
+    await node(page, 'Claim', 'Not storable').waitFor();
+  });
+
+  it('asks when a shared copy was edited and not kept, and not before it was edited', async () => {
+    app = await launch();
+    await app.page.getByRole('button', { name: 'Copy share link' }).click();
+    const url = await app.page
+      .getByRole('dialog', { name: 'Share link' })
+      .getByRole('textbox', { name: 'Link' })
+      .inputValue();
+
+    const recipient = await openSession();
+    try {
+      const openLink = async () => {
+        const page = await recipient.context.newPage();
+        page.setDefaultTimeout(30_000);
+        await page.goto(url);
+        await waitForMap(page);
+        await page.getByRole('region', { name: 'Shared copy' }).waitFor();
+        return page;
+      };
+      // Looking only: nothing to lose, so the tab closes without a question.
+      const looked = await openLink();
+      await looked.getByRole('button', { name: 'Zoom in' }).click();
+      expect(await closeTab(looked)).toEqual([]);
+
+      const shared = await openLink();
+      await typeReply(shared, 'Only in the copy');
+      await shared.keyboard.press('Enter');
+      await waitForEdge(edge(shared, 'Only in the copy', 'supports', articleText('pos-demand')));
+      const asked = shared.waitForEvent('dialog');
+      await shared.close({ runBeforeUnload: true });
+      const prompt = await asked;
+      expect(prompt.type()).toBe('beforeunload');
+      await prompt.dismiss();
+      expect(shared.isClosed()).toBe(false);
+    } finally {
+      await recipient.close();
+    }
+  });
+});
