@@ -1,9 +1,11 @@
+import { EDGE_KINDS, relationKind, type EdgeKind } from '../model/relations/registry';
+
 /** Every command a key can run; the key handler maps each to what it does. */
 export type CommandId =
   | 'addPosition'
   | 'addClaim'
-  | 'replySupport'
-  | 'replyRebuttal'
+  /** Reply to the selected node with a new claim, joined by this kind of relation. */
+  | `reply:${EdgeKind}`
   | 'editSelected'
   | 'deleteSelection'
   | 'copy'
@@ -51,16 +53,14 @@ export const KEY_TABLE: readonly Shortcut[] = [
     bindings: [{ key: 'p', command: 'addPosition' }],
   },
   { group: 'Build', description: 'Add a claim', bindings: [{ key: 'c', command: 'addClaim' }] },
-  {
-    group: 'Build',
-    description: 'Add a claim supporting the selected node',
-    bindings: [{ key: 's', command: 'replySupport' }],
-  },
-  {
-    group: 'Build',
-    description: 'Add a claim rebutting the selected node',
-    bindings: [{ key: 'r', command: 'replyRebuttal' }],
-  },
+  // One row per relation kind, from the registry: a new kind with a shortcut appears here.
+  ...EDGE_KINDS.map(
+    (kind): Shortcut => ({
+      group: 'Build',
+      description: `Add a claim ${relationKind(kind).names.adjective} the selected node`,
+      bindings: [{ key: relationKind(kind).shortcut, command: `reply:${kind}` }],
+    }),
+  ),
   {
     group: 'Edit',
     description: 'Edit the selected node’s text (Enter commits, Escape cancels)',

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { findBinding, type CommandId } from '../app/keyTable';
+import { EDGE_KINDS, type EdgeKind } from '../model/relations/registry';
 import { useClashmapStore } from '../store/StoreContext';
 import { typeAhead } from './nodes/typeAhead';
 import type { Commands } from './useCommands';
@@ -15,13 +16,22 @@ const isControl = (target: EventTarget | null) =>
     'button, a[href], summary, [role="button"], [role="link"], [role="menuitem"], [role="tab"]',
   ) !== null;
 
+function replyActions(commands: Commands): Record<`reply:${EdgeKind}`, () => void> {
+  const actions = {} as Record<`reply:${EdgeKind}`, () => void>;
+  for (const kind of EDGE_KINDS) {
+    actions[`reply:${kind}`] = () => {
+      commands.reply(kind);
+    };
+  }
+  return actions;
+}
+
 /** What each command of the key table does; typed over every id, so none can be left out. */
 export function keyActions(commands: Commands): Record<CommandId, () => void> {
   return {
     addPosition: () => commands.addNode('position'),
     addClaim: () => commands.addNode('claim'),
-    replySupport: () => commands.reply('support'),
-    replyRebuttal: () => commands.reply('rebuttal'),
+    ...replyActions(commands),
     editSelected: commands.editSelected,
     deleteSelection: commands.deleteSelection,
     copy: commands.copy,
