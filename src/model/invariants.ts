@@ -1,4 +1,5 @@
 import { quoteMismatch } from './evidence';
+import { endpointsAllowed, endpointsMessage } from './relations/registry';
 import type { Issue } from './issue';
 import type { ClashMap } from './map';
 import type { Source } from './source';
@@ -78,6 +79,7 @@ export function checkStructure(map: ClashMap): Issue[] {
     assumed.add(assumption.node);
   });
 
+  const nodeKinds = new Map(map.nodes.map((node) => [node.id, node.kind]));
   const edgeKeys = new Map<string, number>();
   map.edges.forEach((edge, i) => {
     const path = `edges[${i}]`;
@@ -88,6 +90,11 @@ export function checkStructure(map: ClashMap): Issue[] {
       issues.push({ path: `${path}.to`, message: `no node has the id "${edge.to}"` });
     if (edge.from === edge.to) {
       issues.push({ path, message: `connects node "${edge.from}" to itself` });
+    }
+    const fromKind = nodeKinds.get(edge.from);
+    const toKind = nodeKinds.get(edge.to);
+    if (fromKind && toKind && !endpointsAllowed(edge.kind, fromKind, toKind)) {
+      issues.push({ path, message: endpointsMessage(edge.kind, fromKind, toKind) });
     }
     const key = `${edge.from}\u0000${edge.to}\u0000${edge.kind}`;
     const twin = edgeKeys.get(key);

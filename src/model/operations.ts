@@ -1,5 +1,10 @@
 import type { Edge, EdgeKind } from './edge';
-import { relationKind } from './relations/registry';
+import {
+  capitalised,
+  endpointsAllowed,
+  endpointsMessage,
+  relationKind,
+} from './relations/registry';
 import { anchorQuote, quoteMismatch, type Evidence } from './evidence';
 import type { Source } from './source';
 import { freshId } from './ids';
@@ -73,8 +78,11 @@ export function connectionProblem(
   ignoreEdge?: string,
 ): string | null {
   if (from === to) return 'A node cannot support or rebut itself.';
-  const ids = new Set(map.nodes.map((n) => n.id));
-  if (!ids.has(from) || !ids.has(to)) return 'Both ends of a connection must be nodes on the map.';
+  const fromNode = map.nodes.find((n) => n.id === from);
+  const toNode = map.nodes.find((n) => n.id === to);
+  if (!fromNode || !toNode) return 'Both ends of a connection must be nodes on the map.';
+  if (!endpointsAllowed(kind, fromNode.kind, toNode.kind))
+    return `${capitalised(endpointsMessage(kind, fromNode.kind, toNode.kind))}.`;
   const twin = map.edges.find(
     (e) => e.id !== ignoreEdge && e.from === from && e.to === to && e.kind === kind,
   );

@@ -59,6 +59,13 @@ export function endpointsAllowed(kind: EdgeKind, from: NodeKind, to: NodeKind): 
   return endpoints.from.includes(from) && endpoints.to.includes(to);
 }
 
+/** Why an edge of `kind` cannot run from a `from` node to a `to` node, in words. */
+export function endpointsMessage(kind: EdgeKind, from: NodeKind, to: NodeKind): string {
+  const { names, endpoints } = RELATION_KINDS[kind];
+  const side = endpoints.from.includes(from) ? `to a ${to}` : `from a ${from}`;
+  return `a ${names.noun} cannot go ${side} (it goes from ${endpoints.from.join(' or ')} to ${endpoints.to.join(' or ')})`;
+}
+
 /** The kinds that play `role` in evaluation, in registry order. */
 export function edgeKindsWithRole(role: EvaluationRole): EdgeKind[] {
   return EDGE_KINDS.filter((kind) => RELATION_KINDS[kind].evaluation === role);
