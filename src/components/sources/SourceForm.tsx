@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { LIMITS } from '../../model/limits';
-import { isSafeUrl, type Source } from '../../model/source';
+import { urlProblem, type Source } from '../../model/source';
 import { Dialog } from '../Dialog';
 
 type Fields = Omit<Source, 'id'>;
@@ -42,8 +42,9 @@ export function SourceForm({ initial, onSave, onClose }: Props) {
     if (!trimmed.title) return setProblem('Give the source a title.');
     if (trimmed.published && !DATE.test(trimmed.published))
       return setProblem('Write the date as YYYY, YYYY-MM or YYYY-MM-DD.');
-    if (trimmed.url && !isSafeUrl(trimmed.url))
-      return setProblem('The URL must start with http:// or https://.');
+    // The same rule, and the same words, as a file's source URL gets when it is opened.
+    const urlIssue = trimmed.url ? urlProblem(trimmed.url) : null;
+    if (urlIssue) return setProblem(`The URL ${urlIssue}.`);
     if (trimmed.text.length > LIMITS.sourceTextLength) return setProblem('The text is too long.');
     onSave({
       title: trimmed.title,
