@@ -53,6 +53,8 @@ const TARGETS = {
   dragP95Ms: 25,
   layoutLongTaskMs: 50,
   import10kMs: 100,
+  /** Heap added by 300 small edits (their undo history included) on a 5,000-node map. */
+  historyMb: 5,
 } as const;
 
 /** Repetitions by map size: fewer for the big maps, whose single runs are long and steady. */
@@ -800,6 +802,15 @@ export async function main() {
     await profile(profileSize);
     return;
   }
+  if (flag('history-only')) {
+    const { measureHistoryMemory } = await import('./historyMemory');
+    const m = measureHistoryMemory(5000, 300);
+    console.log(
+      `300 small edits on a 5,000-node map: +${round(m.growthMb, 2)} MB of heap for ${m.undoSteps} undo steps ` +
+        `(target under ${TARGETS.historyMb} MB); one whole-map copy is ${round(m.snapshotMb, 1)} MB.`,
+    );
+    return;
+  }
   const app = await buildApp();
   const size = checkInitialJs(app.dist);
   if (flag('size-only')) {
@@ -857,6 +868,9 @@ export async function main() {
   const bigBytes = Buffer.from(serializeMap(big));
   const bigRefusal = timeRuns(() => openPipeline(bigBytes), 3, 1);
   const bigStages = timeStages(bigBytes, true, 7);
+  log('measuring the memory that undo history takes…');
+  const { measureHistoryMemory } = await import('./historyMemory');
+  const historyMemory = measureHistoryMemory(5000, 300);
 
   const pages = await buildBenchPages();
   const fixtures = new Map<string, Buffer>();
@@ -994,6 +1008,12 @@ export async function main() {
     });
   }
   checks.push({
+    target: `300 small edits on a 5,000-node map add under ${TARGETS.historyMb} MB of heap, undo history included`,
+    value: `${round(historyMemory.growthMb, 2)} MB for ${historyMemory.undoSteps} undo steps`,
+    ok: historyMemory.growthMb < TARGETS.historyMb,
+    note: `a whole-map snapshot per step (the old history) would keep ${round(historyMemory.snapshotMb, 1)} MB each, ${round((historyMemory.snapshotMb * historyMemory.undoSteps) / historyMemory.growthMb, 0)}× the growth measured`,
+  });
+  checks.push({
     target: `initial JavaScript under ${TARGETS.initialJsKb} kB gzipped`,
     value: `${size.initialGzipKb} kB`,
     ok: size.ok,
@@ -1052,6 +1072,7 @@ export async function main() {
       chromiumMs: bigBrowser ? roundAll(bigBrowser as unknown as Json) : null,
       parseMapRefusalMs: round(bigRefusal),
     },
+    historyMemory,
     maps: cases.map((c) => results.get(c.key)),
     durationS: round((Date.now() - started) / 1000, 0),
   };
