@@ -360,8 +360,21 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           autoPositions,
           ...(sameIds(selectedNodeIds, state.selectedNodeIds) ? {} : { selectedNodeIds }),
         };
-        if (moved.size) commitMap(ops.moveNodes(state.map, moved), session);
-        else set(session);
+        if (!moved.size) set(session);
+        else if (!commitMap(ops.moveNodes(state.map, moved), session)) {
+          // The drop was refused (and the user told why): the rest of the batch (measured
+          // sizes, the selection) still holds, and the moved nodes go back where the map has them.
+          set({
+            ...session,
+            flowNodes: toFlowNodes(
+              state.map,
+              autoPositions,
+              flowNodes,
+              new Set(selectedNodeIds),
+              state.editingNodeId,
+            ),
+          });
+        }
       },
 
       applyEdgeChanges: (changes) => {

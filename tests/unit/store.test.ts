@@ -296,6 +296,28 @@ describe('every document change is one undo step', () => {
     expect(flowNode(store, 'b')?.position).toEqual({ x: 400, y: 300 });
   });
 
+  it('a refused drop keeps the rest of its batch and puts the node back', () => {
+    const store = openedStore();
+    const before = store.getState().map;
+    const at = flowNode(store, 'b')?.position;
+    store
+      .getState()
+      .applyNodeChanges([
+        {
+          type: 'dimensions',
+          id: 'a',
+          dimensions: { width: 321, height: 123 },
+          setAttributes: true,
+        },
+        drag('b', 5_000_000, 10, false),
+      ]);
+    expect(store.getState().map).toBe(before);
+    expect(undoSteps(store)).toBe(0);
+    expect(store.getState().notice?.text).toContain('must be between -1,000,000 and 1,000,000');
+    expect(flowNode(store, 'b')?.position).toEqual(at);
+    expect(flowNode(store, 'a')?.measured).toEqual({ width: 321, height: 123 });
+  });
+
   it('a drag of several nodes together is one step', () => {
     const store = openedStore();
     store.getState().applyNodeChanges([drag('a', 410, 10, true), drag('b', 410, 310, true)]);
