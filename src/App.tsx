@@ -32,6 +32,7 @@ import {
   restoreAutosave,
   startAutosave,
   type Autosave,
+  type AutosaveEvents,
   type AutosaveRecord,
   type RestoreResult,
 } from './store/autosave';
@@ -157,9 +158,10 @@ export function App() {
       const restored = await restoreAutosave();
       if (cancelled) return;
       const known = restored.status === 'restored' ? restored.record : null;
-      const events = {
+      const events: AutosaveEvents = {
         onFailure: setStorageProblem,
         onSuccess: () => setStorageProblem(null),
+        onMerge: (map, repairs) => store.getState().applyRemote(map, repairs),
         onConflict: setConflict,
       };
       // A share link opens its map as a copy; the user's own map stays saved and untouched.

@@ -1,7 +1,8 @@
 import { createStore, get, set, update, type UseStore } from 'idb-keyval';
 import { parseMap } from '../io/parse';
+import { mergeMaps } from '../model/merge';
+import { emptyMap, type ClashMap } from '../model/map';
 import { serializeMap } from '../io/serialize';
-import type { ClashMap } from '../model/map';
 import { assumptionsKey, isDirty, type ClashmapStore } from './store';
 
 /** What the browser keeps of the open map between visits. */
@@ -80,7 +81,12 @@ export interface AutosaveEvents {
   onFailure: (reason: string) => void;
   /** Writing works (again). */
   onSuccess: () => void;
-  /** Another tab saved a different version of the map since this tab last read or wrote it. */
+  /**
+   * Another tab saved a different version, and it was merged with this tab's: show `map` (what
+   * `repairs` says the merge fixed). False if it could not be taken in.
+   */
+  onMerge: (map: ClashMap, repairs: readonly string[]) => boolean;
+  /** Another tab saved a version that could not be merged with this one: the user chooses. */
   onConflict: (other: AutosaveRecord) => void;
 }
 
@@ -251,8 +257,10 @@ export function startAutosave(
       return;
     }
     if (conflict) {
-      pause();
-      events.onConflict(conflict);
+      if (!mergeOther(conflict)) {
+        pause();
+        events.onConflict(conflict);
+      }
       return;
     }
     failing = false;
@@ -263,6 +271,27 @@ export function startAutosave(
     events.onSuccess();
     channel?.postMessage({ tabId, rev: record.rev });
   };
+  /**
+   * Another tab wrote `other`: merge it with this tab's map, against what this tab last wrote
+   * or read (the versions' common ancestor; with none, an empty map, so nothing is dropped).
+   * The merged map is shown and, if it holds edits the other tab lacks, written back.
+   */
+  const mergeOther = (other: AutosaveRecord): boolean => {
+    const theirs = parseMap(other.text, { brokenQuotes: 'warn' });
+    if (!theirs.ok) return false;
+    const before = store.getState().map;
+    const merged = mergeMaps(lastWritten?.map ?? emptyMap(before.title), before, theirs.map);
+    if (!merged || !events.onMerge(merged.map, merged.repairs)) return false;
+    knownRev = other.rev;
+    knownTab = other.tabId;
+    lastText = other.text;
+    const shown = snapshot();
+    const sameAsTheirs = serializeMap(store.getState().mapToSave()) === other.text;
+    if (sameAsTheirs) lastWritten = shown;
+    else schedule();
+    return true;
+  };
+
   const write = (force = false): Promise<void> => {
     writing = writing.then(() => writeNow(force));
     return writing;
@@ -315,7 +344,7 @@ export function startAutosave(
       if (event.data.tabId === tabId || paused) return;
       try {
         const other = await get<AutosaveRecord>(KEY, db());
-        if (other && other.tabId !== tabId && other.text !== lastText) {
+        if (other && other.tabId !== tabId && other.text !== lastText && !mergeOther(other)) {
           pause();
           events.onConflict(other);
         }

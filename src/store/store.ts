@@ -18,7 +18,7 @@ import { cleanProse, cleanProseDeep } from '../model/text';
 import { applyChange, diffMaps, invertChange, isEmptyChange, type Origin } from '../model/change';
 import { changeProblem } from '../model/checkChange';
 import * as ops from '../model/operations';
-import { createHistory } from '../doc/history';
+import { createHistory, type HistoryEntry } from '../doc/history';
 import { layoutMap } from '../layout/layoutMap';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
 import {
@@ -121,6 +121,12 @@ export interface Actions {
   notify: (tone: Notice['tone'], text: string) => void;
   dismissNotice: () => void;
   requestView: (nodeIds: string[]) => void;
+  /**
+   * Takes in another tab's (later a peer's) version, already merged with this one: committed
+   * with origin 'remote', so it never enters this person's undo history. `repairs` says what the
+   * merge had to fix. False if even the merged map is refused.
+   */
+  applyRemote: (map: ClashMap, repairs: readonly string[]) => boolean;
   /** Undoes this person's newest edit (never a file load, a peer's or a repair). */
   undo: () => void;
   redo: () => void;
@@ -248,6 +254,27 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       return commitMap(result.map, session);
     };
     const initialRevision = ++revisionSerial;
+    // Another tab's changes came in since the history began: an undo step may now meet a map it
+    // was not made on, so it is checked like any edit, and revisions are no longer reused.
+    let remoteSinceHistory = false;
+    const step = (entry: HistoryEntry | undefined, direction: 'undo' | 'redo') => {
+      if (!entry) return;
+      const state = get();
+      const change = direction === 'undo' ? invertChange(entry.change) : entry.change;
+      const next = applyChange(state.map, change);
+      if (remoteSinceHistory) {
+        const problem = next === state.map ? null : changeProblem(next, diffMaps(state.map, next));
+        if (problem) {
+          refuse(
+            `This step cannot be ${direction === 'undo' ? 'undone' : 'redone'}: another tab changed the same part of the map (${problem})`,
+          );
+          return;
+        }
+        set({ map: next, revision: ++revisionSerial });
+        return;
+      }
+      set({ map: next, revision: direction === 'undo' ? entry.before : entry.after });
+    };
 
     return {
       map: initial,
@@ -279,6 +306,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         const positions = unplacedLayout(map);
         // A load is not an edit: it starts a new history, here and only here.
         history.clear();
+        remoteSinceHistory = false;
         const revision = ++revisionSerial;
         set({
           assumptions: Object.fromEntries((kept ?? []).map((a) => [a.node, a.value])),
@@ -596,15 +624,26 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       requestView: (nodeIds) =>
         set({ viewRequest: { nodeIds, serial: get().viewRequest.serial + 1 } }),
 
-      undo: () => {
-        const entry = history.popUndo();
-        if (entry)
-          set({ map: applyChange(get().map, invertChange(entry.change)), revision: entry.before });
+      applyRemote: (map, repairs) => {
+        const state = get();
+        const ids = new Set(map.nodes.map((n) => n.id));
+        const edgeIds = new Set(map.edges.map((e) => e.id));
+        const selectedNodeIds = state.selectedNodeIds.filter((id) => ids.has(id));
+        const selectedEdgeIds = state.selectedEdgeIds.filter((id) => edgeIds.has(id));
+        const session: Partial<SessionSlice> = {
+          ...(selectedNodeIds.length === state.selectedNodeIds.length ? {} : { selectedNodeIds }),
+          ...(selectedEdgeIds.length === state.selectedEdgeIds.length ? {} : { selectedEdgeIds }),
+          ...(state.editingNodeId && !ids.has(state.editingNodeId) ? { editingNodeId: null } : {}),
+        };
+        if (!commitMap(map, session, 'remote')) return false;
+        if (map !== state.map) remoteSinceHistory = true;
+        if (repairs.length)
+          get().notify('info', `Changes from another tab were merged. ${repairs.join(' ')}`);
+        return true;
       },
-      redo: () => {
-        const entry = history.popRedo();
-        if (entry) set({ map: applyChange(get().map, entry.change), revision: entry.after });
-      },
+
+      undo: () => step(history.popUndo(), 'undo'),
+      redo: () => step(history.popRedo(), 'redo'),
     };
   });
 

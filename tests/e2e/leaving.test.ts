@@ -92,7 +92,8 @@ describe('closing the tab', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('A title still being typed');
-  });
+    // Three closes and reopens: on a slowed shared machine each has taken half a minute.
+  }, 300_000);
 
   it('keeps an edit committed 0, 50 or 100 ms before the tab closes', async () => {
     app = await launch();
@@ -109,7 +110,7 @@ describe('closing the tab', () => {
         );
       }
     }
-  });
+  }, 300_000);
 
   it('keeps an edit when the tab is killed 50 ms after it is drawn', async () => {
     app = await launch();
@@ -220,7 +221,8 @@ describe('when edits cannot be stored, closing asks first', () => {
       await prompt.dismiss();
       expect(shared.isClosed()).toBe(false);
     } finally {
-      await recipient.close();
+      // A page kept open by the prompt may already be gone with its context; that is no failure.
+      await recipient.close().catch(() => undefined);
     }
   });
 });

@@ -300,17 +300,15 @@ describe('every document change is one undo step', () => {
     const store = openedStore();
     const before = store.getState().map;
     const at = flowNode(store, 'b')?.position;
-    store
-      .getState()
-      .applyNodeChanges([
-        {
-          type: 'dimensions',
-          id: 'a',
-          dimensions: { width: 321, height: 123 },
-          setAttributes: true,
-        },
-        drag('b', 5_000_000, 10, false),
-      ]);
+    store.getState().applyNodeChanges([
+      {
+        type: 'dimensions',
+        id: 'a',
+        dimensions: { width: 321, height: 123 },
+        setAttributes: true,
+      },
+      drag('b', 5_000_000, 10, false),
+    ]);
     expect(store.getState().map).toBe(before);
     expect(undoSteps(store)).toBe(0);
     expect(store.getState().notice?.text).toContain('must be between -1,000,000 and 1,000,000');
@@ -871,5 +869,48 @@ describe('history keeps changes, not maps', () => {
     expect(store.getState().notice?.text).toMatch(/^The /);
     expect(store.getState().map.presentation).toBeUndefined();
     expect(undoSteps(store)).toBe(0);
+  });
+});
+
+describe('another tab’s changes (origin remote)', () => {
+  const withoutNode = (map: ClashMap, id: string): ClashMap => ({
+    ...map,
+    nodes: map.nodes.filter((n) => n.id !== id),
+    edges: map.edges.filter((e) => e.from !== id && e.to !== id),
+  });
+
+  it('are shown, never enter this person’s undo history, and drop a vanished selection', () => {
+    const store = openedStore();
+    store.getState().updateNode('b', { text: 'My own edit' });
+    store.getState().select(['c'], ['e-c-a']);
+    expect(undoSteps(store)).toBe(1);
+    const theirs = withoutNode(store.getState().map, 'c');
+    expect(store.getState().applyRemote(theirs, ['A rebuttal was removed.'])).toBe(true);
+    expect(store.getState().map).toBe(theirs);
+    expect(undoSteps(store)).toBe(1);
+    expect(store.getState().selectedNodeIds).toEqual([]);
+    expect(store.getState().selectedEdgeIds).toEqual([]);
+    expect(store.getState().notice?.text).toBe(
+      'Changes from another tab were merged. A rebuttal was removed.',
+    );
+    // Undo takes back my edit only; the other tab's deletion stays.
+    undo(store);
+    expect(node(store, 'b')?.text).toBe('Mexico already collaborates');
+    expect(node(store, 'c')).toBeUndefined();
+  });
+
+  it('make an undo that no longer fits the map refuse, saying why, and change nothing', () => {
+    const store = openedStore();
+    store.getState().connect('c', 'b', 'support');
+    const theirs = withoutNode(store.getState().map, 'b');
+    store.getState().applyRemote(theirs, []);
+    // Redo after undo would put back an edge to the node the other tab deleted.
+    undo(store);
+    const before = store.getState().map;
+    store.getState().redo();
+    expect(store.getState().map).toBe(before);
+    expect(store.getState().notice?.text).toMatch(
+      /^This step cannot be redone: another tab changed the same part of the map/,
+    );
   });
 });
