@@ -46,8 +46,14 @@ const fromOtherTab = (map: ClashMap) => {
 
 describe('merging two tabs’ versions of one map', () => {
   it('keeps the claims each side added, each with its relation', () => {
-    const mine = ops.connect(ops.addNode(base(), claim('m', 'Mine')), 'm', 'pos', 'support');
-    const theirs = ops.connect(ops.addNode(base(), claim('t', 'Theirs')), 't', 'b', 'rebuttal');
+    const mine = ops.connect(ops.addNode(base(), claim('m', 'Mine')), 'm', 'pos', 'support', 'e-m');
+    const theirs = ops.connect(
+      ops.addNode(base(), claim('t', 'Theirs')),
+      't',
+      'b',
+      'rebuttal',
+      'e-t',
+    );
     if (!mine.ok || !theirs.ok) throw new Error('setup');
     const merged = mergeMaps(base(), mine.map, fromOtherTab(theirs.map))!;
     expect(texts(merged.map)).toEqual([...texts(base()), 'Mine', 'Theirs']);
