@@ -232,6 +232,10 @@ export function startAutosave(
     const current = snapshot();
     if (!force && isWritten(current)) return;
     const record = recordOf(current);
+    // What this tab knew when it took the snapshot: a merge that lands while this write waits
+    // must not let a snapshot from before it overwrite the other tab's version.
+    const expectRev = knownRev;
+    const expectTab = knownTab;
     let conflict: AutosaveRecord | null = null;
     try {
       await update<AutosaveRecord>(
@@ -241,7 +245,7 @@ export function startAutosave(
             !force &&
             old &&
             old.tabId !== tabId &&
-            !(old.rev === knownRev && old.tabId === knownTab)
+            !(old.rev === expectRev && old.tabId === expectTab)
           ) {
             conflict = old;
             return old;
@@ -340,8 +344,9 @@ export function startAutosave(
   window.addEventListener('pagehide', onLeave);
 
   if (channel) {
-    channel.onmessage = async (event: MessageEvent<{ tabId: string; rev: number }>) => {
-      if (event.data.tabId === tabId || paused) return;
+    // Taken in turn with this tab's own writes, never in the middle of one.
+    const takeIn = async () => {
+      if (paused) return;
       try {
         const other = await get<AutosaveRecord>(KEY, db());
         if (other && other.tabId !== tabId && other.text !== lastText && !mergeOther(other)) {
@@ -351,6 +356,10 @@ export function startAutosave(
       } catch (error) {
         events.onFailure(describeStorageError(error));
       }
+    };
+    channel.onmessage = (event: MessageEvent<{ tabId: string; rev: number }>) => {
+      if (event.data.tabId === tabId || paused) return;
+      writing = writing.then(takeIn);
     };
   }
 
