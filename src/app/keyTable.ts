@@ -54,13 +54,11 @@ export const KEY_TABLE: readonly Shortcut[] = [
   },
   { group: 'Build', description: 'Add a claim', bindings: [{ key: 'c', command: 'addClaim' }] },
   // One row per relation kind, from the registry: a new kind with a shortcut appears here.
-  ...EDGE_KINDS.map(
-    (kind): Shortcut => ({
-      group: 'Build',
-      description: `Add a claim ${relationKind(kind).names.adjective} the selected node`,
-      bindings: [{ key: relationKind(kind).shortcut, command: `reply:${kind}` }],
-    }),
-  ),
+  ...EDGE_KINDS.map((kind): Shortcut => ({
+    group: 'Build',
+    description: `Add a claim ${relationKind(kind).names.adjective} the selected node`,
+    bindings: [{ key: relationKind(kind).shortcut, command: `reply:${kind}` }],
+  })),
   {
     group: 'Edit',
     description: 'Edit the selected node’s text (Enter commits, Escape cancels)',
