@@ -141,6 +141,13 @@ export async function launch(
   };
 }
 
+/** An init script for `launch`: every IndexedDB write fails as it does when storage is full. */
+export function storageIsFull(): void {
+  IDBObjectStore.prototype.put = function put(): IDBRequest {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+}
+
 /** Starts a new, empty map from the toolbar (the first-launch map has no unsaved changes). */
 export async function startBlankMap(page: Page): Promise<void> {
   await tool(page, 'New map').click();

@@ -5,6 +5,7 @@ import {
   articleText,
   edge,
   launch,
+  storageIsFull,
   node,
   waitForEdge,
   waitForFocus,
@@ -164,13 +165,7 @@ describe('a share link pasted into the address bar', () => {
 
 describe('when edits cannot be stored, closing asks first', () => {
   it('asks while storage is full, and staying keeps the map open', async () => {
-    app = await launch({
-      init: () => {
-        IDBObjectStore.prototype.put = function put(): IDBRequest {
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        };
-      },
-    });
+    app = await launch({ init: storageIsFull });
     const { page } = app;
     await page
       .getByRole('alert')

@@ -6,6 +6,7 @@ import {
   articleText,
   edge,
   launch,
+  storageIsFull,
   MOD,
   node,
   saveByDownload,
@@ -159,13 +160,7 @@ describe('two tabs', () => {
 
 describe('when the browser cannot store the map', () => {
   it('shows a banner whose Download map button saves the map (storage full)', async () => {
-    app = await launch({
-      init: () => {
-        IDBObjectStore.prototype.put = function put(): IDBRequest {
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        };
-      },
-    });
+    app = await launch({ init: storageIsFull });
     const { page } = app;
     const banner = page
       .getByRole('alert')
