@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openSession, type Session } from './browser';
 
@@ -139,6 +139,19 @@ export async function launch(
       await waitForMap(session.page);
     },
   };
+}
+
+/**
+ * Kills the tab's renderer at once (no pagehide, no visibilitychange), closes what is left of
+ * it, and lets the profile's clock run on real time again, for the tab that reopens the app.
+ */
+export async function killTabAndRestartClock(page: Page, context: BrowserContext): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+  await page.close();
+  await context.clock.resume();
 }
 
 /** An init script for `launch`: every IndexedDB write fails as it does when storage is full. */

@@ -4,6 +4,7 @@ import { openSession } from './browser';
 import {
   articleText,
   edge,
+  killTabAndRestartClock,
   launch,
   storageIsFull,
   node,
@@ -126,12 +127,7 @@ describe('closing the tab', () => {
     // Real time for a write that has started to reach the disk; the page's timers stay stopped.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     // No pagehide, no visibilitychange: the renderer is gone at once.
-    const cdp = await context.newCDPSession(page);
-    const crashed = page.waitForEvent('crash');
-    cdp.send('Page.crash').catch(() => undefined);
-    await crashed;
-    await page.close();
-    await context.clock.resume();
+    await killTabAndRestartClock(page, context);
 
     const again = await reopen(app);
     await waitForEdge(edge(again, 'Then the tab died', 'supports', articleText('pos-demand')));

@@ -5,6 +5,7 @@ import {
   articleMap,
   articleText,
   edge,
+  killTabAndRestartClock,
   launch,
   storageIsFull,
   MOD,
@@ -101,15 +102,9 @@ describe('autosave', () => {
     });
     // Real time for the write to reach the disk; the page's own timers stay stopped.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    // Then the tab dies (the browser is killed, the laptop runs out of battery) before the
-    // usual 250 ms autosave timer could fire: only the write on hiding can have saved it.
-    const cdp = await context.newCDPSession(page);
-    const crashed = page.waitForEvent('crash');
-    cdp.send('Page.crash').catch(() => undefined);
-    await crashed;
-    // The reopened tab runs on real time again (the clock is the profile's, not the tab's).
-    await page.close();
-    await context.clock.resume();
+    // Then the tab dies (the browser is killed, the laptop runs out of battery) before any
+    // autosave timer could fire: only the write on hiding can have saved it.
+    await killTabAndRestartClock(page, context);
     const again = await context.newPage();
     again.setDefaultTimeout(30_000);
     await again.goto(app.baseURL);
