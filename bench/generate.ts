@@ -99,6 +99,7 @@ export function generateMap(nodeCount: number, options: GenerateOptions = {}): C
     url: 'https://example.org/bench/source',
     text,
   };
+  let quotesMade = 0;
   const quoteFromSource = (): Evidence => {
     const i = Math.floor(rand() * sentences.length);
     const s = sentences[i]!;
@@ -110,6 +111,7 @@ export function generateMap(nodeCount: number, options: GenerateOptions = {}): C
     const start = sentenceStarts[i]! + (from === 0 ? 0 : prefix.length + 1);
     const quote = words.slice(from, to).join(' ');
     return {
+      id: `q${++quotesMade}`,
       sourceId: source.id,
       quote,
       start,

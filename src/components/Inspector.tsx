@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { anchorQuote, quoteMismatch } from '../model/evidence';
 import type { Evidence } from '../model/evidence';
 import { LIMITS } from '../model/limits';
+import { quoteIds, withQuoteId } from '../model/operations';
 import { NODE_KINDS, type MapNode } from '../model/node';
 import { EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
@@ -155,7 +156,10 @@ function AddQuote({ node }: { node: MapNode }) {
     store.getState().updateNode(node.id, {
       evidence: [
         ...node.evidence,
-        { sourceId: source.id, quote: quote.trim(), ...at, speaker: speaker.trim() },
+        withQuoteId(
+          { sourceId: source.id, quote: quote.trim(), ...at, speaker: speaker.trim() },
+          quoteIds(store.getState().map),
+        ),
       ],
     });
     setQuote('');
@@ -275,12 +279,7 @@ function NodeInspector({ node }: { node: MapNode }) {
       <Section title="Quotes">
         <ul className="cm-plain-list">
           {node.evidence.map((evidence, i) => (
-            <EvidenceEditor
-              key={`${node.id}-${i}-${evidence.start}`}
-              node={node}
-              evidence={evidence}
-              index={i}
-            />
+            <EvidenceEditor key={evidence.id} node={node} evidence={evidence} index={i} />
           ))}
         </ul>
         <AddQuote key={node.id} node={node} />

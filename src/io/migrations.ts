@@ -7,7 +7,52 @@ export type RawDocument = Record<string, unknown>;
  * MIGRATIONS[n] turns a version-n document into a version-(n+1) one. Append only: never edit
  * or remove a shipped migration, and give every new one a frozen fixture and a test.
  */
-export const MIGRATIONS: Readonly<Record<number, (doc: RawDocument) => RawDocument>> = {};
+export const MIGRATIONS: Readonly<Record<number, (doc: RawDocument) => RawDocument>> = {
+  1: giveQuotesAndStepsIds,
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Version 1 → 2: every quote and every presentation step gets an id, so each can be addressed,
+ * merged and changed on its own. The ids are derived from the order in the file (quotes `q1`,
+ * `q2`, … across all nodes in order; steps `step1`, `step2`, …), so two machines that open the
+ * same version-1 file give its records the same ids. Ids made later are random (`q-…`), so they
+ * never meet these. The step runs before validation: what is not the shape version 1 has is
+ * left for validation to report.
+ */
+function giveQuotesAndStepsIds(doc: RawDocument): RawDocument {
+  let quotes = 0;
+  const nodes = Array.isArray(doc.nodes)
+    ? doc.nodes.map((node: unknown) =>
+        isRecord(node) && Array.isArray(node.evidence)
+          ? {
+              ...node,
+              evidence: node.evidence.map((quote: unknown) =>
+                isRecord(quote) ? { id: `q${++quotes}`, ...quote } : quote,
+              ),
+            }
+          : node,
+      )
+    : doc.nodes;
+  const presentation = doc.presentation;
+  let steps = 0;
+  const migratedPresentation =
+    isRecord(presentation) && Array.isArray(presentation.steps)
+      ? {
+          ...presentation,
+          steps: presentation.steps.map((step: unknown) =>
+            isRecord(step) ? { id: `step${++steps}`, ...step } : step,
+          ),
+        }
+      : presentation;
+  return {
+    ...doc,
+    ...(doc.nodes === undefined ? {} : { nodes }),
+    ...(presentation === undefined ? {} : { presentation: migratedPresentation }),
+  };
+}
 
 export type MigrationResult =
   { ok: true; document: RawDocument } | { ok: false; fromVersion: number; reason: string };

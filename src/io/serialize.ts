@@ -24,7 +24,14 @@ const sourceOut = (s: Source) =>
   });
 
 const evidenceOut = (e: Evidence) =>
-  compact({ sourceId: e.sourceId, quote: e.quote, start: e.start, end: e.end, speaker: e.speaker });
+  compact({
+    id: e.id,
+    sourceId: e.sourceId,
+    quote: e.quote,
+    start: e.start,
+    end: e.end,
+    speaker: e.speaker,
+  });
 
 const nodeOut = (n: MapNode) =>
   compact({
@@ -53,7 +60,7 @@ export function serializeMap(map: ClashMap): string {
     presentation: map.presentation
       ? {
           steps: map.presentation.steps.map((step) =>
-            compact({ title: step.title, nodes: [...step.nodes], note: step.note }),
+            compact({ id: step.id, title: step.title, nodes: [...step.nodes], note: step.note }),
           ),
         }
       : undefined,

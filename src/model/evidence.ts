@@ -12,6 +12,7 @@ const offsetSchema = z
 
 export const evidenceSchema = z
   .strictObject({
+    id: idSchema,
     sourceId: idSchema,
     quote: proseSchema(LIMITS.quoteLength, { allowEmpty: false }),
     start: offsetSchema,
@@ -20,8 +21,17 @@ export const evidenceSchema = z
   })
   .refine((e) => e.end > e.start, { error: 'must be after start', path: ['end'] });
 
-/** A verbatim quote: the span [start, end) of a source's text, and who says it. */
+/**
+ * A verbatim quote: the span [start, end) of a source's text, and who says it. Its id is unique
+ * in the map (version 2 of the format on), so a quote can be addressed on its own.
+ */
 export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** A quote before it has an id: what a form, an importer or a paste produces. */
+export type EvidenceDraft = Omit<Evidence, 'id'>;
+
+/** Prefix of the fresh ids given to new quotes. */
+export const EVIDENCE_ID_PREFIX = 'q';
 
 /** Why a quote does not match its source span, or null when it does. */
 export function quoteMismatch(evidence: Evidence, source: Source): string | null {

@@ -28,13 +28,19 @@ export function checkQuotes(map: ClashMap): Issue[] {
 /** Ids, edge ends, self-loops, duplicate edges and quoted sources: faults no repair can guess. */
 export function checkStructure(map: ClashMap): Issue[] {
   const issues: Issue[] = [];
-  const firstUse = new Map<string, string>();
-  const claimId = (id: string, path: string) => {
-    const earlier = firstUse.get(id);
-    if (earlier !== undefined)
-      issues.push({ path, message: `duplicate id "${id}" (also used by ${earlier})` });
-    else firstUse.set(id, path.replace(/\.id$/, ''));
+  // Sources, nodes and edges share one space of ids; quotes have their own, and so do steps.
+  const idSpace = () => {
+    const firstUse = new Map<string, string>();
+    return (id: string, path: string) => {
+      const earlier = firstUse.get(id);
+      if (earlier !== undefined)
+        issues.push({ path, message: `duplicate id "${id}" (also used by ${earlier})` });
+      else firstUse.set(id, path.replace(/\.id$/, ''));
+    };
   };
+  const claimId = idSpace();
+  const claimQuoteId = idSpace();
+  const claimStepId = idSpace();
 
   const sources = new Map<string, Source>();
   map.sources.forEach((source, i) => {
@@ -47,6 +53,7 @@ export function checkStructure(map: ClashMap): Issue[] {
     nodeIds.add(node.id);
     node.evidence.forEach((evidence, j) => {
       const path = `nodes[${i}].evidence[${j}]`;
+      claimQuoteId(evidence.id, `${path}.id`);
       const source = sources.get(evidence.sourceId);
       if (!source) {
         issues.push({
@@ -58,6 +65,7 @@ export function checkStructure(map: ClashMap): Issue[] {
   });
 
   map.presentation?.steps.forEach((step, i) => {
+    claimStepId(step.id, `presentation.steps[${i}].id`);
     step.nodes.forEach((id, j) => {
       if (!nodeIds.has(id)) {
         issues.push({

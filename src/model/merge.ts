@@ -30,8 +30,21 @@ function canonical(value: unknown): string {
 
 const same = (a: unknown, b: unknown) => a === b || canonical(a) === canonical(b);
 
+/** Whether a value is a list of records with ids, such as a node's quotes. */
+function isTable(value: unknown): value is Identified[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item) =>
+        typeof item === 'object' &&
+        item !== null &&
+        typeof (item as Record<string, unknown>).id === 'string',
+    )
+  );
+}
+
 /**
- * Field by field: what `theirs` changed from `base` and `mine` did not is taken from theirs;
+ * Field by field (a list of records with ids that both changed is merged record by record): what `theirs` changed from `base` and `mine` did not is taken from theirs;
  * everything else stays as mine has it (both changed a field: mine wins).
  */
 function mergeFields<T extends object>(base: T, mine: T, theirs: T): T {
@@ -41,7 +54,15 @@ function mergeFields<T extends object>(base: T, mine: T, theirs: T): T {
   let result: Record<string, unknown> | null = null;
   const keys = new Set([...Object.keys(b), ...Object.keys(t)]);
   for (const key of [...keys].sort()) {
-    if (same(t[key], b[key]) || !same(m[key], b[key])) continue;
+    if (same(t[key], b[key])) continue;
+    if (!same(m[key], b[key])) {
+      // Both changed a list of records with ids (a node's quotes): merge it record by record.
+      if (isTable(b[key]) && isTable(m[key]) && isTable(t[key])) {
+        result ??= { ...m };
+        result[key] = mergeTable(b[key], m[key], t[key]);
+      }
+      continue;
+    }
     result ??= { ...m };
     if (t[key] === undefined) delete result[key];
     else result[key] = t[key];
@@ -183,26 +204,18 @@ export function repairMap(map: ClashMap, sourcesKnown: readonly Source[] = []): 
  * repaired. Null when even the repaired map breaks a rule (it is then for the user to choose).
  */
 export function mergeMaps(base: ClashMap, mine: ClashMap, theirs: ClashMap): Repaired | null {
-  const fields = mergeFields(
-    {
-      title: base.title,
-      description: base.description,
-      presentation: base.presentation,
-      assumptions: base.assumptions,
-    },
-    {
-      title: mine.title,
-      description: mine.description,
-      presentation: mine.presentation,
-      assumptions: mine.assumptions,
-    },
-    {
-      title: theirs.title,
-      description: theirs.description,
-      presentation: theirs.presentation,
-      assumptions: theirs.assumptions,
-    },
-  );
+  // Presentation steps are records with ids: `steps` is merged step by step like a table.
+  const flat = (map: ClashMap) => ({
+    title: map.title,
+    description: map.description,
+    steps: map.presentation?.steps,
+    assumptions: map.assumptions,
+  });
+  const flatFields = mergeFields(flat(base), flat(mine), flat(theirs));
+  const fields = {
+    ...flatFields,
+    presentation: flatFields.steps ? { steps: flatFields.steps } : undefined,
+  };
   const merged: ClashMap = {
     ...mine,
     title: fields.title,

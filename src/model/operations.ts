@@ -5,7 +5,13 @@ import {
   endpointsMessage,
   relationKind,
 } from './relations/registry';
-import { anchorQuote, quoteMismatch, type Evidence } from './evidence';
+import {
+  anchorQuote,
+  EVIDENCE_ID_PREFIX,
+  quoteMismatch,
+  type Evidence,
+  type EvidenceDraft,
+} from './evidence';
 import type { Source } from './source';
 import { freshId } from './ids';
 import type { ClashMap } from './map';
@@ -21,6 +27,20 @@ export function takenIds(map: ClashMap): Set<string> {
     ...map.nodes.map((n) => n.id),
     ...map.edges.map((e) => e.id),
   ]);
+}
+
+/** Every quote id in use in the map (quotes have their own namespace). */
+export function quoteIds(map: ClashMap): Set<string> {
+  const ids = new Set<string>();
+  for (const node of map.nodes) for (const quote of node.evidence) ids.add(quote.id);
+  return ids;
+}
+
+/** A quote with a fresh id that no quote in `taken` has; the id is added to `taken`. */
+export function withQuoteId(draft: EvidenceDraft, taken: Set<string>): Evidence {
+  const id = freshId(EVIDENCE_ID_PREFIX, taken);
+  taken.add(id);
+  return { ...draft, id };
 }
 
 /** A new, empty node of the given kind, with a fresh id. */
@@ -193,6 +213,7 @@ export function pasteFragment(
   fallbackPosition: (node: MapNode) => Point | undefined = () => undefined,
 ): { map: ClashMap; nodeIds: string[] } {
   const taken = takenIds(map);
+  const takenQuotes = quoteIds(map);
   const sources = new Map(map.sources.map((s) => [s.id, s]));
   const rename = new Map<string, string>();
   const nodes = fragment.nodes.map((node) => {
@@ -206,11 +227,13 @@ export function pasteFragment(
       evidence: node.evidence.flatMap((e) => {
         // A quote survives the paste only where this map's source of that id holds it;
         // it is re-anchored there, or dropped.
+        // Each pasted quote is a new record with an id of its own.
         const source = sources.get(e.sourceId);
         if (!source) return [];
-        if (!quoteMismatch(e, source)) return [e];
+        const { id: _copied, ...draft } = e;
+        if (!quoteMismatch(e, source)) return [withQuoteId(draft, takenQuotes)];
         const at = anchorQuote(source.text ?? '', e.quote, e.start);
-        return at ? [{ ...e, ...at }] : [];
+        return at ? [withQuoteId({ ...draft, ...at }, takenQuotes)] : [];
       }),
       ...(base
         ? { position: { x: Math.round(base.x + offset.x), y: Math.round(base.y + offset.y) } }
@@ -273,8 +296,12 @@ export function removeSource(map: ClashMap, id: string): EditResult {
   return { ok: true, map: { ...map, sources: map.sources.filter((s) => s.id !== id) } };
 }
 
-/** Adds a quote to a node, checking that it is exactly the source's text at its offsets. */
-export function addEvidence(map: ClashMap, nodeId: string, evidence: Evidence): EditResult {
+/**
+ * Adds a quote to a node, with a fresh id, checking that it is exactly the source's text at its
+ * offsets.
+ */
+export function addEvidence(map: ClashMap, nodeId: string, draft: EvidenceDraft): EditResult {
+  const evidence = withQuoteId(draft, quoteIds(map));
   const source = map.sources.find((s) => s.id === evidence.sourceId);
   if (!source) return { ok: false, reason: 'That source is not in this map.' };
   const problem = quoteMismatch(evidence, source);

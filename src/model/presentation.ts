@@ -8,6 +8,7 @@ import { EDGE_KINDS, relationKind, type EdgeKind } from './relations/registry';
 import { proseSchema } from './text';
 
 export const presentationStepSchema = z.strictObject({
+  id: idSchema,
   title: proseSchema(LIMITS.titleLength).optional(),
   nodes: z.array(idSchema).min(1, { error: 'a step shows at least one node' }).max(LIMITS.nodes),
   note: proseSchema(LIMITS.notesLength).optional(),
@@ -105,6 +106,8 @@ export function defaultSteps(map: ClashMap, options: StepOptions = {}): Presenta
     const groups = chunk(fresh, options);
     groups.forEach((group, i) => {
       steps.push({
+        // Derived steps are numbered; they keep these ids if the teacher makes them their own.
+        id: `auto-${steps.length + 1}`,
         title: groups.length > 1 ? `${title} (${i + 1} of ${groups.length})` : title,
         nodes: group.map((n) => n.id),
       });

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { EdgeKind } from '../model/edge';
 import { relationKind } from '../model/relations/registry';
 import { emptyMap, type ClashMap } from '../model/map';
-import type { Evidence } from '../model/evidence';
+import type { EvidenceDraft } from '../model/evidence';
 import { evaluateMap, type Assumption, type Evaluation } from '../model/evaluate';
 import type { MapNode, NodeKind, Point } from '../model/node';
 import type { PresentationStep } from '../model/presentation';
@@ -103,10 +103,10 @@ export interface Actions {
   addSource: (fields: Omit<Source, 'id'>) => string;
   updateSource: (id: string, patch: Partial<Omit<Source, 'id'>>) => void;
   removeSource: (id: string) => boolean;
-  addQuote: (nodeId: string, evidence: Evidence) => boolean;
+  addQuote: (nodeId: string, evidence: EvidenceDraft) => boolean;
   reanchorQuote: (nodeId: string, index: number) => boolean;
   /** A new claim whose text and first quote are the given quote; opens it for typing. */
-  claimFromQuote: (evidence: Evidence, position: Point) => string;
+  claimFromQuote: (evidence: EvidenceDraft, position: Point) => string;
   setHoveredNode: (id: string | null) => void;
   toggleCardView: () => void;
   /** Replaces the presentation's steps (null: go back to the steps derived from the map). */
@@ -582,7 +582,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             text.length > 300 ? `${text.slice(0, 297)}…` : text,
             at,
           ),
-          evidence: [evidence],
+          evidence: [ops.withQuoteId(evidence, ops.quoteIds(state.map))],
         };
         const added = commitMap(ops.addNode(state.map, node), {
           selectedNodeIds: [node.id],

@@ -8,7 +8,7 @@ import { StoreProvider } from '../../src/store/StoreContext';
 
 const map: ClashMap = {
   format: 'clashmap',
-  version: 1,
+  version: 2,
   title: 'School uniforms',
   sources: [{ id: 's', title: 'Debate notes', text: 'Uniforms cut costs for families.' }],
   nodes: [
@@ -18,7 +18,14 @@ const map: ClashMap = {
       kind: 'claim',
       text: 'Uniforms save families money',
       evidence: [
-        { sourceId: 's', quote: 'Uniforms cut costs', start: 0, end: 18, speaker: 'A parent' },
+        {
+          id: 'q1',
+          sourceId: 's',
+          quote: 'Uniforms cut costs',
+          start: 0,
+          end: 18,
+          speaker: 'A parent',
+        },
       ],
     },
     { id: 'c2', kind: 'claim', text: 'Uniforms stifle self-expression', evidence: [] },

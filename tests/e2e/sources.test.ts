@@ -139,6 +139,7 @@ describe('the source beside the map', () => {
     const start = articleText.indexOf(sentence);
     expect(saved.evidence).toEqual([
       {
+        id: 'q1',
         sourceId: 'article',
         quote: sentence,
         start,

@@ -5,7 +5,7 @@ import type { ClashMap } from '../../src/model/map';
 const text = 'Mexico coordinates and collaborates, but does not subordinate itself.';
 const map: ClashMap = {
   format: 'clashmap',
-  version: 1,
+  version: 2,
   title: 'Strikes',
   sources: [
     {
@@ -25,6 +25,7 @@ const map: ClashMap = {
       text: 'Mexico will not be subordinated',
       evidence: [
         {
+          id: 'q1',
           sourceId: 's',
           quote: 'does not subordinate itself',
           start: 41,
@@ -38,7 +39,14 @@ const map: ClashMap = {
       kind: 'claim',
       text: 'A loose end',
       evidence: [
-        { sourceId: 's', quote: 'Mexico coordinates', start: 0, end: 18, speaker: 'Dave DeCamp' },
+        {
+          id: 'q2',
+          sourceId: 's',
+          quote: 'Mexico coordinates',
+          start: 0,
+          end: 18,
+          speaker: 'Dave DeCamp',
+        },
       ],
     },
   ],

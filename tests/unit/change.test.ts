@@ -17,7 +17,7 @@ const claim = (id: string, text = id): MapNode => ({ id, kind: 'claim', text, ev
 function sample(): ClashMap {
   return {
     format: 'clashmap',
-    version: 1,
+    version: 2,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: 'Mexico will not be subordinated.' }],
     nodes: [
@@ -57,7 +57,11 @@ describe('diffMaps, applyChange and invertChange', () => {
 
   it('title and presentation are the map fields of a change', () => {
     const before = sample();
-    const after = { ...before, title: 'New', presentation: { steps: [{ nodes: ['pos'] }] } };
+    const after = {
+      ...before,
+      title: 'New',
+      presentation: { steps: [{ id: 's1', nodes: ['pos'] }] },
+    };
     const change = diffMaps(before, after);
     expect(change.fields?.to.title).toBe('New');
     expect(applyChange(before, change)).toEqual(after);
@@ -143,7 +147,14 @@ describe('changeProblem: the one check before a commit', () => {
     const node: MapNode = {
       ...claim('q'),
       evidence: [
-        { sourceId: 'article', quote: 'nothing like it', start: 0, end: 15, speaker: 'X' },
+        {
+          id: 'q1',
+          sourceId: 'article',
+          quote: 'nothing like it',
+          start: 0,
+          end: 15,
+          speaker: 'X',
+        },
       ],
     };
     const after = ops.addNode(before, node);
@@ -154,7 +165,7 @@ describe('changeProblem: the one check before a commit', () => {
     const before = sample();
     const node: MapNode = {
       ...claim('q'),
-      evidence: [{ sourceId: 'ghost', quote: 'Mexico', start: 0, end: 6, speaker: 'X' }],
+      evidence: [{ id: 'q2', sourceId: 'ghost', quote: 'Mexico', start: 0, end: 6, speaker: 'X' }],
     };
     const after = ops.addNode(before, node);
     expect(changeProblem(after, diffMaps(before, after))).toBe('That source is not in this map.');
@@ -180,7 +191,7 @@ describe('changeProblem: the one check before a commit', () => {
   });
 
   it('refuses removing a node but keeping its edges, and a step naming a removed node', () => {
-    const before = { ...sample(), presentation: { steps: [{ nodes: ['b'] }] } };
+    const before = { ...sample(), presentation: { steps: [{ id: 's1', nodes: ['b'] }] } };
     const noEdges = { ...before, nodes: before.nodes.filter((n) => n.id !== 'a') };
     expect(changeProblem(noEdges, diffMaps(before, noEdges))).toMatch(/without one of its ends/);
     const noStep = { ...before, nodes: before.nodes.filter((n) => n.id !== 'b') };

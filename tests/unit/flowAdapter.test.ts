@@ -17,7 +17,7 @@ function sampleMap(): ClashMap {
   const start = TEXT.indexOf(QUOTE);
   return {
     format: 'clashmap',
-    version: 1,
+    version: 2,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: TEXT }],
     nodes: [
@@ -28,6 +28,7 @@ function sampleMap(): ClashMap {
         text: 'Mexico will not be subordinated',
         evidence: [
           {
+            id: 'q1',
             sourceId: 'article',
             quote: QUOTE,
             start,

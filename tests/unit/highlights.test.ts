@@ -29,7 +29,7 @@ describe('quote offsets in real text', () => {
       end: text.indexOf('no') + 'no intervención'.length,
     });
     expect(at.start).toBe(18); // 'Señor ' (6) + flag (4 code units) + ' said: “' (8)
-    const evidence = { sourceId: 's', quote: 'no intervención', ...at, speaker: 'X' };
+    const evidence = { id: 'q1', sourceId: 's', quote: 'no intervención', ...at, speaker: 'X' };
     expect(quoteMismatch(evidence, { id: 's', title: 'T', text })).toBeNull();
   });
 

@@ -16,7 +16,7 @@ function articleMap(): ClashMap {
 }
 
 function mapOf(nodes: MapNode[], edges: Edge[]): ClashMap {
-  return { format: 'clashmap', version: 1, title: 'Test', sources: [], nodes, edges };
+  return { format: 'clashmap', version: 2, title: 'Test', sources: [], nodes, edges };
 }
 const claim = (id: string, text = `Claim ${id}`): MapNode => ({
   id,
@@ -292,7 +292,7 @@ describe('estimateNodeSize', () => {
     expect(long.height).toBeGreaterThan(short.height);
     const quoted: MapNode = {
       ...claim('q', 'Short'),
-      evidence: [{ sourceId: 's', quote: 'a quote', start: 0, end: 7, speaker: 'S' }],
+      evidence: [{ id: 'q1', sourceId: 's', quote: 'a quote', start: 0, end: 7, speaker: 'S' }],
     };
     expect(estimateNodeSize(quoted).height).toBeGreaterThan(short.height);
   });

@@ -6,9 +6,17 @@ import { readArticleMap } from './helpers/maps';
 
 const TEXT =
   'Sheinbaum said: "Mexico coordinates and collaborates, but does not subordinate itself."';
+let quoteCount = 0;
 const quote = (words: string, speaker: string): Evidence => {
   const start = TEXT.indexOf(words);
-  return { sourceId: 'src', quote: words, start, end: start + words.length, speaker };
+  return {
+    id: `q${++quoteCount}`,
+    sourceId: 'src',
+    quote: words,
+    start,
+    end: start + words.length,
+    speaker,
+  };
 };
 
 /**
@@ -18,7 +26,7 @@ const quote = (words: string, speaker: string): Evidence => {
  */
 const MAP: ClashMap = {
   format: 'clashmap',
-  version: 1,
+  version: 2,
   title: 'Strikes  on\ncartels',
   description: 'A small\nmap.',
   sources: [{ id: 'src', title: 'Interview', text: TEXT }],
@@ -124,7 +132,7 @@ describe('mapToMarkdown', () => {
   it('escapes text that Markdown would read as syntax or HTML', () => {
     const map: ClashMap = {
       format: 'clashmap',
-      version: 1,
+      version: 2,
       title: '# Not a *heading*',
       sources: [],
       nodes: [

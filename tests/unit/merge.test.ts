@@ -12,7 +12,7 @@ function base(): ClashMap {
   const start = TEXT.indexOf(QUOTE);
   return {
     format: 'clashmap',
-    version: 1,
+    version: 2,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: TEXT }],
     nodes: [
@@ -22,7 +22,14 @@ function base(): ClashMap {
         kind: 'claim',
         text: 'Mexico will not be subordinated',
         evidence: [
-          { sourceId: 'article', quote: QUOTE, start, end: start + QUOTE.length, speaker: 'CS' },
+          {
+            id: 'q1',
+            sourceId: 'article',
+            quote: QUOTE,
+            start,
+            end: start + QUOTE.length,
+            speaker: 'CS',
+          },
         ],
         position: { x: 400, y: 0 },
       },
@@ -126,13 +133,18 @@ describe('the repair pass', () => {
       sources: [],
       nodes: base().nodes.filter((n) => n.id !== 'b'),
       edges: [base().edges[0]!, base().edges[0]!],
-      presentation: { steps: [{ nodes: ['b'] }, { nodes: ['a', 'b'] }] },
+      presentation: {
+        steps: [
+          { id: 's1', nodes: ['b'] },
+          { id: 's2', nodes: ['a', 'b'] },
+        ],
+      },
       assumptions: [{ node: 'b', value: 'falls' }],
     };
     const { map, repairs } = repairMap(broken, base().sources);
     expect(map.sources.map((s) => s.id)).toEqual(['article']);
     expect(map.edges).toHaveLength(1);
-    expect(map.presentation).toEqual({ steps: [{ nodes: ['a'] }] });
+    expect(map.presentation).toEqual({ steps: [{ id: 's2', nodes: ['a'] }] });
     expect(map.assumptions).toEqual([]);
     expect(repairs).toEqual([
       'A repeated support from “Mexico will not be subordinated” was removed.',

@@ -225,9 +225,94 @@ describe('the frozen version-1 fixture', () => {
     expect(JSON.parse(text)).toStrictEqual(FORMAT_V1);
   });
 
-  it('opens as the map it describes', () => {
-    // When version 2 arrives, this expectation becomes FORMAT_V1 as migrated to version 2.
+  it('opens as the map it describes, its quotes numbered in file order', () => {
     const result = parseMap(text);
-    expect(result.ok && result.map).toStrictEqual(FORMAT_V1);
+    const [pos, claim, bare] = FORMAT_V1.nodes;
+    expect(result.ok && result.map).toStrictEqual({
+      ...FORMAT_V1,
+      version: 2,
+      nodes: [
+        { ...pos, evidence: [{ id: 'q1', ...pos!.evidence[0] }] },
+        { ...claim, evidence: [{ id: 'q2', ...claim!.evidence[0] }] },
+        bare,
+      ],
+    });
+  });
+});
+
+describe('migration 1 → 2: quotes and presentation steps get ids', () => {
+  const step = MIGRATIONS[1]!;
+  const v1WithSteps = (): RawDocument => ({
+    ...structuredClone(FORMAT_V1),
+    presentation: {
+      steps: [
+        { title: 'Position', nodes: ['pos-1'] },
+        { nodes: ['claim-1', 'claim-2'], note: 'Then the reasons' },
+      ],
+    },
+  });
+
+  it('numbers quotes across all nodes in order, and steps in order', () => {
+    const out = step(v1WithSteps()) as unknown as typeof FORMAT_V1 & {
+      presentation: { steps: Array<{ id: string }> };
+    };
+    expect(out.nodes.flatMap((n) => n.evidence.map((e) => (e as { id?: string }).id))).toEqual([
+      'q1',
+      'q2',
+    ]);
+    expect(out.presentation.steps.map((s) => s.id)).toEqual(['step1', 'step2']);
+  });
+
+  it('gives the same ids on every run, so two machines opening one old file agree', () => {
+    expect(step(v1WithSteps())).toStrictEqual(step(v1WithSteps()));
+    const a = parseMap(JSON.stringify(v1WithSteps()));
+    const b = parseMap(JSON.stringify(v1WithSteps()));
+    expect(a.ok && b.ok).toBe(true);
+    expect(a).toStrictEqual(b);
+  });
+
+  it('a version-1 map with steps opens with every field kept', () => {
+    const result = parseMap(JSON.stringify(v1WithSteps()));
+    expect(result.ok ? [] : result.error.issues).toEqual([]);
+    expect(result.ok && result.map.presentation).toStrictEqual({
+      steps: [
+        { id: 'step1', title: 'Position', nodes: ['pos-1'] },
+        { id: 'step2', nodes: ['claim-1', 'claim-2'], note: 'Then the reasons' },
+      ],
+    });
+  });
+
+  it('leaves what is not the shape of version 1 for validation to report, by path', () => {
+    const broken = { ...structuredClone(FORMAT_V1), nodes: [FORMAT_V1.nodes[0], 'not a node'] };
+    const result = parseMap(JSON.stringify(broken));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.issues.map((i) => i.path)).toContain('nodes[1]');
+    const noList = { ...structuredClone(FORMAT_V1), nodes: { pos: 1 } };
+    const refused = parseMap(JSON.stringify(noList));
+    expect(!refused.ok && refused.error.issues.map((i) => i.path)).toContain('nodes');
+  });
+
+  it('a version-2 file is read as it is: its ids are kept, not renumbered', () => {
+    const text = readFileSync('tests/fixtures/format-v2.clashmap.json', 'utf8');
+    const result = parseMap(text);
+    expect(result.ok ? [] : result.error.issues).toEqual([]);
+    expect(result.ok && result.map).toStrictEqual(JSON.parse(text));
+  });
+});
+
+describe("today's shipped article map, frozen as version 1", () => {
+  it('opens, and is the shipped version-2 map once migrated', () => {
+    const frozen = parseMap(readFileSync('tests/fixtures/article-map-v1.clashmap.json', 'utf8'));
+    const shipped = parseMap(
+      readFileSync('public/maps/cartel-drone-strikes.clashmap.json', 'utf8'),
+    );
+    expect(frozen.ok ? [] : frozen.error.issues).toEqual([]);
+    expect(
+      JSON.parse(readFileSync('tests/fixtures/article-map-v1.clashmap.json', 'utf8')).version,
+    ).toBe(1);
+    expect(frozen.ok && frozen.map).toStrictEqual(shipped.ok && shipped.map);
+    const quotes = frozen.ok ? frozen.map.nodes.flatMap((n) => n.evidence) : [];
+    expect(quotes.length).toBeGreaterThan(10);
+    expect(new Set(quotes.map((q) => q.id)).size).toBe(quotes.length);
   });
 });

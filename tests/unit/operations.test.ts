@@ -31,10 +31,18 @@ const at = (positions: Record<string, Point>) => new Map(Object.entries(position
 
 const TEXT = 'Mexico coordinates and collaborates, but does not subordinate itself.';
 
+let quoteCount = 0;
 function quoteOf(quote: string, speaker = 'Claudia Sheinbaum', text = TEXT): Evidence {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`fixture: "${quote}" is not in the text`);
-  return { sourceId: 'article', quote, start, end: start + quote.length, speaker };
+  return {
+    id: `q${++quoteCount}`,
+    sourceId: 'article',
+    quote,
+    start,
+    end: start + quote.length,
+    speaker,
+  };
 }
 
 /**
@@ -44,7 +52,7 @@ function quoteOf(quote: string, speaker = 'Claudia Sheinbaum', text = TEXT): Evi
 function sampleMap(): ClashMap {
   return {
     format: 'clashmap',
-    version: 1,
+    version: 2,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: TEXT }],
     nodes: [
@@ -452,12 +460,17 @@ describe('pasteFragment', () => {
     expect(a).toMatchObject({
       kind: 'claim',
       text: 'Mexico will not be subordinated',
-      evidence: nodeIn(map, 'a').evidence,
+      evidence: nodeIn(map, 'a').evidence.map((quote) => ({ ...quote, id: expect.any(String) })),
       tags: ['sovereignty'],
       notes: 'From the press conference.',
       position: { x: 440, y: 41 },
     });
     expect(b).toMatchObject({ text: 'Mexico already collaborates', position: { x: 440, y: 241 } });
+    // Each pasted quote is a new record: its id is fresh, not the copied one.
+    const quoteIdsBefore = new Set(map.nodes.flatMap((n) => n.evidence.map((q) => q.id)));
+    const pastedQuotes = pasted.flatMap((n) => n.evidence);
+    expect(pastedQuotes.length).toBeGreaterThan(0);
+    for (const quote of pastedQuotes) expect(quoteIdsBefore.has(quote.id), quote.id).toBe(false);
 
     // Two internal edges (a→pos, b→pos), re-pointed at the copies, with fresh ids; the
     // rebuttal from c (not copied) is not.
@@ -510,7 +523,7 @@ describe('pasteFragment', () => {
     const fragment = deepFreeze(copyFragment(sampleMap(), ['a']));
     const other: ClashMap = deepFreeze({
       format: 'clashmap',
-      version: 1,
+      version: 2,
       title: 'Another map',
       sources: [],
       nodes: [],
@@ -533,7 +546,7 @@ describe('pasteFragment', () => {
     };
     const other: ClashMap = deepFreeze({
       format: 'clashmap',
-      version: 1,
+      version: 2,
       title: 'Another map',
       sources: [otherSource],
       nodes: [],

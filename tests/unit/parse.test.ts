@@ -34,7 +34,7 @@ describe('parseMap accepts', () => {
       '{"format":"clashmap","version":1,"title":"Empty","sources":[],"nodes":[],"edges":[]}';
     expect(parseSuccess(text)).toStrictEqual({
       format: 'clashmap',
-      version: 1,
+      version: 2,
       title: 'Empty',
       sources: [],
       nodes: [],
@@ -680,6 +680,22 @@ const INVALID_CONTENT: Array<{ name: string; change: (doc: Doc) => void; line: s
     change: (d) => d.edges.push({ id: 'e2', from: 'claim', to: 'pos', kind: 'support' }),
     line: 'edges[1]: repeats edges[0] (same from, to and kind)',
   },
+  {
+    name: 'two quotes with one id',
+    change: (d) => d.nodes[0]!.evidence.push({ ...d.nodes[1]!.evidence[0]! }),
+    line: 'nodes[1].evidence[0].id: duplicate id "q1" (also used by nodes[0].evidence[0])',
+  },
+  {
+    name: 'two presentation steps with one id',
+    change: (d) =>
+      (d.presentation = {
+        steps: [
+          { id: 'step-a', nodes: ['pos'] },
+          { id: 'step-a', nodes: ['claim'] },
+        ],
+      }),
+    line: 'presentation.steps[1].id: duplicate id "step-a" (also used by presentation.steps[0])',
+  },
   // invariants: quotes
   {
     name: 'a quote naming a source that does not exist',
@@ -769,6 +785,7 @@ describe('parseMap refuses a map with something wrong in it', () => {
       fileWith((d) => {
         d.sources[0]!.text = text;
         d.nodes[1]!.evidence[0] = {
+          id: 'q1',
           sourceId: 'article',
           quote: 'rejects intervention',
           start,

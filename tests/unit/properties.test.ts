@@ -341,7 +341,7 @@ const nodeArb = (id: string, sources: Source[]): fc.Arbitrary<MapNode> => {
         start = snap(text, start);
         const quote = text.slice(start, end);
         if (textProblem(quote) !== null) return [];
-        return [{ sourceId: from.id, quote, start, end, speaker }];
+        return [{ id: 'q1', sourceId: from.id, quote, start, end, speaker }];
       });
       return defined({ id, ...fields, evidence: quotes }) as MapNode;
     });
@@ -378,7 +378,13 @@ const mapArb: fc.Arbitrary<ClashMap> = shapeArb.chain(({ ids, sourceCount, nodeC
         },
         { requiredKeys: ['title', 'nodes', 'edgeEnds', 'assumptions', 'keepAssumptions'] },
       )
-      .map(({ title, description, nodes, edgeEnds, assumptions, keepAssumptions }) => {
+      .map(({ title, description, nodes: drafted, edgeEnds, assumptions, keepAssumptions }) => {
+        // Quote ids are unique in the map: number them in node order.
+        let quoteCount = 0;
+        const nodes = drafted.map((node) => ({
+          ...node,
+          evidence: node.evidence.map((quote) => ({ ...quote, id: `q${++quoteCount}` })),
+        }));
         // Edges between distinct nodes, each (from, to, kind) once: what the invariants require.
         const seen = new Set<string>();
         const edges = edgeEnds.flatMap(({ from, to, kind, note }, i) => {
@@ -399,7 +405,7 @@ const mapArb: fc.Arbitrary<ClashMap> = shapeArb.chain(({ ids, sourceCount, nodeC
         });
         return defined({
           format: 'clashmap' as const,
-          version: 1 as const,
+          version: 2 as const,
           title,
           description,
           sources,

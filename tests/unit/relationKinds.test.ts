@@ -68,7 +68,7 @@ function _exhaustive(kind: EdgeKind): string {
 function mapWith(kind: EdgeKind): ClashMap {
   return {
     format: 'clashmap',
-    version: 1,
+    version: 2,
     title: `One ${kind}`,
     sources: [],
     nodes: [

@@ -21,7 +21,7 @@ function sampleMap(): ClashMap {
   const start = TEXT.indexOf(QUOTE);
   return {
     format: 'clashmap',
-    version: 1,
+    version: 2,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: TEXT }],
     nodes: [
@@ -31,7 +31,14 @@ function sampleMap(): ClashMap {
         kind: 'claim',
         text: 'Mexico will not be subordinated',
         evidence: [
-          { sourceId: 'article', quote: QUOTE, start, end: start + QUOTE.length, speaker: 'CS' },
+          {
+            id: 'q1',
+            sourceId: 'article',
+            quote: QUOTE,
+            start,
+            end: start + QUOTE.length,
+            speaker: 'CS',
+          },
         ],
         position: { x: 400, y: 0 },
       },
@@ -682,8 +689,9 @@ describe('copy and paste', () => {
     for (const n of pasted) expect(before.nodes.map((x) => x.id)).not.toContain(n.id);
     expect(a2).toMatchObject({
       text: 'Mexico will not be subordinated',
-      evidence: before.nodes[1]!.evidence,
+      evidence: before.nodes[1]!.evidence.map((quote) => ({ ...quote, id: expect.any(String) })),
     });
+    expect(a2!.evidence[0]!.id).not.toBe(before.nodes[1]!.evidence[0]!.id);
     expect(c2).toMatchObject({ text: 'Collaboration is a fig leaf' });
     // Only c→a was among the copied nodes; a→pos was not copied.
     const edges = map.edges.slice(before.edges.length);
@@ -724,7 +732,7 @@ describe('copy and paste', () => {
     store.getState().copySelection();
     const other: ClashMap = {
       format: 'clashmap',
-      version: 1,
+      version: 2,
       title: 'Another article',
       sources: [
         {
@@ -865,7 +873,7 @@ describe('history keeps changes, not maps', () => {
 
   it('a paste or a new node that breaks a limit is refused through the same check', () => {
     const store = openedStore();
-    store.getState().setSteps([{ nodes: ['a'], title: 'x'.repeat(100_000) }]);
+    store.getState().setSteps([{ id: 's1', nodes: ['a'], title: 'x'.repeat(100_000) }]);
     expect(store.getState().notice?.text).toMatch(/^The /);
     expect(store.getState().map.presentation).toBeUndefined();
     expect(undoSteps(store)).toBe(0);

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { freshId } from '../../model/ids';
 import type { PresentationStep } from '../../model/presentation';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 import { useSteps } from './useSteps';
@@ -77,7 +78,14 @@ export function StepsPanel({
             type="button"
             disabled={selected.length === 0}
             onClick={() =>
-              update([...steps, { title: `Step ${steps.length + 1}`, nodes: [...selected] }])
+              update([
+                ...steps,
+                {
+                  id: freshId('step', new Set(steps.map((step) => step.id))),
+                  title: `Step ${steps.length + 1}`,
+                  nodes: [...selected],
+                },
+              ])
             }
           >
             Add step from selection
@@ -94,11 +102,7 @@ export function StepsPanel({
       </div>
       <ol className="cm-steps">
         {steps.map((step, i) => (
-          <li
-            key={`${i}-${step.nodes.join(',')}`}
-            className="cm-step"
-            aria-label={`Step ${i + 1}: ${step.title ?? ''}`}
-          >
+          <li key={step.id} className="cm-step" aria-label={`Step ${i + 1}: ${step.title ?? ''}`}>
             <div className="cm-step__head">
               <strong>
                 {i + 1}. {step.title ?? `Step ${i + 1}`}

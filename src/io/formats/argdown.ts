@@ -14,6 +14,7 @@ import {
   LossLog,
   makeId,
   QuoteSource,
+  PENDING_QUOTE_ID,
 } from './shared';
 import type { ExportResult, ImportResult } from './types';
 
@@ -142,6 +143,7 @@ export function exportArgdown(map: ClashMap): ExportResult {
     const data: Record<string, unknown> = {};
     if (node.evidence.length > 0) {
       data.quotes = node.evidence.map((e) => ({
+        id: e.id,
         quote: e.quote,
         speaker: e.speaker,
         source: e.sourceId,
@@ -380,6 +382,7 @@ function readFrontMatterSources(frontMatter: unknown, losses: LossLog): ReadSour
 }
 
 interface RawQuote {
+  id?: unknown;
   quote: unknown;
   speaker: unknown;
   source: unknown;
@@ -390,7 +393,7 @@ function quotesOf(data: unknown): RawQuote[] {
   if (Array.isArray(data.quotes)) {
     return data.quotes.map((q) =>
       isRecord(q)
-        ? { quote: q.quote ?? q.text, speaker: q.speaker, source: q.source }
+        ? { id: q.id, quote: q.quote ?? q.text, speaker: q.speaker, source: q.source }
         : { quote: q, speaker: undefined, source: undefined },
     );
   }
@@ -665,6 +668,21 @@ function readQuote(
   quoteSource: QuoteSource,
   losses: LossLog,
 ): Evidence | null {
+  const evidence = readQuoteWords(raw, place, sourceById, quoteSource, losses);
+  // A quote keeps the id it was written with (Clashmap's own export writes it), when valid;
+  // finishImport numbers the others and any repeat.
+  return evidence && typeof raw.id === 'string' && isValidId(raw.id)
+    ? { ...evidence, id: raw.id }
+    : evidence;
+}
+
+function readQuoteWords(
+  raw: RawQuote,
+  place: string,
+  sourceById: Map<string, Source>,
+  quoteSource: QuoteSource,
+  losses: LossLog,
+): Evidence | null {
   if (typeof raw.quote !== 'string' || raw.quote.trim() === '') {
     losses.add(place, 'Quotes without quoted words were left out');
     return null;
@@ -679,7 +697,7 @@ function readQuote(
   const source = typeof raw.source === 'string' ? sourceById.get(raw.source) : undefined;
   if (source?.text !== undefined) {
     const span = anchorQuote(source.text, quote);
-    if (span) return { sourceId: source.id, quote, ...span, speaker };
+    if (span) return { id: PENDING_QUOTE_ID, sourceId: source.id, quote, ...span, speaker };
     losses.add(
       place,
       'Quotes that are not found word for word in their source text were kept in a source made of the quotes themselves',

@@ -121,6 +121,39 @@ export function makeId(name: string, taken: Set<string>, fallback: string): stri
   return id;
 }
 
+/** The id an importer gives a quote it makes; `finishImport` numbers every quote in the end. */
+export const PENDING_QUOTE_ID = 'q0';
+
+/**
+ * The map with an id on every quote: a quote keeps the id it came with when no earlier quote
+ * has it, and the others are numbered `q1`, `q2`, … in node order (skipping ids in use), as the
+ * version-1 migration numbers them. So an import gives the same ids every time and no two
+ * quotes share one.
+ */
+export function numberQuotes(map: ClashMap): ClashMap {
+  const kept = new Set<string>();
+  const keeps = map.nodes.map((node) =>
+    node.evidence.map((quote) => {
+      if (quote.id === PENDING_QUOTE_ID || kept.has(quote.id)) return false;
+      kept.add(quote.id);
+      return true;
+    }),
+  );
+  let n = 0;
+  const next = () => {
+    let id = `q${++n}`;
+    while (kept.has(id)) id = `q${++n}`;
+    return id;
+  };
+  return {
+    ...map,
+    nodes: map.nodes.map((node, i) => ({
+      ...node,
+      evidence: node.evidence.map((quote, j) => (keeps[i]![j] ? quote : { ...quote, id: next() })),
+    })),
+  };
+}
+
 /**
  * Builds one source whose text is every quote it is given, blank-line separated, so that quotes
  * from a format without source documents still point at a verbatim span.
@@ -146,7 +179,14 @@ export class QuoteSource {
       this.offsets.set(quote, start);
       this.length = start + quote.length;
     }
-    return { sourceId: this.id, quote, start, end: start + quote.length, speaker };
+    return {
+      id: PENDING_QUOTE_ID,
+      sourceId: this.id,
+      quote,
+      start,
+      end: start + quote.length,
+      speaker,
+    };
   }
 
   /** The source, or nothing when no quote was added. */
@@ -161,7 +201,7 @@ export class QuoteSource {
  * result. A failure here is a bug in the importer, reported rather than handed to the app.
  */
 export function finishImport(map: ClashMap, losses: LossLog): ImportResult {
-  const parsed = parseMap(serializeMap(map));
+  const parsed = parseMap(serializeMap(numberQuotes(map)));
   if (!parsed.ok) {
     return {
       ok: false,

@@ -11,7 +11,7 @@ const NOW = new Date('2025-05-06T14:03:00Z');
 const TEXT = 'Sheinbaum said: "We reject any form of intervention or interference."';
 const SMALL: ClashMap = {
   format: 'clashmap',
-  version: 1,
+  version: 2,
   title: 'Strikes',
   sources: [{ id: 'src', title: 'Interview', text: TEXT }],
   nodes: [
@@ -22,6 +22,7 @@ const SMALL: ClashMap = {
       text: 'Mexico rejects intervention',
       evidence: [
         {
+          id: 'q1',
           sourceId: 'src',
           quote: 'We reject any form of intervention or interference.',
           start: 17,

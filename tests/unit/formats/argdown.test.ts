@@ -18,7 +18,7 @@ const FIXTURE = 'tests/fixtures/formats/drone-strikes.argdown';
 /** Two positions with no edges at all, and a claim that rebuts both: the tags alone say which is which. */
 const SMALL: ClashMap = {
   format: 'clashmap',
-  version: 1,
+  version: 2,
   title: 'Strikes',
   sources: [],
   nodes: [
@@ -70,7 +70,7 @@ describe('Argdown export', () => {
     const { text, losses } = exported(exportArgdown(map));
     expect(text).toContain('sources: [{"id":"article","title":"Report: Trump Administration');
     expect(text).toContain(
-      '[claim-reject-intervention]: Mexico rejects any form of foreign intervention or interference #(sovereignty) {"quotes":[{"quote":"We reject any form of intervention or interference.","speaker":"Claudia Sheinbaum, President of Mexico","source":"article"},',
+      '[claim-reject-intervention]: Mexico rejects any form of foreign intervention or interference #(sovereignty) {"quotes":[{"id":"q13","quote":"We reject any form of intervention or interference.","speaker":"Claudia Sheinbaum, President of Mexico","source":"article"},',
     );
     expect(messages(losses)).toEqual([
       'Quote offsets are not kept in Argdown; quotes are found again in their source text on import',
@@ -210,7 +210,7 @@ describe('Argdown round trip (Clashmap → Argdown → Clashmap)', () => {
         const source = `${words} (said on air)`;
         const map: ClashMap = {
           format: 'clashmap',
-          version: 1,
+          version: 2,
           title: words,
           sources: [{ id: 's', title: 'Transcript', text: source }],
           nodes: [
@@ -219,7 +219,14 @@ describe('Argdown round trip (Clashmap → Argdown → Clashmap)', () => {
               kind: 'position',
               text,
               evidence: [
-                { sourceId: 's', quote: words, start: 0, end: words.length, speaker: tag },
+                {
+                  id: 'q1',
+                  sourceId: 's',
+                  quote: words,
+                  start: 0,
+                  end: words.length,
+                  speaker: tag,
+                },
               ],
               tags: [tag.slice(0, LIMITS.tagLength)].filter((t) => textProblem(t) === null),
               notes: text,
@@ -367,6 +374,7 @@ describe('Argdown import of a hand-written file', () => {
     const { map, losses } = imported(await importArgdown(text));
     expect(map.nodes[0]!.evidence).toEqual([
       {
+        id: 'q1',
         sourceId: 'interview',
         quote: 'we reject any intervention',
         start: 10,
@@ -374,6 +382,7 @@ describe('Argdown import of a hand-written file', () => {
         speaker: 'Sheinbaum',
       },
       {
+        id: 'q2',
         sourceId: 'argdown-quotes',
         quote: 'not in the text',
         start: 0,

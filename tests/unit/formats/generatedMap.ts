@@ -115,6 +115,7 @@ export function generatedMap(size: number, seed = 1): ClashMap {
       const quote = pick(next, sentences);
       const start = article.indexOf(quote);
       node.evidence.push({
+        id: `q${i + 1}`,
         sourceId: 'article',
         quote,
         start,
@@ -138,7 +139,7 @@ export function generatedMap(size: number, seed = 1): ClashMap {
   }
   return {
     format: 'clashmap',
-    version: 1,
+    version: 2,
     title: 'US drone strikes on Mexican cartels: the full debate',
     description: 'A generated map for measuring share links.',
     sources: [

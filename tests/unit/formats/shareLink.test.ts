@@ -303,7 +303,14 @@ const validMap: fc.Arbitrary<ClashMap> = fc
         const start = from % sourceText.length;
         const quote = sourceText.slice(start, start + length);
         if (quote !== '' && textProblem(quote) === null) {
-          node.evidence.push({ sourceId, quote, start, end: start + quote.length, speaker });
+          node.evidence.push({
+            id: `q${i + 1}`,
+            sourceId,
+            quote,
+            start,
+            end: start + quote.length,
+            speaker,
+          });
         }
       }
       if (draft.tags) node.tags = draft.tags;
@@ -325,7 +332,7 @@ const validMap: fc.Arbitrary<ClashMap> = fc
     }
     const map: ClashMap = {
       format: 'clashmap',
-      version: 1,
+      version: 2,
       title,
       sources: [{ id: sourceId, title: 'Transcript', text: sourceText }],
       nodes,

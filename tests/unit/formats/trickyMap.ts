@@ -8,7 +8,7 @@ const TEXT = 'Sheinbaum: “We reject any form of intervention.” 🇲🇽';
  */
 export const TRICKY_MAP: ClashMap = {
   format: 'clashmap',
-  version: 1,
+  version: 2,
   title: 'Strikes "now" \\ later',
   description: 'Two\nlines',
   sources: [{ id: 'src', title: 'Interview', text: TEXT }],
@@ -25,6 +25,7 @@ export const TRICKY_MAP: ClashMap = {
       text: 'Mexico says "no" to\nany <intervention> & ends with \\',
       evidence: [
         {
+          id: 'q1',
           sourceId: 'src',
           quote: 'We reject any form of intervention.',
           start: 12,

@@ -25,7 +25,7 @@ export const SOURCE_TEXT = 'Mexico coordinates and collaborates, but does not su
 export function validDoc(): Doc {
   return {
     format: 'clashmap',
-    version: 1,
+    version: 2,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: SOURCE_TEXT }],
     nodes: [
@@ -36,6 +36,7 @@ export function validDoc(): Doc {
         text: 'Mexico will not be subordinated',
         evidence: [
           {
+            id: 'q1',
             sourceId: 'article',
             quote: 'does not subordinate itself',
             start: 41,
@@ -87,7 +88,7 @@ const span = (quote: string) => {
 export function allFieldsMap(): ClashMap {
   return {
     format: 'clashmap',
-    version: 1,
+    version: 2,
     title: 'Drone strikes on cartels',
     description: 'Every field.\nTwo lines.',
     sources: [
@@ -109,6 +110,7 @@ export function allFieldsMap(): ClashMap {
         text: 'Act only with Mexico',
         evidence: [
           {
+            id: 'q2',
             sourceId: 'interview',
             ...span('We reject any form of intervention or interference.'),
             speaker: 'Claudia Sheinbaum',
@@ -124,6 +126,7 @@ export function allFieldsMap(): ClashMap {
         text: 'Demand keeps the trade alive',
         evidence: [
           {
+            id: 'q3',
             sourceId: 'interview',
             ...span('demand for fentanyl still exists in the US'),
             speaker: 'Daniel DePetris',
