@@ -794,12 +794,26 @@ function printChecks(checks: Check[]) {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+function printEditLatency(m: import('./editLatency').EditLatency) {
+  console.log(
+    `A text edit on a ${m.nodes.toLocaleString('en-US')}-node map, median of ${m.edits}: ` +
+      `solo ${round(m.soloMs, 2)} ms; shared through Yjs ${round(m.sharedMs, 2)} ms ` +
+      `(${round(m.sharedMs / m.soloMs, 2)}× solo); a peer's edit applied in ${round(m.remoteMs, 2)} ms ` +
+      `(${round(m.remoteMs / m.soloMs, 2)}× solo); ${m.updateBytes} bytes sent per edit.`,
+  );
+}
+
 export async function main() {
   const started = Date.now();
   const profileSize = option('profile');
   if (profileSize !== undefined) {
     const { profile } = await import('./profile');
     await profile(profileSize);
+    return;
+  }
+  if (flag('edit-only')) {
+    const { measureEditLatency } = await import('./editLatency');
+    printEditLatency(measureEditLatency(5000, 200));
     return;
   }
   if (flag('history-only')) {
@@ -871,6 +885,9 @@ export async function main() {
   log('measuring the memory that undo history takes…');
   const { measureHistoryMemory } = await import('./historyMemory');
   const historyMemory = measureHistoryMemory(5000, 300);
+  log('measuring edit latency on a 5,000-node map, solo and shared through Yjs…');
+  const { measureEditLatency } = await import('./editLatency');
+  const editLatency = measureEditLatency(5000, 200);
 
   const pages = await buildBenchPages();
   const fixtures = new Map<string, Buffer>();
@@ -1012,6 +1029,12 @@ export async function main() {
     value: `${round(historyMemory.growthMb, 2)} MB for ${historyMemory.undoSteps} undo steps`,
     ok: historyMemory.growthMb < TARGETS.historyMb,
     note: `a whole-map snapshot per step (the old history) would keep ${round(historyMemory.snapshotMb, 1)} MB each, ${round((historyMemory.snapshotMb * historyMemory.undoSteps) / historyMemory.growthMb, 0)}× the growth measured`,
+  });
+  checks.push({
+    target: 'a text edit on a 5,000-node map shared through Yjs, against the same edit solo',
+    value: `${round(editLatency.sharedMs / editLatency.soloMs, 2)}× (solo ${round(editLatency.soloMs, 2)} ms, shared ${round(editLatency.sharedMs, 2)} ms)`,
+    ok: null,
+    note: `a peer's edit is applied in ${round(editLatency.remoteMs, 2)} ms; one edit sends ${editLatency.updateBytes} bytes`,
   });
   checks.push({
     target: `initial JavaScript under ${TARGETS.initialJsKb} kB gzipped`,

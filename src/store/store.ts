@@ -124,9 +124,10 @@ export interface Actions {
   /**
    * Takes in another tab's (later a peer's) version, already merged with this one: committed
    * with origin 'remote', so it never enters this person's undo history. `repairs` says what the
-   * merge had to fix. False if even the merged map is refused.
+   * merge had to fix; `from` names where the changes came from in that message ("another tab",
+   * a classmate's name). False if even the merged map is refused.
    */
-  applyRemote: (map: ClashMap, repairs: readonly string[]) => boolean;
+  applyRemote: (map: ClashMap, repairs: readonly string[], from?: string) => boolean;
   /** Undoes this person's newest edit (never a file load, a peer's or a repair). */
   undo: () => void;
   redo: () => void;
@@ -624,7 +625,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       requestView: (nodeIds) =>
         set({ viewRequest: { nodeIds, serial: get().viewRequest.serial + 1 } }),
 
-      applyRemote: (map, repairs) => {
+      applyRemote: (map, repairs, from = 'another tab') => {
         const state = get();
         const ids = new Set(map.nodes.map((n) => n.id));
         const edgeIds = new Set(map.edges.map((e) => e.id));
@@ -638,7 +639,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         if (!commitMap(map, session, 'remote')) return false;
         if (map !== state.map) remoteSinceHistory = true;
         if (repairs.length)
-          get().notify('info', `Changes from another tab were merged. ${repairs.join(' ')}`);
+          get().notify('info', `Changes from ${from} were merged. ${repairs.join(' ')}`);
         return true;
       },
 
