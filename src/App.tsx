@@ -20,7 +20,7 @@ import { MapTitle } from './components/MapTitle';
 import { Notices } from './components/Notices';
 import { SourcePanel } from './components/sources/SourcePanel';
 import { Scoreboard } from './components/evaluation/Scoreboard';
-import { OutlineView } from './components/OutlineView';
+import { OutlinePanel, OutlineView } from './components/OutlineView';
 import { Presenter } from './components/present/Presenter';
 import { usePrintHandout } from './components/usePrintHandout';
 import { StepsPanel } from './components/present/StepsPanel';
@@ -58,7 +58,8 @@ function Editor({
   const printing = usePrintHandout();
   const store = useClashmapStore();
   const exportImage = useMemo(() => makeImageExporter(store), [store]);
-  useShortcuts(commands, presentFrom === null);
+  // The outline covers the canvas: keys that edit the selection would act on cards out of sight.
+  useShortcuts(commands, presentFrom === null && !outlineOpen);
   useFileDrop(commands, presentFrom === null);
 
   return (
@@ -95,6 +96,15 @@ function Editor({
           <StepsPanel onPresentFrom={setPresentFrom} onClose={() => setStepsOpen(false)} />
         )}
         <Inspector />
+        {outlineOpen && (
+          <OutlinePanel
+            onShowNode={(id) => {
+              setOutlineOpen(false);
+              commands.focusNode(id);
+            }}
+            onClose={() => setOutlineOpen(false)}
+          />
+        )}
       </div>
       <Notices />
       <DialogHost

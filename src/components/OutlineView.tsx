@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { MapNode } from '../model/node';
 import { outlineOf, type OutlineItem } from '../model/outline';
 import { capitalised, relationKind } from '../model/relations/registry';
@@ -14,8 +14,8 @@ function Quotes({ node }: { node: MapNode }) {
   if (node.evidence.length === 0) return null;
   return (
     <ul className="cm-outline__quotes" aria-label="Quotes">
-      {node.evidence.map((e, i) => (
-        <li key={i}>
+      {node.evidence.map((e) => (
+        <li key={e.id}>
           <q>{e.quote}</q> <span className="cm-outline__speaker">— {e.speaker}</span>
         </li>
       ))}
@@ -95,3 +95,43 @@ export const OutlineView = memo(function OutlineView({ onShowNode, headingLevel 
     </section>
   );
 });
+
+/**
+ * The outline on screen, over the canvas: each item has "Show on map", which closes the outline
+ * and brings that card into view. Focus moves into the outline when it opens; Escape or "Back
+ * to the map" closes it.
+ */
+export function OutlinePanel({
+  onShowNode,
+  onClose,
+}: {
+  onShowNode: (id: string) => void;
+  onClose: () => void;
+}) {
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.focus();
+    return () => {
+      // Back to where the user was (the toolbar button), unless a card took focus meanwhile.
+      if (document.activeElement === document.body || !document.activeElement) opener?.focus();
+    };
+  }, []);
+  return (
+    <div
+      ref={panel}
+      className="cm-outline-panel"
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        onClose();
+      }}
+    >
+      <button type="button" className="cm-outline-panel__close" onClick={onClose}>
+        Back to the map
+      </button>
+      <OutlineView onShowNode={onShowNode} />
+    </div>
+  );
+}

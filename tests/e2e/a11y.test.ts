@@ -106,20 +106,13 @@ describe('accessibility (axe-core)', () => {
     await steps.waitFor({ state: 'detached' });
   });
 
-  // The Outline view button has never shown the outline in the editor (App.tsx keeps
-  // outlineOpen but renders <OutlineView /> only for printing), so this check fails today.
-  // It is marked as an expected failure: when the outline shows, vitest reports this test
-  // as failing, and `it.fails` becomes `it`.
-  it.fails('outline (KNOWN BUG: the Outline view button shows no outline)', async () => {
+  it('outline', async () => {
     const outline = page.getByRole('region', { name: 'Outline' });
     await page.getByRole('button', { name: 'Outline view' }).click();
-    try {
-      await outline.waitFor({ timeout: 3_000 });
-      await expect(outline.isVisible()).resolves.toBe(true);
-      expect(await seriousViolations(page)).toEqual([]);
-    } finally {
-      await page.getByRole('button', { name: 'Outline view' }).click();
-    }
+    await outline.waitFor();
+    await expect(outline.isVisible()).resolves.toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Outline view' }).click();
     await outline.waitFor({ state: 'detached' });
   });
 

@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -46,7 +46,11 @@ function sharedBrowser(): Promise<Browser> {
 }
 
 function relaunch(): Promise<Browser> {
-  const launching = chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+  const launching = chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_FLAGS,
+    headless: true,
+  });
   shared = launching;
   // A failed launch is not cached: the next session tries again (and reports its own error).
   launching.catch(() => {

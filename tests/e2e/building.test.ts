@@ -209,14 +209,24 @@ describe('connecting', () => {
     await expect(allEdges(page).count()).resolves.toBe(1);
   });
 
-  it('flips an edge’s kind with the button on the edge', async () => {
+  it('one click on an edge’s badge selects the edge and never changes its kind', async () => {
     const { page } = app;
     await dragConnect(page, node(page, 'Claim', 'Alpha'), 'support', node(page, 'Claim', 'Beta'));
     await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
-    await page.getByRole('button', { name: 'Supports: make it a rebuttal' }).click();
-    await waitForEdge(edge(page, 'Alpha', 'rebuts', 'Beta'));
-    await page.getByRole('button', { name: 'Rebuts: make it a support' }).click();
-    await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
+    await node(page, 'Claim', 'Alpha').click();
+    await expect
+      .poll(() => inspector(page).getByRole('radio', { name: 'Support' }).count())
+      .toBe(0);
+    const badge = page.getByRole('button', { name: 'Select: “Alpha” supports “Beta”' });
+    for (let click = 0; click < 2; click++) {
+      await badge.click();
+      await expect.poll(() => badge.getAttribute('aria-pressed')).toBe('true');
+      // Selected, so the inspector shows the relation; still a support.
+      await expect(
+        inspector(page).getByRole('radio', { name: 'Support' }).isChecked(),
+      ).resolves.toBe(true);
+      await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
+    }
     await expect(allEdges(page).count()).resolves.toBe(1);
   });
 

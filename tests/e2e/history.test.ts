@@ -116,7 +116,8 @@ describe('undo and redo on a new map', () => {
     await addClaim(page, 'Beta');
     await dragConnect(page, node(page, 'Claim', 'Alpha'), 'support', node(page, 'Claim', 'Beta'));
     await waitForEdge(edge(page, 'Alpha', 'supports', 'Beta'));
-    await page.getByRole('button', { name: 'Supports: make it a rebuttal' }).click();
+    // The new connection is selected: its kind is changed in the inspector.
+    await inspector(page).getByRole('radio', { name: 'Rebuttal' }).check();
     await waitForEdge(edge(page, 'Alpha', 'rebuts', 'Beta'));
 
     await undoKey(page);

@@ -104,3 +104,64 @@ describe('search', () => {
     await expect(inspector(page).count()).resolves.toBe(0);
   });
 });
+
+describe('the outline', () => {
+  it('shows the map as an outline, and "Show on map" brings that card into view, selected', async () => {
+    const { page } = app;
+    const text = articleText('claim-already-risk-death');
+    const target = node(page, 'Claim', text);
+    const before = await offCentre(page, target);
+    expect(Math.hypot(before.dx, before.dy)).toBeGreaterThan(200);
+
+    await tool(page, 'Outline view').click();
+    const outline = page.getByRole('region', { name: 'Outline' });
+    await outline.waitFor();
+    await expect(outline.isVisible()).resolves.toBe(true);
+    await expect(tool(page, 'Outline view').getAttribute('aria-pressed')).resolves.toBe('true');
+    // Every position, in its own words, in the map's order.
+    const headings = await outline.getByRole('heading', { level: 3 }).allInnerTexts();
+    const positions = ['pos-unilateral', 'pos-cooperative', 'pos-root-causes', 'pos-demand'];
+    positions.forEach((id, i) => {
+      expect(headings[i], id).toContain(`Position ${i + 1}: ${articleText(id)}`);
+    });
+
+    await outline
+      .getByRole('button', { name: `Show on map: ${text}` })
+      .first()
+      .click();
+    await outline.waitFor({ state: 'detached' });
+    await expect.poll(() => inspectedText(page)).toBe(text);
+    await expect
+      .poll(async () => {
+        const { dx, dy } = await offCentre(page, target);
+        return Math.hypot(dx, dy);
+      })
+      .toBeLessThan(80);
+  });
+
+  it('takes focus when it opens, and Escape closes it and gives focus back', async () => {
+    const { page } = app;
+    await tool(page, 'Outline view').focus();
+    await page.keyboard.press('Enter');
+    const outline = page.getByRole('region', { name: 'Outline' });
+    await outline.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className ?? ''))
+      .toBe('cm-outline-panel');
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Back to the map');
+    await page.keyboard.press('Escape');
+    await outline.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Outline view');
+    // The map is still there, and the outline opens again.
+    await node(page, 'Position', articleText('pos-demand')).waitFor();
+    await tool(page, 'Outline view').click();
+    await outline.waitFor();
+    await page.getByRole('button', { name: 'Back to the map' }).click();
+    await outline.waitFor({ state: 'detached' });
+  });
+});

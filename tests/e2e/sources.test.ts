@@ -139,7 +139,7 @@ describe('the source beside the map', () => {
     const start = articleText.indexOf(sentence);
     expect(saved.evidence).toEqual([
       {
-        id: 'q1',
+        id: expect.stringMatching(/^q-[0-9a-z]{20}$/),
         sourceId: 'article',
         quote: sentence,
         start,

@@ -8,14 +8,13 @@ import {
   type Position,
 } from '@xyflow/react';
 import { memo } from 'react';
-import type { ArgumentFlowEdge } from '../../store/flowAdapter';
+import type { ArgumentFlowEdge, ArgumentNodeData } from '../../store/flowAdapter';
 import { useClashmapStore } from '../../store/StoreContext';
 import { useReadOnly } from '../readOnly';
 import { edgeEnds, END_MARKERS, type Rect } from '../../layout/edgeGeometry';
 import {
   capitalised,
   EDGE_KINDS,
-  nextEdgeKind,
   relationKind,
   type EdgeKind,
 } from '../../model/relations/registry';
@@ -42,9 +41,9 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   if (!sourceNode || !targetNode) return null;
   const kind = data?.edge.kind ?? EDGE_KINDS[0];
   const { names, look } = relationKind(kind);
-  const next = nextEdgeKind(kind);
   const verb = capitalised(names.verb);
-  const nextNoun = relationKind(next).names.noun;
+  const textOf = (n: typeof sourceNode) => (n.data as ArgumentNodeData).node.text;
+  const relation = `“${textOf(sourceNode)}” ${names.verb} “${textOf(targetNode)}”`;
   const ends = edgeEnds(rectOf(sourceNode), rectOf(targetNode));
   const [path, labelX, labelY] = getBezierPath({
     ...ends,
@@ -75,11 +74,14 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
             type="button"
             className={`cm-edge-label cm-edge-label--${kind} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            aria-label={`${verb}: make it a ${nextNoun}`}
-            title={`${verb} (click to make it a ${nextNoun})`}
+            // One click selects the relation, as a click on its line does. Its kind changes only
+            // by an explicit command (the inspector), never by a stray click on a small badge.
+            aria-label={`Select: ${relation}`}
+            aria-pressed={selected ?? false}
+            title={`${verb} (click to select; change its kind in the inspector)`}
             onClick={(event) => {
               event.stopPropagation();
-              store.getState().updateEdge(props.id, { kind: next });
+              store.getState().select([], [props.id]);
             }}
           >
             <span aria-hidden="true">{look.glyph}</span>
