@@ -233,3 +233,61 @@ describe('first launch', () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe('on a 390×844 phone', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({ width: 390, height: 844 });
+    await session.page.goto(session.baseURL);
+    await session.page.getByRole('region', { name: /^Map:/ }).waitFor();
+  });
+  afterAll(async () => {
+    await session.close();
+  });
+
+  const pageWidths = () =>
+    session.page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+
+  it('does not scroll sideways, and the title takes at most two lines', async () => {
+    const { scroll, client } = await pageWidths();
+    expect(scroll).toBe(client);
+    const title = session.page.getByRole('heading', { level: 1 });
+    const box = await title.boundingBox();
+    const fontSize = await title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(box!.height).toBeLessThan(fontSize * 3);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(client);
+  });
+
+  it('starts with the legend folded, and its title unfolds it', async () => {
+    const legend = session.page.getByRole('region', { name: 'Legend' });
+    const toggle = legend.getByRole('button', { name: 'Legend' });
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(legend.getByRole('listitem').count()).resolves.toBe(0);
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect.poll(() => legend.getByRole('listitem').count()).toBe(4);
+    await toggle.click();
+    await expect.poll(() => legend.getByRole('listitem').count()).toBe(0);
+  });
+
+  it('reaches every tool: the toolbar scrolls on its own, not the page', async () => {
+    const toolbar = session.page.getByRole('toolbar', { name: 'Map tools' });
+    const last = toolbar.getByRole('button', { name: 'Keyboard shortcuts', exact: true });
+    await last.scrollIntoViewIfNeeded();
+    const box = await last.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    const { scroll, client } = await pageWidths();
+    expect(scroll).toBe(client);
+    await last.click();
+    await session.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await session.page.keyboard.press('Escape');
+  });
+
+  it('logs no errors', () => {
+    expect(session.errors).toEqual([]);
+  });
+});
