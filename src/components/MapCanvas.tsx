@@ -174,6 +174,22 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
             Laying out {count.toLocaleString('en-US')} nodes…
           </Panel>
         )}
+        {count === 0 && (
+          <Panel position="top-center" className="cm-empty-hint">
+            <section aria-label="How to start">
+              <h2>An empty map</h2>
+              <p>
+                Add a position with <kbd>P</kbd> or <strong>+ Position</strong>, then claims with{' '}
+                <kbd>C</kbd>; or double-click the canvas. Select a card and press <kbd>S</kbd> to
+                support it or <kbd>R</kbd> to rebut it.
+              </p>
+              <p>
+                Or open a map file (<strong>Open…</strong>) or import Argdown, AIF or Kialo (
+                <strong>Import…</strong>). Press <kbd>?</kbd> for every shortcut.
+              </p>
+            </section>
+          </Panel>
+        )}
         <Background gap={24} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Map overview" nodeClassName={minimapNodeClass} />

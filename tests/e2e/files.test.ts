@@ -298,6 +298,14 @@ describe('new map', () => {
     await expect(mapTitle(page)).resolves.toBe('Untitled map');
     await expect.poll(() => saveStatusText(page)).toBe('Not saved to a file');
     await expect(tool(page, 'Undo').isDisabled()).resolves.toBe(true);
+
+    // The empty canvas says how to start, and the first card takes its place.
+    const hint = page.getByRole('region', { name: 'How to start' });
+    await hint.waitFor();
+    await expect(hint.innerText()).resolves.toContain('Add a position with P or + Position');
+    await page.keyboard.press('p');
+    await waitForFocus(page.getByRole('textbox', { name: 'Position text' }));
+    await hint.waitFor({ state: 'detached' });
   });
 
   it('asks first when there are unsaved changes', async () => {
