@@ -5,15 +5,30 @@ import { useClashmapStore } from '../store/StoreContext';
 import { typeAhead } from './nodes/typeAhead';
 import type { Commands } from './useCommands';
 
+// Inputs that take no typing (a radio button, a checkbox) are controls, not text fields: the
+// app's shortcuts (Ctrl+Z after choosing a relation's kind) work there.
+const NOT_TYPED_INPUTS = new Set([
+  'radio',
+  'checkbox',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+  'file',
+]);
+
 const isTextField = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  (target.isContentEditable ||
+    ['TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    (target instanceof HTMLInputElement && !NOT_TYPED_INPUTS.has(target.type)));
 
 // Buttons, links and other controls keep Enter (and Space) for themselves.
 const isControl = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   target.closest(
-    'button, a[href], summary, [role="button"], [role="link"], [role="menuitem"], [role="tab"]',
+    'button, a[href], summary, input, [role="button"], [role="link"], [role="menuitem"], [role="tab"]',
   ) !== null;
 
 function replyActions(commands: Commands): Record<`reply:${EdgeKind}`, () => void> {

@@ -171,8 +171,8 @@ describe('first launch', () => {
     const legend = page.getByRole('region', { name: 'Legend' });
     const seen: Record<string, ReturnType<typeof look> & { sign: string }> = {};
     for (const [word, labelName] of [
-      ['supports', /^Supports\b/],
-      ['rebuts', /^Rebuts\b/],
+      ['supports', /^Select: “[\s\S]*” supports “[\s\S]*”$/],
+      ['rebuts', /^Select: “[\s\S]*” rebuts “[\s\S]*”$/],
     ] as const) {
       const entry = legend.getByRole('listitem').filter({ hasText: new RegExp(`${word}\\s*$`) });
       await expect(entry.count(), `legend entry “${word}”`).resolves.toBe(1);
