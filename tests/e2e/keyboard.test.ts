@@ -167,5 +167,5 @@ describe('keyboard', () => {
     expect(app.errors).toEqual([]);
     // A whole first session of a new user, reload and file round trip included: on a slowed
     // shared machine it has taken over two minutes.
-  }, 300_000);
+  }, 600_000);
 });
