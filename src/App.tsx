@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { askBeforeLeaving, commitFieldBeingEdited } from './app/leave';
 import { openOwnMap as openOwnMapService, showMap } from './app/openFile';
 import { isShareFragment, readShareFragment } from './app/share';
@@ -23,7 +23,6 @@ import { Scoreboard } from './components/evaluation/Scoreboard';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
 import { Presenter } from './components/present/Presenter';
 import { usePrintHandout } from './components/usePrintHandout';
-import { StepsPanel } from './components/present/StepsPanel';
 import { SaveStatus, Toolbar } from './components/Toolbar';
 import { useCommands, type DialogState } from './components/useCommands';
 import { useFileDrop } from './components/useFileDrop';
@@ -37,6 +36,11 @@ import {
   type RestoreResult,
 } from './store/autosave';
 import { useClashmap, useClashmapStore } from './store/StoreContext';
+
+// The steps editor is opened on demand: it loads then, not with the app.
+const StepsPanel = lazy(() =>
+  import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
+);
 
 type LoadState =
   { status: 'loading' } | { status: 'ready' } | { status: 'failed'; lines: string[] };
@@ -93,7 +97,9 @@ function Editor({
         <MapCanvas onAddAt={(at) => commands.addNode('claim', at)} />
         <Scoreboard onChooseNode={commands.focusNode} />
         {stepsOpen && (
-          <StepsPanel onPresentFrom={setPresentFrom} onClose={() => setStepsOpen(false)} />
+          <Suspense fallback={null}>
+            <StepsPanel onPresentFrom={setPresentFrom} onClose={() => setStepsOpen(false)} />
+          </Suspense>
         )}
         <Inspector />
         {outlineOpen && (
