@@ -174,3 +174,76 @@ export function invertChange(change: MapChange): MapChange {
     ...(change.fields ? { fields: { from: change.fields.to, to: change.fields.from } } : {}),
   };
 }
+
+/** The change that changes nothing. */
+export const NO_CHANGE: MapChange = {
+  nodes: EMPTY_TABLE,
+  edges: EMPTY_TABLE,
+  sources: EMPTY_TABLE,
+};
+
+/** A table's change from lists of records (keyed by their ids). */
+export function tableOf<T extends Identified>(parts: {
+  added?: readonly Placed<T>[];
+  updated?: readonly { from: T; to: T }[];
+  removed?: readonly Placed<T>[];
+}): TableChange<T> {
+  const added = new Map((parts.added ?? []).map((p) => [p.record.id, p] as const));
+  const updated = new Map((parts.updated ?? []).map((u) => [u.to.id, u] as const));
+  const removed = new Map((parts.removed ?? []).map((p) => [p.record.id, p] as const));
+  if (added.size === 0 && updated.size === 0 && removed.size === 0) return EMPTY_TABLE;
+  return { added, updated, removed };
+}
+
+/** A change from the tables (and fields) it touches; the others are left unchanged. */
+export function changeOf(parts: Partial<MapChange>): MapChange {
+  return {
+    nodes: parts.nodes ?? EMPTY_TABLE,
+    edges: parts.edges ?? EMPTY_TABLE,
+    sources: parts.sources ?? EMPTY_TABLE,
+    ...(parts.fields ? { fields: parts.fields } : {}),
+  };
+}
+
+/** The change to the map's own fields (title, description, steps) that sets `to` over them. */
+export function fieldsChange(map: ClashMap, to: Partial<MapFields>): MapChange {
+  const from = fieldsOf(map);
+  const next: MapFields = { ...from };
+  for (const key of Object.keys(to) as (keyof MapFields)[]) {
+    if (to[key] === undefined) delete next[key];
+    else (next as unknown as Record<string, unknown>)[key] = to[key];
+  }
+  const same =
+    next.title === from.title &&
+    next.description === from.description &&
+    next.presentation === from.presentation;
+  return same ? NO_CHANGE : changeOf({ fields: { from, to: next } });
+}
+
+function joinTables<T>(a: TableChange<T>, b: TableChange<T>, table: string): TableChange<T> {
+  if (tableIsEmpty(a)) return b;
+  if (tableIsEmpty(b)) return a;
+  const ids = (t: TableChange<T>) => [...t.added.keys(), ...t.updated.keys(), ...t.removed.keys()];
+  const first = new Set(ids(a));
+  const twice = ids(b).find((id) => first.has(id));
+  if (twice !== undefined) throw new Error(`both changes touch ${table} record "${twice}"`);
+  return {
+    added: new Map([...a.added, ...b.added]),
+    updated: new Map([...a.updated, ...b.updated]),
+    removed: new Map([...a.removed, ...b.removed]),
+  };
+}
+
+/**
+ * One change made of two that touch different records (a new claim and the relation that joins
+ * it, say): applying it is applying `a`, then `b`.
+ */
+export function joinChanges(a: MapChange, b: MapChange): MapChange {
+  if (a.fields && b.fields) throw new Error('both changes set the map’s own fields');
+  return {
+    nodes: joinTables(a.nodes, b.nodes, 'node'),
+    edges: joinTables(a.edges, b.edges, 'edge'),
+    sources: joinTables(a.sources, b.sources, 'source'),
+    ...(a.fields || b.fields ? { fields: a.fields ?? b.fields } : {}),
+  };
+}

@@ -15,10 +15,15 @@ import {
 import type { Source } from './source';
 import { freshId } from './ids';
 import type { ClashMap } from './map';
+import { changeOf, fieldsChange, joinChanges, NO_CHANGE, tableOf, type MapChange } from './change';
 import type { MapNode, NodeKind, Point } from './node';
 
-/** The outcome of an edit that the model may refuse, with the reason in words. */
-export type EditResult = { ok: true; map: ClashMap } | { ok: false; reason: string };
+/**
+ * The outcome of an edit that the model may refuse: the change it makes, or the reason in words.
+ * Every operation here returns a `MapChange` (records added, updated and removed, by id), which
+ * the store checks, applies and keeps for undo; none of them edits or copies the map itself.
+ */
+export type EditResult = { ok: true; change: MapChange } | { ok: false; reason: string };
 
 /** Every id in use in the map (sources, nodes and edges share one namespace). */
 export function takenIds(map: ClashMap): Set<string> {
@@ -50,8 +55,8 @@ export function newNode(map: ClashMap, kind: NodeKind, text: string, position?: 
 }
 
 /** Adds a node at the end of the map. */
-export function addNode(map: ClashMap, node: MapNode): ClashMap {
-  return { ...map, nodes: [...map.nodes, node] };
+export function addNode(map: ClashMap, node: MapNode): MapChange {
+  return changeOf({ nodes: tableOf({ added: [{ index: map.nodes.length, record: node }] }) });
 }
 
 /** Changes a node's fields (text, kind, evidence, tags, notes, position); its id stays. */
@@ -59,22 +64,18 @@ export function updateNode(
   map: ClashMap,
   id: string,
   patch: Partial<Omit<MapNode, 'id'>>,
-): ClashMap {
-  let changed = false;
-  const nodes = map.nodes.map((node) => {
-    if (node.id !== id) return node;
-    const next = { ...node, ...patch } as MapNode;
-    // Optional fields set to undefined or emptied are dropped, so files stay minimal.
-    if (next.tags !== undefined && next.tags.length === 0) delete next.tags;
-    if (next.notes !== undefined && next.notes === '') delete next.notes;
-    for (const key of Object.keys(next) as (keyof MapNode)[])
-      if (next[key] === undefined) delete next[key];
-    // An edit that changes nothing returns the same map, so it makes no undo step.
-    if (sameJson(next, node)) return node;
-    changed = true;
-    return next;
-  });
-  return changed ? { ...map, nodes } : map;
+): MapChange {
+  const node = map.nodes.find((n) => n.id === id);
+  if (!node) return NO_CHANGE;
+  const next = { ...node, ...patch } as MapNode;
+  // Optional fields set to undefined or emptied are dropped, so files stay minimal.
+  if (next.tags !== undefined && next.tags.length === 0) delete next.tags;
+  if (next.notes !== undefined && next.notes === '') delete next.notes;
+  for (const key of Object.keys(next) as (keyof MapNode)[])
+    if (next[key] === undefined) delete next[key];
+  // An edit that changes nothing is no change, so it makes no undo step.
+  if (sameJson(next, node)) return NO_CHANGE;
+  return changeOf({ nodes: tableOf({ updated: [{ from: node, to: next }] }) });
 }
 
 /** Structural equality for small plain records (nodes, edges, sources), key order ignored. */
@@ -124,7 +125,21 @@ export function connect(
   if (id !== undefined && taken.has(id))
     return { ok: false, reason: `The id "${id}" is already in use.` };
   const edge: Edge = { id: id ?? freshId('e', taken), from, to, kind };
-  return { ok: true, map: { ...map, edges: [...map.edges, edge] } };
+  return {
+    ok: true,
+    change: changeOf({ edges: tableOf({ added: [{ index: map.edges.length, record: edge }] }) }),
+  };
+}
+
+/**
+ * Adds a node and, in the same change, an edge of `kind` from it to `to` (a reply). Refused,
+ * whole, when the edge would be.
+ */
+export function addReply(map: ClashMap, node: MapNode, to: string, kind: EdgeKind): EditResult {
+  const added = addNode(map, node);
+  const withNode: ClashMap = { ...map, nodes: [...map.nodes, node] };
+  const joined = connect(withNode, node.id, to, kind);
+  return joined.ok ? { ok: true, change: joinChanges(added, joined.change) } : joined;
 }
 
 /** Changes an edge's kind or note; refuses a kind change that would duplicate another edge. */
@@ -141,50 +156,68 @@ export function updateEdge(
   }
   const next: Edge = { ...edge, ...patch };
   if (next.note === undefined || next.note === '') delete next.note;
-  if (sameJson(next, edge)) return { ok: true, map };
-  return { ok: true, map: { ...map, edges: map.edges.map((e) => (e.id === id ? next : e)) } };
+  if (sameJson(next, edge)) return { ok: true, change: NO_CHANGE };
+  return {
+    ok: true,
+    change: changeOf({ edges: tableOf({ updated: [{ from: edge, to: next }] }) }),
+  };
 }
 
-/** Removes nodes and edges; edges that touch a removed node go too. */
+/**
+ * Removes nodes and edges; edges that touch a removed node go too. Presentation steps lose the
+ * removed nodes, and a step left empty goes.
+ */
 export function removeElements(
   map: ClashMap,
   nodeIds: Iterable<string>,
   edgeIds: Iterable<string> = [],
-): ClashMap {
+): MapChange {
   const goneNodes = new Set(nodeIds);
   const goneEdges = new Set(edgeIds);
-  const nodes = map.nodes.filter((n) => !goneNodes.has(n.id));
-  const edges = map.edges.filter(
-    (e) => !goneEdges.has(e.id) && !goneNodes.has(e.from) && !goneNodes.has(e.to),
+  const nodes = map.nodes.flatMap((record, index) =>
+    goneNodes.has(record.id) ? [{ index, record }] : [],
   );
-  if (nodes.length === map.nodes.length && edges.length === map.edges.length) return map;
-  const next: ClashMap = { ...map, nodes, edges };
-  // Steps and assumptions about removed nodes lose them; a step left empty goes.
-  if (map.presentation) {
-    next.presentation = {
-      steps: map.presentation.steps
-        .map((step) => ({ ...step, nodes: step.nodes.filter((id) => !goneNodes.has(id)) }))
-        .filter((step) => step.nodes.length > 0),
-    };
-  }
-  if (map.assumptions) next.assumptions = map.assumptions.filter((a) => !goneNodes.has(a.node));
-  return next;
+  const edges = map.edges.flatMap((record, index) =>
+    goneEdges.has(record.id) || goneNodes.has(record.from) || goneNodes.has(record.to)
+      ? [{ index, record }]
+      : [],
+  );
+  if (nodes.length === 0 && edges.length === 0) return NO_CHANGE;
+  const removed = new Set(nodes.map((n) => n.record.id));
+  const steps = map.presentation?.steps;
+  const keptSteps = steps
+    ?.map((step) =>
+      step.nodes.some((id) => removed.has(id))
+        ? { ...step, nodes: step.nodes.filter((id) => !removed.has(id)) }
+        : step,
+    )
+    .filter((step) => step.nodes.length > 0);
+  const stepsChanged =
+    steps !== undefined &&
+    keptSteps !== undefined &&
+    (keptSteps.length !== steps.length || keptSteps.some((step, i) => step !== steps[i]));
+  return joinChanges(
+    changeOf({
+      nodes: tableOf({ removed: nodes }),
+      edges: tableOf({ removed: edges }),
+    }),
+    stepsChanged ? fieldsChange(map, { presentation: { steps: keptSteps } }) : NO_CHANGE,
+  );
 }
 
 /** Saves positions for the given nodes. */
-export function moveNodes(map: ClashMap, positions: ReadonlyMap<string, Point>): ClashMap {
-  let changed = false;
+export function moveNodes(map: ClashMap, positions: ReadonlyMap<string, Point>): MapChange {
   // Round first (and turn -0 into 0) so that a move within the same pixel changes nothing.
   const round = (n: number) => Math.round(n) || 0;
-  const nodes = map.nodes.map((node) => {
+  const updated: { from: MapNode; to: MapNode }[] = [];
+  for (const node of map.nodes) {
     const target = positions.get(node.id);
-    if (!target) return node;
+    if (!target) continue;
     const to = { x: round(target.x), y: round(target.y) };
-    if (node.position && node.position.x === to.x && node.position.y === to.y) return node;
-    changed = true;
-    return { ...node, position: to };
-  });
-  return changed ? { ...map, nodes } : map;
+    if (node.position && node.position.x === to.x && node.position.y === to.y) continue;
+    updated.push({ from: node, to: { ...node, position: to } });
+  }
+  return updated.length ? changeOf({ nodes: tableOf({ updated }) }) : NO_CHANGE;
 }
 
 /** A piece of a map copied for pasting: some nodes and the edges among them. */
@@ -211,7 +244,7 @@ export function pasteFragment(
   fragment: Fragment,
   offset: Point,
   fallbackPosition: (node: MapNode) => Point | undefined = () => undefined,
-): { map: ClashMap; nodeIds: string[] } {
+): { change: MapChange; nodeIds: string[] } {
   const taken = takenIds(map);
   const takenQuotes = quoteIds(map);
   const sources = new Map(map.sources.map((s) => [s.id, s]));
@@ -249,7 +282,14 @@ export function pasteFragment(
     return [{ ...edge, id, from, to }];
   });
   return {
-    map: { ...map, nodes: [...map.nodes, ...nodes], edges: [...map.edges, ...edges] },
+    change: changeOf({
+      nodes: tableOf({
+        added: nodes.map((record, i) => ({ index: map.nodes.length + i, record })),
+      }),
+      edges: tableOf({
+        added: edges.map((record, i) => ({ index: map.edges.length + i, record })),
+      }),
+    }),
     nodeIds: nodes.map((n) => n.id),
   };
 }
@@ -258,9 +298,13 @@ export function pasteFragment(
 export function addSource(
   map: ClashMap,
   source: Omit<Source, 'id'>,
-): { map: ClashMap; id: string } {
+): { change: MapChange; id: string } {
   const id = freshId('src', takenIds(map));
-  return { map: { ...map, sources: [...map.sources, { id, ...source }] }, id };
+  const record: Source = { id, ...source };
+  return {
+    change: changeOf({ sources: tableOf({ added: [{ index: map.sources.length, record }] }) }),
+    id,
+  };
 }
 
 /** Changes a source's fields; empty optional fields are dropped. Quotes are not re-anchored. */
@@ -268,19 +312,15 @@ export function updateSource(
   map: ClashMap,
   id: string,
   patch: Partial<Omit<Source, 'id'>>,
-): ClashMap {
-  let changed = false;
-  const sources = map.sources.map((source) => {
-    if (source.id !== id) return source;
-    const next: Source = { ...source, ...patch };
-    for (const key of ['author', 'publisher', 'published', 'url', 'text'] as const) {
-      if (next[key] === undefined || next[key] === '') delete next[key];
-    }
-    if (sameJson(next, source)) return source;
-    changed = true;
-    return next;
-  });
-  return changed ? { ...map, sources } : map;
+): MapChange {
+  const source = map.sources.find((s) => s.id === id);
+  if (!source) return NO_CHANGE;
+  const next: Source = { ...source, ...patch };
+  for (const key of ['author', 'publisher', 'published', 'url', 'text'] as const) {
+    if (next[key] === undefined || next[key] === '') delete next[key];
+  }
+  if (sameJson(next, source)) return NO_CHANGE;
+  return changeOf({ sources: tableOf({ updated: [{ from: source, to: next }] }) });
 }
 
 /** Removes a source, unless a node still quotes it (the quotes would lose their meaning). */
@@ -293,7 +333,12 @@ export function removeSource(map: ClashMap, id: string): EditResult {
       reason: `${count} node${count === 1 ? ' quotes' : 's quote'} this source; remove ${count === 1 ? 'that quote' : 'those quotes'} first.`,
     };
   }
-  return { ok: true, map: { ...map, sources: map.sources.filter((s) => s.id !== id) } };
+  const index = map.sources.findIndex((s) => s.id === id);
+  if (index < 0) return { ok: true, change: NO_CHANGE };
+  return {
+    ok: true,
+    change: changeOf({ sources: tableOf({ removed: [{ index, record: map.sources[index]! }] }) }),
+  };
 }
 
 /**
@@ -308,7 +353,7 @@ export function addEvidence(map: ClashMap, nodeId: string, draft: EvidenceDraft)
   if (problem) return { ok: false, reason: `The quote ${problem}.` };
   const node = map.nodes.find((n) => n.id === nodeId);
   if (!node) return { ok: false, reason: 'That node no longer exists.' };
-  return { ok: true, map: updateNode(map, nodeId, { evidence: [...node.evidence, evidence] }) };
+  return { ok: true, change: updateNode(map, nodeId, { evidence: [...node.evidence, evidence] }) };
 }
 
 /**
@@ -331,5 +376,5 @@ export function reanchorEvidence(map: ClashMap, nodeId: string, index: number): 
   }
   const list = node.evidence.slice();
   list[index] = { ...evidence, ...at };
-  return { ok: true, map: updateNode(map, nodeId, { evidence: list }) };
+  return { ok: true, change: updateNode(map, nodeId, { evidence: list }) };
 }

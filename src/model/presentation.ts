@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indexMap } from './graph';
+import { indexMap, leadingPositions } from './graph';
 import { idSchema } from './ids';
 import { LIMITS } from './limits';
 import type { ClashMap } from './map';
@@ -90,14 +90,26 @@ function chunk(nodes: MapNode[], options: StepOptions): MapNode[][] {
   return groups;
 }
 
+/** A position's words for a caption: its text, cut at a word near 60 characters. */
+export function captionName(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 60) return flat;
+  const cut = flat.slice(0, 60);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 30 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 /**
- * The steps a presentation takes when the teacher has not set their own: each position in turn,
- * then what supports it, what rebuts it, and what answers those, level by level. A node shown
- * once is not shown again; groups are cut so each step can be framed at a readable size.
- * Claims that lead to no position come last.
+ * The steps a presentation takes when the teacher has not set their own. Each position has its
+ * own share: the claims drawn under it (those whose chain of answers leads to it), so that one
+ * position cannot take another's supporters. For each position in turn: the position, what
+ * supports it, what rebuts it (one step per relation kind), then what answers those, level by
+ * level. Captions use the position's own words. A node is shown once; groups are cut so each
+ * step can be framed at a readable size. Claims that lead to no position come last.
  */
 export function defaultSteps(map: ClashMap, options: StepOptions = {}): PresentationStep[] {
   const index = indexMap(map);
+  const leading = leadingPositions(map);
   const shown = new Set<string>();
   const steps: PresentationStep[] = [];
   const push = (nodes: MapNode[], title: string) => {
@@ -113,40 +125,40 @@ export function defaultSteps(map: ClashMap, options: StepOptions = {}): Presenta
       });
     });
   };
-  const repliesTo = (targets: readonly MapNode[], kind?: EdgeKind) => {
+  /** The nodes of `owner`'s share that answer one of `targets` (with `kind`, if given). */
+  const repliesTo = (targets: readonly MapNode[], owner: string | null, kind?: EdgeKind) => {
     const out: MapNode[] = [];
     const seen = new Set<string>();
     for (const target of targets) {
       for (const edge of index.incoming.get(target.id) ?? []) {
         if (kind && edge.kind !== kind) continue;
         const from = index.nodeById.get(edge.from);
-        if (from && !shown.has(from.id) && !seen.has(from.id)) {
-          seen.add(from.id);
-          out.push(from);
-        }
+        if (!from || shown.has(from.id) || seen.has(from.id)) continue;
+        if ((leading.get(from.id) ?? null) !== owner) continue;
+        seen.add(from.id);
+        out.push(from);
       }
     }
     return out;
   };
 
-  const positions = map.nodes.filter((n) => n.kind === 'position');
-  positions.forEach((position, p) => {
-    const label = positions.length > 1 ? `Position ${p + 1}` : 'Position';
-    push([position], label);
+  for (const position of map.nodes.filter((n) => n.kind === 'position')) {
+    const name = `“${captionName(position.text)}”`;
+    push([position], name);
     // What answers it, one step per relation kind in registry order (supports, then rebuts).
     let frontier: MapNode[] = [];
     for (const kind of EDGE_KINDS) {
-      const replies = repliesTo([position], kind);
-      push(replies, `${label}: what ${relationKind(kind).names.verb} it`);
+      const replies = repliesTo([position], position.id, kind);
+      push(replies, `${name}: what ${relationKind(kind).names.verb} it`);
       frontier.push(...replies);
     }
     // Then what answers those, one level at a time, until nothing new is reached.
     for (let depth = 1; frontier.length > 0; depth++) {
-      const answers = repliesTo(frontier);
-      push(answers, depth === 1 ? `${label}: answers` : `${label}: answers to the answers`);
+      const answers = repliesTo(frontier, position.id);
+      push(answers, depth === 1 ? `${name}: answers` : `${name}: answers to the answers`);
       frontier = answers;
     }
-  });
+  }
   const rest = map.nodes.filter((n) => !shown.has(n.id));
   push(rest, 'Other claims');
   return steps;

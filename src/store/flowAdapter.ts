@@ -5,6 +5,7 @@ import type { MapNode, Point } from '../model/node';
 import { relationKind } from '../model/relations/registry';
 import { quoteMismatch } from '../model/evidence';
 import type { Source } from '../model/source';
+import type { Size } from '../layout/nodeSize';
 
 // Quote checks are cached per node object (nodes are immutable), for the sources they were
 // checked against, so selection changes and edits elsewhere do not re-check every quote.
@@ -42,10 +43,14 @@ export function nodeAccessibleName(node: MapNode): string {
   return `${KIND_LABEL[node.kind]}: ${node.text}${quotes}`;
 }
 
+const NO_SIZES: ReadonlyMap<string, Size> = new Map();
+const NO_POINTS: ReadonlyMap<string, Point> = new Map();
+
 /**
- * React Flow nodes for the map. A node whose document object, position, selection and editing
- * state are unchanged keeps its previous flow node (and so its measured size and data
- * identity), so memoised node components do not re-render.
+ * React Flow nodes for the map. Positions come from the node (or the automatic layout, or a
+ * drag in progress); sizes from what the canvas measured. A node whose document object,
+ * position, size, selection and editing state are unchanged keeps its previous flow node, so
+ * memoised node components do not re-render.
  */
 export function toFlowNodes(
   map: ClashMap,
@@ -53,10 +58,14 @@ export function toFlowNodes(
   previous: readonly ArgumentFlowNode[],
   selected: ReadonlySet<string>,
   editingId: string | null,
+  measured: ReadonlyMap<string, Size> = NO_SIZES,
+  dragging: ReadonlyMap<string, Point> = NO_POINTS,
 ): ArgumentFlowNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   return map.nodes.map((node): ArgumentFlowNode => {
-    const position = node.position ?? autoPositions.get(node.id) ?? { x: 0, y: 0 };
+    const dragged = dragging.get(node.id);
+    const position = dragged ?? node.position ?? autoPositions.get(node.id) ?? { x: 0, y: 0 };
+    const size = measured.get(node.id);
     const isSelected = selected.has(node.id);
     const editing = editingId === node.id;
     const old = before.get(node.id);
@@ -71,16 +80,20 @@ export function toFlowNodes(
       sameData &&
       old.position.x === position.x &&
       old.position.y === position.y &&
-      (old.selected ?? false) === isSelected
+      (old.selected ?? false) === isSelected &&
+      (old.dragging ?? false) === (dragged !== undefined) &&
+      old.measured?.width === size?.width &&
+      old.measured?.height === size?.height
     ) {
       return old;
     }
     return {
-      ...(old ?? {}),
       id: node.id,
       type: node.kind,
       position,
       selected: isSelected,
+      ...(dragged ? { dragging: true } : {}),
+      ...(size ? { measured: { width: size.width, height: size.height } } : {}),
       data: sameData && old ? old.data : { node, editing, brokenQuotes },
       ariaLabel:
         nodeAccessibleName(node) +
@@ -116,7 +129,6 @@ export function toFlowEdges(
     )
       return old;
     return {
-      ...(old ?? {}),
       id: edge.id,
       source: edge.from,
       target: edge.to,

@@ -1,9 +1,4 @@
-import {
-  applyEdgeChanges,
-  applyNodeChanges,
-  type EdgeChange,
-  type NodeChange,
-} from '@xyflow/react';
+import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
 import type { EdgeKind } from '../model/edge';
 import { relationKind } from '../model/relations/registry';
@@ -15,18 +10,27 @@ import type { PresentationStep } from '../model/presentation';
 import type { Source } from '../model/source';
 import { LIMITS } from '../model/limits';
 import { cleanProse, cleanProseDeep } from '../model/text';
-import { applyChange, diffMaps, invertChange, isEmptyChange, type Origin } from '../model/change';
+import {
+  applyChange,
+  diffMaps,
+  fieldsChange,
+  invertChange,
+  isEmptyChange,
+  type MapChange,
+  type Origin,
+} from '../model/change';
 import { changeProblem } from '../model/checkChange';
 import * as ops from '../model/operations';
 import { createHistory, type HistoryEntry } from '../doc/history';
 import { layoutMap } from '../layout/layoutMap';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
+import type { ArgumentFlowEdge, ArgumentFlowNode } from './flowAdapter';
 import {
-  toFlowEdges,
-  toFlowNodes,
-  type ArgumentFlowEdge,
-  type ArgumentFlowNode,
-} from './flowAdapter';
+  drawnPosition,
+  newProjectionMemo,
+  selectFlowNodes,
+  type ProjectionMemo,
+} from './canvasProjection';
 
 /** A message shown to the user for a moment: why an edit was refused, what just happened. */
 export interface Notice {
@@ -55,10 +59,12 @@ export interface SessionSlice {
   autoPositions: ReadonlyMap<string, Point>;
   /** True until the canvas has measured the nodes and the layout has been redone with real sizes. */
   layoutPending: boolean;
-  flowNodes: ArgumentFlowNode[];
-  flowEdges: ArgumentFlowEdge[];
-  /** The map the flow nodes were built from; when `map` differs they are rebuilt. */
-  flowSource: ClashMap;
+  /** The sizes the canvas measured, by node id; never saved. */
+  measured: ReadonlyMap<string, Size>;
+  /** Where the nodes being dragged are drawn until the drop commits their place. */
+  dragging: ReadonlyMap<string, Point>;
+  /** The memo of the canvas projection (`selectFlowNodes`, `selectFlowEdges`). */
+  projection: ProjectionMemo;
   selectedNodeIds: string[];
   selectedEdgeIds: string[];
   editingNodeId: string | null;
@@ -136,6 +142,7 @@ export interface Actions {
 export type ClashmapState = DocumentSlice & SessionSlice & Actions;
 
 const NO_POSITIONS: ReadonlyMap<string, Point> = new Map();
+const NO_SIZES: ReadonlyMap<string, Size> = new Map();
 
 function unplacedLayout(
   map: ClashMap,
@@ -145,15 +152,40 @@ function unplacedLayout(
   return layoutMap(map, sizes ? { sizeOf: (id) => sizes.get(id) } : {});
 }
 
-/** The sizes the canvas has measured, by node id. */
-export function measuredSizes(nodes: readonly ArgumentFlowNode[]): Map<string, Size> {
-  const sizes = new Map<string, Size>();
-  for (const node of nodes) {
-    if (node.measured?.width && node.measured.height) {
-      sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
-    }
-  }
-  return sizes;
+/** Keeps the entries of `values` whose node is still on the map (the same object if all are). */
+function onlyNodes<T>(values: ReadonlyMap<string, T>, ids: ReadonlySet<string>) {
+  let all = true;
+  for (const id of values.keys()) if (!ids.has(id)) all = false;
+  return all ? values : new Map([...values].filter(([id]) => ids.has(id)));
+}
+
+/**
+ * What the canvas view must change when the map changes: nodes without a place get one from
+ * the layout, and the selection, the editor, measured sizes and drags let go of removed nodes
+ * and edges. `session` is the view state the edit itself sets, if any.
+ */
+function followMap(
+  state: ClashmapState,
+  map: ClashMap,
+  session: Partial<SessionSlice>,
+): Partial<SessionSlice> {
+  const view = { ...state, ...session };
+  const patch: Partial<SessionSlice> = {};
+  if (map.nodes.some((n) => !n.position && !view.autoPositions.has(n.id)))
+    patch.autoPositions = unplacedLayout(map, view.measured);
+  if (map.nodes === state.map.nodes && map.edges === state.map.edges) return patch;
+  const nodeIds = new Set(map.nodes.map((n) => n.id));
+  const edgeIds = new Set(map.edges.map((e) => e.id));
+  if (view.selectedNodeIds.some((id) => !nodeIds.has(id)))
+    patch.selectedNodeIds = view.selectedNodeIds.filter((id) => nodeIds.has(id));
+  if (view.selectedEdgeIds.some((id) => !edgeIds.has(id)))
+    patch.selectedEdgeIds = view.selectedEdgeIds.filter((id) => edgeIds.has(id));
+  if (view.editingNodeId !== null && !nodeIds.has(view.editingNodeId)) patch.editingNodeId = null;
+  const measured = onlyNodes(view.measured, nodeIds);
+  if (measured !== view.measured) patch.measured = measured;
+  const dragging = onlyNodes(view.dragging, nodeIds);
+  if (dragging !== view.dragging) patch.dragging = dragging;
+  return patch;
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
@@ -189,20 +221,21 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
   const store = create<ClashmapState>()((set, get) => {
     const initialPositions = unplacedLayout(initial);
     /** A node's drawn size: measured by the canvas, or estimated from its text. */
-    const sizeOfFlow = (flow: ArgumentFlowNode): Size =>
-      flow.measured?.width && flow.measured.height
-        ? { width: flow.measured.width, height: flow.measured.height }
-        : estimateNodeSize(flow.data.node);
+    const sizeOfNode = (node: MapNode): Size =>
+      get().measured.get(node.id) ?? estimateNodeSize(node);
     const sizeOf = (id: string): Size => {
-      const flow = get().flowNodes.find((n) => n.id === id);
-      return flow ? sizeOfFlow(flow) : { width: 280, height: 100 };
+      const node = get().map.nodes.find((n) => n.id === id);
+      return node ? sizeOfNode(node) : { width: 280, height: 100 };
     };
-    const positionOf = (id: string): Point | undefined =>
-      get().flowNodes.find((n) => n.id === id)?.position;
+    const positionOf = (id: string): Point | undefined => drawnPosition(get(), id);
 
     /** A free spot for a new node, starting at `from` and moving down past anything in the way. */
     const freeSpot = (from: Point, size: Size): Point => {
-      const rects = get().flowNodes.map((n) => ({ ...n.position, ...sizeOfFlow(n) }));
+      const state = get();
+      const rects = state.map.nodes.map((n) => ({
+        ...(drawnPosition(state, n.id) ?? { x: 0, y: 0 }),
+        ...sizeOfNode(n),
+      }));
       const spot = { ...from };
       for (let tries = 0; tries < 200; tries++) {
         const hit = rects.find(
@@ -220,19 +253,21 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
 
     const refuse = (text: string) => get().notify('error', text);
     /**
-     * The one path every edit takes into the document: the change from the open map to
-     * `next` is checked against the schemas and invariants, then committed with its origin;
-     * the user's own changes become one undo step each. `session` is state that goes with
-     * the edit (the selection, the editor). Returns false (and says why) when refused.
+     * The one path every edit takes into the document: a change (records added, updated and
+     * removed, by id) is checked against the schemas and invariants, then committed with its
+     * origin; the user's own changes become one undo step each. `session` is state that goes
+     * with the edit (the selection, the editor). `next` is the map the change makes, when the
+     * caller has it already (a merged map is adopted as it is). Returns false (and says why)
+     * when refused.
      */
-    const commitMap = (
-      next: ClashMap,
+    const commitChange = (
+      change: MapChange,
       session: Partial<SessionSlice> = {},
       origin: Origin = 'user',
+      next: ClashMap = applyChange(get().map, change),
     ): boolean => {
       const state = get();
-      const change = next === state.map ? null : diffMaps(state.map, next);
-      if (!change || isEmptyChange(change)) {
+      if (isEmptyChange(change)) {
         if (Object.keys(session).length) set(session);
         return true;
       }
@@ -243,16 +278,20 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       }
       const revision = ++revisionSerial;
       if (origin === 'user') history.record({ change, before: state.revision, after: revision });
-      set({ ...session, map: next, revision });
+      set({ ...session, ...followMap(state, next, session), map: next, revision });
       return true;
     };
-    /** Applies an edit the model may refuse: the new map, or the reason shown to the user. */
+    /** A whole map that comes in from elsewhere (a merge): committed as the change it makes. */
+    const commitMap = (next: ClashMap, session: Partial<SessionSlice>, origin: Origin): boolean => {
+      return commitChange(diffMaps(get().map, next), session, origin, next);
+    };
+    /** Applies an edit the model may refuse: its change, or the reason shown to the user. */
     const commit = (result: ops.EditResult, session: Partial<SessionSlice> = {}): boolean => {
       if (!result.ok) {
         refuse(result.reason);
         return false;
       }
-      return commitMap(result.map, session);
+      return commitChange(result.change, session);
     };
     const initialRevision = ++revisionSerial;
     // Another tab's changes came in since the history began: an undo step may now meet a map it
@@ -271,10 +310,14 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           );
           return;
         }
-        set({ map: next, revision: ++revisionSerial });
+        set({ ...followMap(state, next, {}), map: next, revision: ++revisionSerial });
         return;
       }
-      set({ map: next, revision: direction === 'undo' ? entry.before : entry.after });
+      set({
+        ...followMap(state, next, {}),
+        map: next,
+        revision: direction === 'undo' ? entry.before : entry.after,
+      });
     };
 
     return {
@@ -285,9 +328,9 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       savedAssumptions: '',
       autoPositions: initialPositions,
       layoutPending: initial.nodes.length > 0,
-      flowNodes: toFlowNodes(initial, initialPositions, [], new Set(), null),
-      flowEdges: toFlowEdges(initial, [], new Set()),
-      flowSource: initial,
+      measured: NO_SIZES,
+      dragging: NO_POSITIONS,
+      projection: newProjectionMemo(),
       selectedNodeIds: [],
       selectedEdgeIds: [],
       editingNodeId: null,
@@ -324,9 +367,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           savedRevision: options.savedToFile ? revision : null,
           autoPositions: positions,
           layoutPending: map.nodes.length > 0,
-          flowNodes: toFlowNodes(map, positions, [], new Set(), null),
-          flowEdges: toFlowEdges(map, [], new Set()),
-          flowSource: map,
+          measured: NO_SIZES,
+          dragging: NO_POSITIONS,
           selectedNodeIds: [],
           selectedEdgeIds: [],
           editingNodeId: null,
@@ -344,103 +386,79 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         const state = get();
         const moved = new Map<string, Point>();
         let selection: Set<string> | null = null;
+        let measured: Map<string, Size> | null = null;
+        let dragging: Map<string, Point> | null = null;
         let autoNodeResized = false;
-        const flowChanges: NodeChange<ArgumentFlowNode>[] = [];
         for (const change of changes) {
-          if (change.type === 'remove') continue; // deletions arrive through deleteElements
-          if (
-            change.type === 'dimensions' &&
-            change.dimensions &&
-            state.autoPositions.has(change.id)
-          ) {
-            autoNodeResized = true;
-          }
-          if (change.type === 'select') {
+          // Deletions arrive through deleteElements; React Flow adds and replaces no nodes here.
+          if (change.type === 'dimensions' && change.dimensions) {
+            const { width, height } = change.dimensions;
+            const old = (measured ?? state.measured).get(change.id);
+            if (old?.width === width && old.height === height) continue;
+            measured ??= new Map(state.measured);
+            measured.set(change.id, { width, height });
+            if (state.autoPositions.has(change.id)) autoNodeResized = true;
+          } else if (change.type === 'select') {
             selection ??= new Set(state.selectedNodeIds);
             if (change.selected) selection.add(change.id);
             else selection.delete(change.id);
+          } else if (change.type === 'position') {
+            // A drag is committed once, when it ends; its ticks only move the drawing.
+            dragging ??= new Map(state.dragging);
+            if (change.dragging && change.position) dragging.set(change.id, change.position);
+            else {
+              dragging.delete(change.id);
+              if (change.position) moved.set(change.id, change.position);
+            }
           }
-          // A drag is committed once, when it ends; its ticks only move the drawing.
-          if (change.type === 'position' && change.position && !change.dragging)
-            moved.set(change.id, change.position);
-          flowChanges.push(change);
         }
-        let flowNodes = flowChanges.length
-          ? applyNodeChanges(flowChanges, state.flowNodes)
-          : state.flowNodes;
-        let autoPositions = state.autoPositions;
+        const session: Partial<SessionSlice> = {};
+        if (measured) session.measured = measured;
+        if (dragging) session.dragging = dragging.size ? dragging : NO_POSITIONS;
         // Nodes placed by the layout reflow, like an outline, when one of them changes size
         // (its text was edited); nodes the user placed stay where they are.
-        if (autoNodeResized && !state.layoutPending) {
-          autoPositions = unplacedLayout(state.map, measuredSizes(flowNodes));
-          flowNodes = toFlowNodes(
-            state.map,
-            autoPositions,
-            flowNodes,
-            new Set(state.selectedNodeIds),
-            state.editingNodeId,
-          );
+        if (autoNodeResized && !state.layoutPending && measured)
+          session.autoPositions = unplacedLayout(state.map, measured);
+        if (selection) {
+          const selectedNodeIds = state.map.nodes
+            .filter((n) => selection!.has(n.id))
+            .map((n) => n.id);
+          if (!sameIds(selectedNodeIds, state.selectedNodeIds))
+            session.selectedNodeIds = selectedNodeIds;
         }
-        const selectedNodeIds = selection
-          ? state.map.nodes.filter((n) => selection!.has(n.id)).map((n) => n.id)
-          : state.selectedNodeIds;
-        const session = {
-          flowNodes,
-          autoPositions,
-          ...(sameIds(selectedNodeIds, state.selectedNodeIds) ? {} : { selectedNodeIds }),
-        };
-        if (!moved.size) set(session);
-        else if (!commitMap(ops.moveNodes(state.map, moved), session)) {
-          // The drop was refused (and the user told why): the rest of the batch (measured
-          // sizes, the selection) still holds, and the moved nodes go back where the map has them.
-          set({
-            ...session,
-            flowNodes: toFlowNodes(
-              state.map,
-              autoPositions,
-              flowNodes,
-              new Set(selectedNodeIds),
-              state.editingNodeId,
-            ),
-          });
-        }
+        // A refused drop says why, and the node goes back where the map has it; the rest of
+        // the batch (measured sizes, the selection) still holds.
+        if (!moved.size || !commitChange(ops.moveNodes(state.map, moved), session)) set(session);
       },
 
       applyEdgeChanges: (changes) => {
         const state = get();
         const selection = new Set(state.selectedEdgeIds);
-        const kept = changes.filter((c) => c.type !== 'remove');
-        for (const change of kept) {
-          if (change.type === 'select') {
-            if (change.selected) selection.add(change.id);
-            else selection.delete(change.id);
-          }
+        for (const change of changes) {
+          if (change.type !== 'select') continue; // deletions arrive through deleteElements
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
         }
         const selectedEdgeIds = state.map.edges.filter((e) => selection.has(e.id)).map((e) => e.id);
-        set({
-          flowEdges: kept.length ? applyEdgeChanges(kept, state.flowEdges) : state.flowEdges,
-          ...(sameIds(selectedEdgeIds, state.selectedEdgeIds) ? {} : { selectedEdgeIds }),
-        });
+        if (!sameIds(selectedEdgeIds, state.selectedEdgeIds)) set({ selectedEdgeIds });
       },
 
       relayoutWithSizes: (sizes) => {
-        const positions = unplacedLayout(get().map, sizes);
-        const state = get();
-        set({
-          autoPositions: positions,
-          layoutPending: false,
-          flowNodes: toFlowNodes(
-            state.map,
-            positions,
-            state.flowNodes,
-            new Set(state.selectedNodeIds),
-            state.editingNodeId,
-          ),
-        });
+        set({ autoPositions: unplacedLayout(get().map, sizes), layoutPending: false });
       },
 
-      select: (nodeIds, edgeIds = []) =>
-        set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds }),
+      select: (nodeIds, edgeIds = []) => {
+        // An unchanged half of the selection keeps its array, so what draws it does not redraw.
+        const state = get();
+        set({
+          selectedNodeIds: sameIds(nodeIds, state.selectedNodeIds)
+            ? state.selectedNodeIds
+            : nodeIds,
+          selectedEdgeIds: sameIds(edgeIds, state.selectedEdgeIds)
+            ? state.selectedEdgeIds
+            : edgeIds,
+        });
+      },
 
       addNode: (kind, position) => {
         const state = get();
@@ -451,7 +469,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           kind === 'position' ? 'New position' : 'New claim',
           at,
         );
-        const added = commitMap(ops.addNode(state.map, node), {
+        const added = commitChange(ops.addNode(state.map, node), {
           selectedNodeIds: [node.id],
           selectedEdgeIds: [],
           editingNodeId: node.id,
@@ -477,7 +495,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           { width: 280, height: 90 },
         );
         const node = ops.newNode(state.map, 'claim', relationKind(kind).names.newReply, at);
-        const result = ops.connect(ops.addNode(state.map, node), node.id, parentId, kind);
+        const result = ops.addReply(state.map, node, parentId, kind);
         const added = commit(result, {
           selectedNodeIds: [node.id],
           selectedEdgeIds: [],
@@ -490,30 +508,24 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       stopEditing: () => set({ editingNodeId: null }),
 
       updateNode: (id, patch) => {
-        commitMap(ops.updateNode(get().map, id, cleanProseDeep(patch)));
+        commitChange(ops.updateNode(get().map, id, cleanProseDeep(patch)));
       },
 
       connect: (from, to, kind) => {
         const result = ops.connect(get().map, from, to, kind);
         if (!result.ok) return commit(result);
-        const edge = result.map.edges[result.map.edges.length - 1]!;
-        return commit(result, { selectedNodeIds: [], selectedEdgeIds: [edge.id] });
+        const [edgeId] = result.change.edges.added.keys();
+        return commit(result, { selectedNodeIds: [], selectedEdgeIds: edgeId ? [edgeId] : [] });
       },
 
       updateEdge: (id, patch) => commit(ops.updateEdge(get().map, id, cleanProseDeep(patch))),
 
       deleteElements: (nodeIds, edgeIds) => {
         const state = get();
-        const map = ops.removeElements(state.map, nodeIds, edgeIds);
-        if (map === state.map) return;
-        const nodes = new Set(map.nodes.map((n) => n.id));
-        const edges = new Set(map.edges.map((e) => e.id));
-        commitMap(map, {
-          selectedNodeIds: state.selectedNodeIds.filter((id) => nodes.has(id)),
-          selectedEdgeIds: state.selectedEdgeIds.filter((id) => edges.has(id)),
-          editingNodeId:
-            state.editingNodeId && nodes.has(state.editingNodeId) ? state.editingNodeId : null,
-        });
+        const change = ops.removeElements(state.map, nodeIds, edgeIds);
+        if (isEmptyChange(change)) return;
+        // The selection and the editor let go of what went (followMap does it for any change).
+        commitChange(change);
       },
 
       deleteSelection: () => get().deleteElements(get().selectedNodeIds, get().selectedEdgeIds),
@@ -536,17 +548,17 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       paste: () => {
         if (!clipboard || clipboard.nodes.length === 0) return 0;
         pasteCount++;
-        const { map, nodeIds } = ops.pasteFragment(get().map, clipboard, {
+        const { change, nodeIds } = ops.pasteFragment(get().map, clipboard, {
           x: 40 * pasteCount,
           y: 40 * pasteCount,
         });
-        return commitMap(map, { selectedNodeIds: nodeIds, selectedEdgeIds: [] })
+        return commitChange(change, { selectedNodeIds: nodeIds, selectedEdgeIds: [] })
           ? nodeIds.length
           : 0;
       },
 
       applyLayout: (positions) => {
-        commitMap(ops.moveNodes(get().map, positions));
+        commitChange(ops.moveNodes(get().map, positions));
       },
 
       setTitle: (title) => {
@@ -554,16 +566,17 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         if (trimmed.length > LIMITS.titleLength) {
           return refuse(`A title can be at most ${LIMITS.titleLength} characters.`);
         }
-        if (trimmed && trimmed !== get().map.title) commitMap({ ...get().map, title: trimmed });
+        if (trimmed && trimmed !== get().map.title)
+          commitChange(fieldsChange(get().map, { title: trimmed }));
       },
 
       addSource: (fields) => {
-        const { map, id } = ops.addSource(get().map, cleanProseDeep(fields));
-        return commitMap(map) ? id : '';
+        const { change, id } = ops.addSource(get().map, cleanProseDeep(fields));
+        return commitChange(change) ? id : '';
       },
 
       updateSource: (id, patch) => {
-        commitMap(ops.updateSource(get().map, id, cleanProseDeep(patch)));
+        commitChange(ops.updateSource(get().map, id, cleanProseDeep(patch)));
       },
 
       removeSource: (id) => commit(ops.removeSource(get().map, id)),
@@ -585,7 +598,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           ),
           evidence: [ops.withQuoteId(evidence, ops.quoteIds(state.map))],
         };
-        const added = commitMap(ops.addNode(state.map, node), {
+        const added = commitChange(ops.addNode(state.map, node), {
           selectedNodeIds: [node.id],
           selectedEdgeIds: [],
           editingNodeId: node.id,
@@ -595,8 +608,11 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
 
       toggleCardView: () => set({ cardView: !get().cardView }),
       setSteps: (steps) => {
-        const { presentation: _old, ...rest } = get().map;
-        commitMap(steps ? { ...rest, presentation: { steps: cleanProseDeep(steps) } } : rest);
+        commitChange(
+          fieldsChange(get().map, {
+            presentation: steps ? { steps: cleanProseDeep(steps) } : undefined,
+          }),
+        );
       },
       toggleLabels: () => set({ labelsOn: !get().labelsOn }),
       setAssumption: (id, value) => {
@@ -648,8 +664,6 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
     };
   });
 
-  // Keep what the canvas draws in step with the document, the selection and the editor,
-  // whichever path changed them (an action, undo or redo).
   // Labels follow every edit and every what-if while they are shown (linear in the map).
   store.subscribe((state, previous) => {
     const stale =
@@ -662,43 +676,11 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
     else if (!state.labelsOn && state.evaluation !== null) store.setState({ evaluation: null });
   });
 
-  store.subscribe((state, previous) => {
-    const mapChanged = state.map !== state.flowSource;
-    const selectionChanged =
-      state.selectedNodeIds !== previous.selectedNodeIds ||
-      state.selectedEdgeIds !== previous.selectedEdgeIds ||
-      state.editingNodeId !== previous.editingNodeId;
-    if (!mapChanged && !selectionChanged) return;
-    let autoPositions = state.autoPositions;
-    if (mapChanged && state.map.nodes.some((n) => !n.position && !autoPositions.has(n.id))) {
-      autoPositions = unplacedLayout(state.map);
-    }
-    const nodeIds = new Set(state.map.nodes.map((n) => n.id));
-    const edgeIds = new Set(state.map.edges.map((e) => e.id));
-    store.setState({
-      autoPositions,
-      flowSource: state.map,
-      flowNodes: toFlowNodes(
-        state.map,
-        autoPositions,
-        state.flowNodes,
-        new Set(state.selectedNodeIds),
-        state.editingNodeId,
-      ),
-      flowEdges: toFlowEdges(state.map, state.flowEdges, new Set(state.selectedEdgeIds)),
-      // Undo can take away a selected element.
-      ...(mapChanged && state.selectedNodeIds.some((id) => !nodeIds.has(id))
-        ? { selectedNodeIds: state.selectedNodeIds.filter((id) => nodeIds.has(id)) }
-        : {}),
-      ...(mapChanged && state.selectedEdgeIds.some((id) => !edgeIds.has(id))
-        ? { selectedEdgeIds: state.selectedEdgeIds.filter((id) => edgeIds.has(id)) }
-        : {}),
-      ...(mapChanged && state.editingNodeId !== null && !nodeIds.has(state.editingNodeId)
-        ? { editingNodeId: null }
-        : {}),
-    });
+  return Object.assign(store, {
+    history,
+    /** The canvas's React Flow nodes now (the memoised `selectFlowNodes`). */
+    flowNodes: () => selectFlowNodes(store.getState()),
   });
-  return Object.assign(store, { history });
 }
 
 export type ClashmapStore = ReturnType<typeof createClashmapStore>;

@@ -10,7 +10,7 @@ import {
 import { changeProblem } from '../../src/model/checkChange';
 import type { ClashMap } from '../../src/model/map';
 import type { MapNode } from '../../src/model/node';
-import * as ops from '../../src/model/operations';
+import * as ops from './opsOnMaps';
 
 const claim = (id: string, text = id): MapNode => ({ id, kind: 'claim', text, evidence: [] });
 

@@ -1,13 +1,9 @@
+import { selectFlowEdges, selectFlowNodes } from '../../src/store/canvasProjection';
 import { describe, expect, it } from 'vitest';
 import type { ClashMap } from '../../src/model/map';
 import type { Point } from '../../src/model/node';
-import { moveNodes, removeElements, updateEdge, updateNode } from '../../src/model/operations';
-import {
-  nodeAccessibleName,
-  toFlowEdges,
-  toFlowNodes,
-  type ArgumentFlowNode,
-} from '../../src/store/flowAdapter';
+import { moveNodes, removeElements, updateEdge, updateNode } from './opsOnMaps';
+import { nodeAccessibleName, toFlowEdges, toFlowNodes } from '../../src/store/flowAdapter';
 import { createClashmapStore } from '../../src/store/store';
 
 const TEXT = 'Mexico coordinates and collaborates, but does not subordinate itself.';
@@ -115,13 +111,26 @@ describe('toFlowNodes', () => {
     for (const id of ['pos', 'b', 'c']) expect(byId(second, id)).toBe(byId(first, id));
   });
 
-  it('keeps the measured size React Flow recorded when it rebuilds a node', () => {
+  it('draws the size the canvas measured, also when it rebuilds a node', () => {
     const map = sampleMap();
-    const first = toFlowNodes(map, AUTO, [], none, null).map((n): ArgumentFlowNode =>
-      n.id === 'b' ? { ...n, measured: { width: 280, height: 96 } } : n,
-    );
-    const second = toFlowNodes(updateNode(map, 'b', { text: 'Longer' }), AUTO, first, none, null);
+    const measured = new Map([['b', { width: 280, height: 96 }]]);
+    const first = toFlowNodes(map, AUTO, [], none, null, measured);
+    expect(byId(first, 'b').measured).toEqual({ width: 280, height: 96 });
+    expect(byId(first, 'a').measured).toBeUndefined();
+    const edited = updateNode(map, 'b', { text: 'Longer' });
+    const second = toFlowNodes(edited, AUTO, first, none, null, measured);
     expect(byId(second, 'b').measured).toEqual({ width: 280, height: 96 });
+    expect(byId(second, 'a')).toBe(byId(first, 'a'));
+  });
+
+  it('draws a node mid-drag where the drag has it, and marks it dragging', () => {
+    const map = sampleMap();
+    const first = toFlowNodes(map, AUTO, [], none, null);
+    const dragging = new Map([['a', { x: 5, y: 6 }]]);
+    const second = toFlowNodes(map, AUTO, first, none, null, undefined, dragging);
+    expect(byId(second, 'a').position).toEqual({ x: 5, y: 6 });
+    expect(byId(second, 'a').dragging).toBe(true);
+    expect(byId(second, 'b')).toBe(byId(first, 'b'));
   });
 
   it('re-creates only the nodes whose selection changed, keeping their data object', () => {
@@ -273,24 +282,52 @@ describe('accessible names', () => {
 });
 
 describe('through the store', () => {
+  it('is a memoised selector: the same state gives the same arrays, a notice changes nothing', () => {
+    const store = createClashmapStore(sampleMap());
+    const nodes = selectFlowNodes(store.getState());
+    const edges = selectFlowEdges(store.getState());
+    expect(selectFlowNodes(store.getState())).toBe(nodes);
+    store.getState().notify('info', 'Saved.');
+    expect(selectFlowNodes(store.getState())).toBe(nodes);
+    expect(selectFlowEdges(store.getState())).toBe(edges);
+    store.getState().select(['a']);
+    expect(selectFlowNodes(store.getState())).not.toBe(nodes);
+    expect(selectFlowEdges(store.getState())).toBe(edges);
+  });
+
+  it('follows undo and redo with no subscription: an undone card leaves the canvas and its selection', () => {
+    const store = createClashmapStore(sampleMap());
+    const id = store.getState().addNode('claim', { x: 900, y: 900 });
+    expect(selectFlowNodes(store.getState()).map((n) => n.id)).toContain(id);
+    expect(byId(selectFlowNodes(store.getState()), id).selected).toBe(true);
+    store.getState().undo();
+    expect(selectFlowNodes(store.getState()).map((n) => n.id)).not.toContain(id);
+    expect(store.getState().selectedNodeIds).toEqual([]);
+    expect(store.getState().editingNodeId).toBeNull();
+    store.getState().redo();
+    expect(selectFlowNodes(store.getState()).map((n) => n.id)).toContain(id);
+  });
+
   it('an edit to one node re-creates only that node’s flow node and the edges that name it', () => {
     const store = createClashmapStore(sampleMap());
-    const nodes = store.getState().flowNodes;
-    const edges = store.getState().flowEdges;
+    const nodes = selectFlowNodes(store.getState());
+    const edges = selectFlowEdges(store.getState());
     store.getState().updateNode('c', { text: 'A fig leaf' });
-    const after = store.getState().flowNodes;
+    const after = selectFlowNodes(store.getState());
     for (const id of ['pos', 'a', 'b']) expect(byId(after, id)).toBe(byId(nodes, id));
     expect(byId(after, 'c').data.node.text).toBe('A fig leaf');
-    expect(byId(store.getState().flowEdges, 'e-a-pos')).toBe(byId(edges, 'e-a-pos'));
-    expect(byId(store.getState().flowEdges, 'e-c-a').ariaLabel).toMatch(/^“A fig leaf” rebuts/);
+    expect(byId(selectFlowEdges(store.getState()), 'e-a-pos')).toBe(byId(edges, 'e-a-pos'));
+    expect(byId(selectFlowEdges(store.getState()), 'e-c-a').ariaLabel).toMatch(
+      /^“A fig leaf” rebuts/,
+    );
   });
 
   it('a selection change re-creates only the nodes selected and deselected', () => {
     const store = createClashmapStore(sampleMap());
     store.getState().select(['a']);
-    const nodes = store.getState().flowNodes;
+    const nodes = selectFlowNodes(store.getState());
     store.getState().select(['b']);
-    const after = store.getState().flowNodes;
+    const after = selectFlowNodes(store.getState());
     expect(byId(after, 'pos')).toBe(byId(nodes, 'pos'));
     expect(byId(after, 'c')).toBe(byId(nodes, 'c'));
     expect(byId(after, 'a').selected).toBe(false);
@@ -299,13 +336,13 @@ describe('through the store', () => {
 
   it('a drag tick re-creates only the dragged node', () => {
     const store = createClashmapStore(sampleMap());
-    const nodes = store.getState().flowNodes;
+    const nodes = selectFlowNodes(store.getState());
     store
       .getState()
       .applyNodeChanges([
         { type: 'position', id: 'b', position: { x: 450, y: 320 }, dragging: true },
       ]);
-    const after = store.getState().flowNodes;
+    const after = selectFlowNodes(store.getState());
     for (const id of ['pos', 'a', 'c']) expect(byId(after, id)).toBe(byId(nodes, id));
     expect(byId(after, 'b').position).toEqual({ x: 450, y: 320 });
   });

@@ -3,7 +3,7 @@ import { parseMap } from '../../src/io/parse';
 import { serializeMap } from '../../src/io/serialize';
 import type { ClashMap } from '../../src/model/map';
 import { mergeMaps, repairMap } from '../../src/model/merge';
-import * as ops from '../../src/model/operations';
+import * as ops from './opsOnMaps';
 
 const TEXT = 'The minister said that Mexico will not be subordinated to anyone.';
 const QUOTE = 'Mexico will not be subordinated';

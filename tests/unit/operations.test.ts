@@ -1,4 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  applyChange,
+  changeSize,
+  invertChange,
+  isEmptyChange,
+  type MapChange,
+} from '../../src/model/change';
+import * as model from '../../src/model/operations';
 import { parseMap } from '../../src/io/parse';
 import { serializeMap } from '../../src/io/serialize';
 import type { Edge, EdgeKind } from '../../src/model/edge';
@@ -20,7 +28,7 @@ import {
   updateEdge,
   updateNode,
   type Fragment,
-} from '../../src/model/operations';
+} from './opsOnMaps';
 import type { Source } from '../../src/model/source';
 
 /** Positions by node id, as the model takes them. */
@@ -762,3 +770,71 @@ describe('random edit sequences (seeded)', () => {
     }
   });
 });
+
+describe('every operation returns a change, by id, that applies and inverts', () => {
+  const map = sampleMap();
+  const cases: [string, MapChange][] = [
+    ['addNode', model.addNode(map, { id: 'n', kind: 'claim', text: 'New', evidence: [] })],
+    ['updateNode', model.updateNode(map, 'b', { text: 'Changed' })],
+    ['connect', mustChange(model.connect(map, 'c', 'pos', 'rebuttal'))],
+    [
+      'addReply',
+      mustChange(
+        model.addReply(
+          map,
+          { id: 'r', kind: 'claim', text: 'Reply', evidence: [] },
+          'a',
+          'support',
+        ),
+      ),
+    ],
+    ['updateEdge', mustChange(model.updateEdge(map, 'e-c-a', { note: 'Why' }))],
+    ['removeElements', model.removeElements(map, ['a'], ['e-b-pos'])],
+    ['moveNodes', model.moveNodes(map, at({ c: { x: 5, y: 6 } }))],
+    [
+      'pasteFragment',
+      model.pasteFragment(map, copyFragment(map, ['a', 'c']), { x: 9, y: 9 }).change,
+    ],
+    ['addSource', model.addSource(map, { title: 'Another' }).change],
+    ['updateSource', model.updateSource(map, 'article', { author: 'A. Writer' })],
+  ];
+
+  it.each(cases)('%s', (_name, change) => {
+    expect(isEmptyChange(change)).toBe(false);
+    const after = applyChange(map, change);
+    expect(checkInvariants(after)).toEqual([]);
+    expect(applyChange(after, invertChange(change))).toEqual(map);
+    // The change names only what it touches, never the whole map.
+    expect(changeSize(change)).toBeLessThanOrEqual(4);
+  });
+
+  it('an edit to one node is one updated record, whatever the size of the map', () => {
+    const change = model.updateNode(map, 'b', { text: 'Changed' });
+    expect([...change.nodes.updated.keys()]).toEqual(['b']);
+    expect(changeSize(change)).toBe(1);
+  });
+
+  it('an edit that changes nothing is the empty change', () => {
+    expect(isEmptyChange(model.updateNode(map, 'b', { text: map.nodes[2]!.text }))).toBe(true);
+    expect(isEmptyChange(model.moveNodes(map, at({ a: { x: 400, y: 0 } })))).toBe(true);
+    expect(isEmptyChange(model.removeElements(map, ['nobody']))).toBe(true);
+  });
+
+  it('a reply refused for its relation adds no node either', () => {
+    const refused = model.addReply(
+      map,
+      { id: 'r', kind: 'claim', text: 'Reply', evidence: [] },
+      'nobody',
+      'support',
+    );
+    expect(refused).toEqual({
+      ok: false,
+      reason: 'Both ends of a connection must be nodes on the map.',
+    });
+  });
+});
+
+function mustChange(result: model.EditResult): MapChange {
+  if (!result.ok) throw new Error(result.reason);
+  return result.change;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseMap } from '../../src/io/parse';
 import { serializeMap } from '../../src/io/serialize';
 import { emptyMap, type ClashMap } from '../../src/model/map';
-import { connect } from '../../src/model/operations';
+import { connect } from './opsOnMaps';
 import { endpointsAllowed } from '../../src/model/relations/registry';
 
 // The registry's endpoints are enforced wherever an edge is made or read. Today's two kinds

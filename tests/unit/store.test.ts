@@ -1,3 +1,4 @@
+import { selectFlowEdges, selectFlowNodes } from '../../src/store/canvasProjection';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/model/invariants';
@@ -76,7 +77,7 @@ const isDirty = (store: ClashmapStore) => isDirtyState(store.getState());
 const node = (store: ClashmapStore, id: string): MapNode | undefined =>
   store.getState().map.nodes.find((n) => n.id === id);
 const flowNode = (store: ClashmapStore, id: string): ArgumentFlowNode | undefined =>
-  store.getState().flowNodes.find((n) => n.id === id);
+  selectFlowNodes(store.getState()).find((n) => n.id === id);
 
 const drag = (
   id: string,
@@ -156,14 +157,18 @@ describe('a freshly opened map', () => {
     expect(store.getState().selectedNodeIds).toEqual([]);
     expect(store.getState().editingNodeId).toBeNull();
     expect(store.getState().fileName).toBe('other.clashmap.json');
-    expect(store.getState().flowNodes.map((n) => n.id)).toEqual(['pos', 'a', 'b', 'c']);
+    expect(selectFlowNodes(store.getState()).map((n) => n.id)).toEqual(['pos', 'a', 'b', 'c']);
   });
 
   it('draws every node, including those without a saved position, and every edge', () => {
     const store = openedStore();
-    expect(store.getState().flowNodes.map((n) => n.id)).toEqual(['pos', 'a', 'b', 'c']);
+    expect(selectFlowNodes(store.getState()).map((n) => n.id)).toEqual(['pos', 'a', 'b', 'c']);
     expect(flowNode(store, 'a')?.position).toEqual({ x: 400, y: 0 });
-    expect(store.getState().flowEdges.map((e) => e.id)).toEqual(['e-a-pos', 'e-b-pos', 'e-c-a']);
+    expect(selectFlowEdges(store.getState()).map((e) => e.id)).toEqual([
+      'e-a-pos',
+      'e-b-pos',
+      'e-c-a',
+    ]);
   });
 
   it('starts a store built straight from a map with an empty history', () => {
@@ -219,7 +224,9 @@ describe('every document change is one undo step', () => {
       () => {
         const edge = store.getState().map.edges.at(-1)!;
         expect(store.getState().selectedEdgeIds).toEqual([edge.id]);
-        expect(store.getState().flowEdges.find((e) => e.id === edge.id)?.selected).toBe(true);
+        expect(selectFlowEdges(store.getState()).find((e) => e.id === edge.id)?.selected).toBe(
+          true,
+        );
       },
     );
     expect(after.edges.at(-1)).toMatchObject({ from: 'c', to: 'pos', kind: 'rebuttal' });
@@ -249,13 +256,17 @@ describe('every document change is one undo step', () => {
     expect(node(store, 'a')).toBeUndefined();
     expect(store.getState().map.edges.map((e) => e.id)).toEqual(['e-b-pos']);
     expect(flowNode(store, 'a')).toBeUndefined();
-    expect(store.getState().flowEdges.map((e) => e.id)).toEqual(['e-b-pos']);
+    expect(selectFlowEdges(store.getState()).map((e) => e.id)).toEqual(['e-b-pos']);
     undo(store);
     expect(store.getState().map).toEqual(before);
     expect(node(store, 'a')).toEqual(sampleMap().nodes[1]);
     expect(store.getState().map.edges.map((e) => e.id)).toEqual(['e-a-pos', 'e-b-pos', 'e-c-a']);
     expect(flowNode(store, 'a')).toBeDefined();
-    expect(store.getState().flowEdges.map((e) => e.id)).toEqual(['e-a-pos', 'e-b-pos', 'e-c-a']);
+    expect(selectFlowEdges(store.getState()).map((e) => e.id)).toEqual([
+      'e-a-pos',
+      'e-b-pos',
+      'e-c-a',
+    ]);
   });
 
   it('deleting an edge only', () => {
@@ -400,7 +411,7 @@ describe('session changes make no history', () => {
     expectNoHistory(store, () => store.getState().select(['c'], ['e-a-pos']));
     expect(store.getState().selectedNodeIds).toEqual(['c']);
     expect(store.getState().selectedEdgeIds).toEqual(['e-a-pos']);
-    expect(store.getState().flowEdges.find((e) => e.id === 'e-a-pos')?.selected).toBe(true);
+    expect(selectFlowEdges(store.getState()).find((e) => e.id === 'e-a-pos')?.selected).toBe(true);
   });
 
   it('measured sizes (dimensions changes) and the relayout they lead to', () => {
@@ -441,7 +452,7 @@ describe('session changes make no history', () => {
       store.getState().applyEdgeChanges([{ type: 'remove', id: 'e-c-a' }]);
     });
     expect(flowNode(store, 'a')).toBeDefined();
-    expect(store.getState().flowEdges.map((e) => e.id)).toContain('e-c-a');
+    expect(selectFlowEdges(store.getState()).map((e) => e.id)).toContain('e-c-a');
   });
 
   it('a drop where the node already is', () => {

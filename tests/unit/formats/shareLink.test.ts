@@ -105,7 +105,9 @@ describe('share links: encode and decode', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // A thousand compress-and-decode round trips take seconds on a quiet machine; a busy shared
+    // one (CI, or a build beside the tests) has taken over 30.
+  }, 180_000);
 });
 
 describe('share links: refusals', () => {
@@ -217,9 +219,9 @@ describe('share links: refusals', () => {
   it('stops inflating a decompression bomb as soon as it passes 10 MB', async () => {
     const bomb = await deflateRaw(new Uint8Array(50 * 1024 * 1024).fill(0x20));
     expect(bomb.length).toBeLessThan(100_000);
-    const started = performance.now();
+    // That it stops early is checked by how much it inflated (below), not by a clock: a timed
+    // assertion fails on a busy machine whatever the code does.
     const error = failureOf(await decodeShareFragment(`#map=v1.${toBase64Url(bomb)}`));
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(error).toEqual({
       kind: 'tooLarge',
       message: 'This link cannot be opened: the map in this link is larger than 10 MB.',
