@@ -1,7 +1,7 @@
 import type { Size } from '../layout/nodeSize';
 import type { ClashMap } from '../model/map';
 import type { Point } from '../model/node';
-import { measuredSizes, type ClashmapStore } from '../store/store';
+import type { ClashmapStore } from '../store/store';
 
 /** Computes positions for every node of a map, given the sizes the canvas measured. */
 export type LayoutEngine = (
@@ -23,8 +23,7 @@ export async function autoLayout(
   store: ClashmapStore,
   engine: LayoutEngine,
 ): Promise<AutoLayoutOutcome> {
-  const { map, flowNodes } = store.getState();
-  const sizes = measuredSizes(flowNodes);
+  const { map, measured: sizes } = store.getState();
   try {
     const positions = await engine(map, sizes);
     if (store.getState().map !== map) return { status: 'stale' };

@@ -7,7 +7,8 @@ const measureCanvas = () => document.createElement('canvas').getContext('2d')!;
 /** The map (or the selected nodes) as SVG text, drawn where the canvas draws them. */
 export async function mapSvg(store: ClashmapStore, selectionOnly: boolean): Promise<string> {
   const { exportMapSvg } = await import('../io/svgExport');
-  const { map, flowNodes, selectedNodeIds } = store.getState();
+  const { map, selectedNodeIds } = store.getState();
+  const flowNodes = store.flowNodes();
   const boxes = new Map(
     flowNodes.map((n) => [
       n.id,

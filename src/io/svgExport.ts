@@ -1,4 +1,5 @@
-import { edgeEnds, END_MARKERS, type EdgeEnds, type Rect } from '../layout/edgeGeometry';
+import { END_MARKERS, type Rect } from '../layout/edgeGeometry';
+import { routeEdges, routePath, type EdgeRoute } from '../layout/routeEdges';
 import { estimateNodeSize } from '../layout/nodeSize';
 import type { Edge } from '../model/edge';
 import type { ClashMap } from '../model/map';
@@ -63,8 +64,6 @@ const LINE_HEIGHT = 1.4;
 const MARGIN = 24;
 const CARD = { padTop: 10, padX: 14, padBottom: 12, radius: 8 } as const;
 const BORDER = { position: 3, claim: 1.5 } as const;
-/** React Flow's default is 0.25; the canvas draws its edges with 0.35. */
-const CURVATURE = 0.35;
 const EDGE_WIDTH = 2.25;
 const BADGE_HALF = 10;
 
@@ -281,59 +280,6 @@ function drawNode(node: MapNode, box: Rect, measure: Measure): { markup: string;
   return { markup, height };
 }
 
-type Side = 'left' | 'right' | 'top' | 'bottom';
-
-/** React Flow's getBezierPath control offset: half the gap ahead, a gentle loop when behind. */
-function controlOffset(distance: number): number {
-  return distance >= 0 ? 0.5 * distance : CURVATURE * 25 * Math.sqrt(-distance);
-}
-
-function controlPoint(side: Side, x1: number, y1: number, x2: number, y2: number) {
-  switch (side) {
-    case 'left':
-      return { x: x1 - controlOffset(x1 - x2), y: y1 };
-    case 'right':
-      return { x: x1 + controlOffset(x2 - x1), y: y1 };
-    case 'top':
-      return { x: x1, y: y1 - controlOffset(y1 - y2) };
-    case 'bottom':
-      return { x: x1, y: y1 + controlOffset(y2 - y1) };
-  }
-}
-
-interface Curve {
-  points: [Point, Point, Point, Point];
-  middle: Point;
-}
-interface Point {
-  x: number;
-  y: number;
-}
-
-/** The cubic Bézier the canvas draws between two ends, and its t = 0.5 point for the badge. */
-function curveBetween(ends: EdgeEnds): Curve {
-  const start = { x: ends.sourceX, y: ends.sourceY };
-  const end = { x: ends.targetX, y: ends.targetY };
-  const c1 = controlPoint(String(ends.sourcePosition) as Side, start.x, start.y, end.x, end.y);
-  const c2 = controlPoint(String(ends.targetPosition) as Side, end.x, end.y, start.x, start.y);
-  return {
-    points: [start, c1, c2, end],
-    middle: bezierAt([start, c1, c2, end], 0.5),
-  };
-}
-
-function bezierAt([p0, p1, p2, p3]: Curve['points'], t: number): Point {
-  const u = 1 - t;
-  const a = u * u * u;
-  const b = 3 * u * u * t;
-  const c = 3 * u * t * t;
-  const d = t * t * t;
-  return {
-    x: a * p0.x + b * p1.x + c * p2.x + d * p3.x,
-    y: a * p0.y + b * p1.y + c * p2.y + d * p3.y,
-  };
-}
-
 class Bounds {
   minX = Infinity;
   minY = Infinity;
@@ -352,9 +298,9 @@ class Bounds {
   }
 }
 
-function drawEdge(edge: Edge, curve: Curve): string {
-  const [p0, p1, p2, p3] = curve.points;
-  const d = `M${num(p0.x)},${num(p0.y)} C${num(p1.x)},${num(p1.y)} ${num(p2.x)},${num(p2.y)} ${num(p3.x)},${num(p3.y)}`;
+/** An edge along its route (the canvas's: see routeEdges), corners rounded as on the canvas. */
+function drawEdge(edge: Edge, route: EdgeRoute): string {
+  const d = routePath(route.points);
   return `<path id="cm-edge-${escapeXml(edge.id)}" class="edge ${edge.kind}" d="${d}" fill="none" stroke="${relationKind(edge.kind).look.color.hex}" stroke-width="${EDGE_WIDTH}"${dashOf(edge.kind)} marker-end="url(#${markerId(edge.kind)})"/>`;
 }
 
@@ -485,18 +431,15 @@ export function exportMapSvg(map: ClashMap, options: SvgExportOptions): string {
 
   const edgeMarkup: string[] = [];
   const badgeMarkup: string[] = [];
-  for (const edge of map.edges) {
-    const from = drawn.get(edge.from);
-    const to = drawn.get(edge.to);
-    if (!from || !to) continue;
-    const curve = curveBetween(edgeEnds(from, to));
-    edgeMarkup.push(drawEdge(edge, curve));
-    badgeMarkup.push(drawBadge(edge.kind, curve.middle.x, curve.middle.y));
-    for (let i = 0; i <= 32; i++) {
-      const p = bezierAt(curve.points, i / 32);
-      bounds.add(p.x, p.y, 8);
-    }
-    bounds.add(curve.middle.x, curve.middle.y, BADGE_HALF + 1);
+  const shown = map.edges.filter((edge) => drawn.has(edge.from) && drawn.has(edge.to));
+  const routes = routeEdges(drawn, shown);
+  for (const edge of shown) {
+    const route = routes.get(edge.id);
+    if (!route) continue;
+    edgeMarkup.push(drawEdge(edge, route));
+    badgeMarkup.push(drawBadge(edge.kind, route.badge.x, route.badge.y));
+    for (const p of route.points) bounds.add(p.x, p.y, 8);
+    bounds.add(route.badge.x, route.badge.y, BADGE_HALF + 1);
   }
   if (bounds.empty) bounds.add(0, 0);
 

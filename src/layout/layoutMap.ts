@@ -2,7 +2,9 @@ import { indexMap, primaryParents } from '../model/graph';
 import type { ClashMap } from '../model/map';
 import type { MapNode, Point } from '../model/node';
 import { EDGE_KINDS, edgeKindRank } from '../model/relations/registry';
+import type { Rect } from './edgeGeometry';
 import { estimateNodeSize, type Size } from './nodeSize';
+import { columnIndex, gapWidthFor, lanesPerGap } from './routeEdges';
 
 export interface LayoutOptions {
   /** Measured size of a node, where the canvas knows it; otherwise estimated from its text. */
@@ -21,8 +23,9 @@ export const LAYOUT_SPACING = {
 /**
  * A debate flow-sheet layout: each position heads a column; under it, indented as an outline,
  * the claims that support it, then those that rebut it, each followed by its own replies.
- * Claims that lead to no position get columns of their own at the right. Linear in map size.
- * Returns each node's top-left corner.
+ * Claims that lead to no position get columns of their own at the right. Each gap between
+ * columns is widened to hold the lanes its edges need (see routeEdges), so that edges keep to
+ * lines of their own. Near linear in map size. Returns each node's top-left corner.
  */
 export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Map<string, Point> {
   const parents = primaryParents(map);
@@ -71,6 +74,30 @@ export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Map<strin
       for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1 });
     }
     columnX += columnWidth + LAYOUT_SPACING.columnGap;
+  }
+  return widenGaps(map, positions, sizeOf);
+}
+
+/** Moves columns apart where a gap is too narrow for the lanes of the edges that run in it. */
+function widenGaps(
+  map: ClashMap,
+  positions: Map<string, Point>,
+  sizeOf: (node: MapNode) => Size,
+): Map<string, Point> {
+  const rects = new Map<string, Rect>();
+  for (const node of map.nodes) rects.set(node.id, { ...positions.get(node.id)!, ...sizeOf(node) });
+  const { columns, lanes } = lanesPerGap(rects, map.edges);
+  const shift: number[] = [];
+  let total = 0;
+  columns.forEach((column, i) => {
+    const previous = columns[i - 1];
+    if (previous) total += Math.max(0, gapWidthFor(lanes[i]!) - (column.left - previous.right));
+    shift.push(total);
+  });
+  if (total === 0) return positions;
+  for (const [id, rect] of rects) {
+    const by = shift[columnIndex(columns, rect)]!;
+    if (by > 0) positions.set(id, { x: rect.x + by, y: rect.y });
   }
   return positions;
 }

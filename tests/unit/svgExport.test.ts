@@ -164,7 +164,8 @@ describe('exportMapSvg on the article map', () => {
     );
     for (const [i, edge] of map.edges.entries()) {
       const path = paths[i]!;
-      expect(path.getAttribute('d')).toMatch(/^M[-\d.]+,[-\d.]+ C[-\d., ]+$/);
+      // Routed as on the canvas: straight runs (L) with rounded corners (Q).
+      expect(path.getAttribute('d')).toMatch(/^M[-\d.]+,[-\d.]+( [LQ][-\d., ]+)+$/);
       expect(path.getAttribute('marker-end')).toBe(`url(#cm-marker-${edge.kind})`);
       expect(path.getAttribute('stroke')).toBe(edge.kind === 'support' ? '#1f6f43' : '#b0261c');
       if (edge.kind === 'rebuttal') expect(path.getAttribute('stroke-dasharray')).toBe('9 6');

@@ -4,25 +4,20 @@ import {
   getBezierPath,
   useInternalNode,
   type EdgeProps,
-  type InternalNode,
   type Position,
 } from '@xyflow/react';
 import { memo } from 'react';
 import type { ArgumentFlowEdge, ArgumentNodeData } from '../../store/flowAdapter';
 import { useClashmapStore } from '../../store/StoreContext';
 import { useReadOnly } from '../readOnly';
-import { edgeEnds, END_MARKERS, type Rect } from '../../layout/edgeGeometry';
+import { edgeEnds, END_MARKERS } from '../../layout/edgeGeometry';
+import { rectOfInternal, useEdgeRoute } from './edgeRoutes';
 import {
   capitalised,
   EDGE_KINDS,
   relationKind,
   type EdgeKind,
 } from '../../model/relations/registry';
-
-function rectOf(node: InternalNode): Rect {
-  const { x, y } = node.internals.positionAbsolute;
-  return { x, y, width: node.measured.width ?? 0, height: node.measured.height ?? 0 };
-}
 
 /** The id of the SVG marker at the end of an edge of `kind`. */
 export const edgeMarkerId = (kind: EdgeKind) => `cm-marker-${kind}`;
@@ -31,11 +26,16 @@ export const edgeMarkerId = (kind: EdgeKind) => `cm-marker-${kind}`;
 const markerId = (kind: EdgeKind, readOnly: boolean) =>
   readOnly ? `${edgeMarkerId(kind)}-present` : edgeMarkerId(kind);
 
-/** An edge drawn as its relation kind says: support solid with an arrow and "+", rebuttal dashed with a bar and "−". */
+/**
+ * An edge drawn as its relation kind says: support solid with an arrow and "+", rebuttal dashed
+ * with a bar and "−". It follows its route (see routeEdges), with its badge by its target; while
+ * one of its cards is dragged, and before the first routing, it is a curve between the cards.
+ */
 function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   const { source, target, data, selected } = props;
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
+  const route = useEdgeRoute(props.id);
   const store = useClashmapStore();
   const readOnly = useReadOnly();
   if (!sourceNode || !targetNode) return null;
@@ -44,13 +44,21 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   const verb = capitalised(names.verb);
   const textOf = (n: typeof sourceNode) => (n.data as ArgumentNodeData).node.text;
   const relation = `“${textOf(sourceNode)}” ${names.verb} “${textOf(targetNode)}”`;
-  const ends = edgeEnds(rectOf(sourceNode), rectOf(targetNode));
-  const [path, labelX, labelY] = getBezierPath({
-    ...ends,
-    sourcePosition: ends.sourcePosition as Position,
-    targetPosition: ends.targetPosition as Position,
-    curvature: 0.35,
-  });
+  const moving = sourceNode.dragging === true || targetNode.dragging === true;
+  let path: string;
+  let labelX: number;
+  let labelY: number;
+  if (route && !moving) {
+    ({ path, badgeX: labelX, badgeY: labelY } = route);
+  } else {
+    const ends = edgeEnds(rectOfInternal(sourceNode), rectOfInternal(targetNode));
+    [path, labelX, labelY] = getBezierPath({
+      ...ends,
+      sourcePosition: ends.sourcePosition as Position,
+      targetPosition: ends.targetPosition as Position,
+      curvature: 0.35,
+    });
+  }
   return (
     <>
       <BaseEdge

@@ -98,7 +98,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
             key={kind}
             type="source"
             id={kind}
-            position={Position.Left}
+            position={Position.Right}
             className={`cm-handle cm-handle--${kind}`}
             title={`Drag to a node this ${names.verb}`}
             role="img"

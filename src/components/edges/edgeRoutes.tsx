@@ -1,0 +1,132 @@
+import { useStoreApi, type Edge, type InternalNode, type Node } from '@xyflow/react';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
+import type { Rect } from '../../layout/edgeGeometry';
+import { estimateNodeSize } from '../../layout/nodeSize';
+import { routeEdges, routePath, type EdgeRoute } from '../../layout/routeEdges';
+import type { MapNode } from '../../model/node';
+
+/** An edge's routed line as the canvas draws it. */
+export interface DrawnRoute {
+  path: string;
+  badgeX: number;
+  badgeY: number;
+}
+
+const sameRoute = (a: DrawnRoute | undefined, b: DrawnRoute | undefined) =>
+  a === b || (!!a && !!b && a.path === b.path && a.badgeX === b.badgeX && a.badgeY === b.badgeY);
+
+/**
+ * The routes of one canvas's edges, computed together (each edge's lane depends on the others)
+ * and handed to each edge separately: an edge re-renders only when its own route changes.
+ */
+export class EdgeRouteStore {
+  private routes = new Map<string, DrawnRoute>();
+  private listeners = new Map<string, Set<() => void>>();
+
+  get = (id: string): DrawnRoute | undefined => this.routes.get(id);
+
+  subscribe(id: string, listener: () => void): () => void {
+    let set = this.listeners.get(id);
+    if (!set) this.listeners.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
+    };
+  }
+
+  replace(next: Map<string, DrawnRoute>) {
+    const previous = this.routes;
+    for (const [id, route] of next) {
+      const old = previous.get(id);
+      if (sameRoute(old, route) && old) next.set(id, old);
+    }
+    this.routes = next;
+    const changed = new Set<string>();
+    for (const [id, route] of next) if (previous.get(id) !== route) changed.add(id);
+    for (const id of previous.keys()) if (!next.has(id)) changed.add(id);
+    for (const id of changed) this.listeners.get(id)?.forEach((listener) => listener());
+  }
+}
+
+export const EdgeRoutesContext = createContext<EdgeRouteStore | null>(null);
+
+const noSubscription = () => () => {};
+
+/** This edge's route, or undefined before the first routing (or outside a routing canvas). */
+export function useEdgeRoute(id: string): DrawnRoute | undefined {
+  const routes = useContext(EdgeRoutesContext);
+  return useSyncExternalStore(
+    routes ? (listener) => routes.subscribe(id, listener) : noSubscription,
+    () => routes?.get(id),
+  );
+}
+
+/** A card's rectangle on the canvas: measured where drawn, estimated where not (yet). */
+export function rectOfInternal(node: InternalNode): Rect {
+  const { x, y } = node.internals.positionAbsolute;
+  const doc = (node.data as { node?: MapNode } | undefined)?.node;
+  const estimate = doc ? estimateNodeSize(doc) : { width: 0, height: 0 };
+  return {
+    x,
+    y,
+    width: node.measured.width || estimate.width,
+    height: node.measured.height || estimate.height,
+  };
+}
+
+/** Routes for the given cards and edges, as the canvas draws them. */
+export function drawnRoutes(
+  rects: ReadonlyMap<string, Rect>,
+  edges: readonly Pick<Edge, 'id' | 'source' | 'target'>[],
+): Map<string, EdgeRoute> {
+  return routeEdges(
+    rects,
+    edges.map((e) => ({ id: e.id, from: e.source, to: e.target })),
+  );
+}
+
+/**
+ * Inside a <ReactFlow>: routes every edge between the shown cards once per frame in which cards
+ * or edges changed. While a card is dragged nothing is re-routed (the dragged card's own edges
+ * are drawn as curves that follow it); the drop routes everything again.
+ */
+export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
+  const flowStore = useStoreApi<Node, Edge>();
+  useEffect(() => {
+    let frame = 0;
+    let seenNodes: unknown = null;
+    let seenEdges: unknown = null;
+    const run = () => {
+      frame = 0;
+      const { nodeLookup, edges } = flowStore.getState();
+      for (const node of nodeLookup.values()) if (node.dragging) return;
+      const rects = new Map<string, Rect>();
+      for (const [id, node] of nodeLookup) if (!node.hidden) rects.set(id, rectOfInternal(node));
+      const shown = edges.filter((e) => !e.hidden && rects.has(e.source) && rects.has(e.target));
+      const next = new Map<string, DrawnRoute>();
+      for (const [id, route] of drawnRoutes(rects, shown))
+        next.set(id, {
+          path: routePath(route.points),
+          badgeX: route.badge.x,
+          badgeY: route.badge.y,
+        });
+      routes.replace(next);
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(run);
+    };
+    const unsubscribe = flowStore.subscribe((state) => {
+      if (state.nodes === seenNodes && state.edges === seenEdges) return;
+      seenNodes = state.nodes;
+      seenEdges = state.edges;
+      schedule();
+    });
+    schedule();
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [flowStore, routes]);
+  return null;
+}
