@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const UI_PACKAGES = ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'bench/results.json'] },
+  { ignores: ['dist', 'node_modules', 'coverage', 'bench/results.json', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,14 +14,13 @@ import {
   TabConflictDialog,
 } from './components/dialogs/StartupDialogs';
 import { makeImageExporter } from './components/imageExport';
-import { Inspector } from './components/Inspector';
 import { MapCanvas } from './components/MapCanvas';
 import { MapTitle } from './components/MapTitle';
+import { SkipToMap } from './components/SkipToMap';
+import { roomForOverlays } from './components/roomForOverlays';
 import { Notices } from './components/Notices';
-import { SourcePanel } from './components/sources/SourcePanel';
 import { Scoreboard } from './components/evaluation/Scoreboard';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
-import { Presenter } from './components/present/Presenter';
 import { usePrintHandout } from './components/usePrintHandout';
 import { SaveStatus, Toolbar } from './components/Toolbar';
 import { useCommands, type DialogState } from './components/useCommands';
@@ -38,6 +37,18 @@ import {
 import { useClashmap, useClashmapStore } from './store/StoreContext';
 
 // The steps editor is opened on demand: it loads then, not with the app.
+// Presenting and the source panel load when first opened: neither is needed to open or edit a
+// map, and the initial JavaScript has a budget (npm run bench -- --size-only).
+const SourcePanel = lazy(() =>
+  import('./components/sources/SourcePanel').then((m) => ({ default: m.SourcePanel })),
+);
+const Presenter = lazy(() =>
+  import('./components/present/Presenter').then((m) => ({ default: m.Presenter })),
+);
+// The inspector loads at the first selection: a map opens with nothing selected.
+const Inspector = lazy(() =>
+  import('./components/Inspector').then((m) => ({ default: m.Inspector })),
+);
 const StepsPanel = lazy(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
 );
@@ -59,8 +70,12 @@ function Editor({
   const exitPresentation = useCallback(() => setPresentFrom(null), []);
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
+  // The legend and the overview map start folded where they would cover cards (1366×768).
+  const [legendOpen, setLegendOpen] = useState(roomForOverlays);
+  const [overviewOpen, setOverviewOpen] = useState(roomForOverlays);
   const printing = usePrintHandout();
   const store = useClashmapStore();
+  const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const exportImage = useMemo(() => makeImageExporter(store), [store]);
   // The outline covers the canvas: keys that edit the selection would act on cards out of sight.
   useShortcuts(commands, presentFrom === null && !outlineOpen);
@@ -68,6 +83,7 @@ function Editor({
 
   return (
     <>
+      <SkipToMap />
       <Toolbar
         commands={commands}
         sourceOpen={sourceOpen}
@@ -76,6 +92,10 @@ function Editor({
         onToggleSteps={() => setStepsOpen((open) => !open)}
         outlineOpen={outlineOpen}
         onToggleOutline={() => setOutlineOpen((open) => !open)}
+        legendOpen={legendOpen}
+        onToggleLegend={() => setLegendOpen((open) => !open)}
+        overviewOpen={overviewOpen}
+        onToggleOverview={() => setOverviewOpen((open) => !open)}
       />
       {storageProblem && (
         <div className="cm-banner" role="alert">
@@ -88,20 +108,31 @@ function Editor({
       )}
       <div className="cm-workspace">
         {sourceOpen && (
-          <SourcePanel
-            onChooseNode={commands.focusNode}
-            newClaimPosition={commands.viewCenter}
-            onClose={() => setSourceOpen(false)}
-          />
+          <Suspense fallback={null}>
+            <SourcePanel
+              onChooseNode={commands.focusNode}
+              newClaimPosition={commands.viewCenter}
+              onClose={() => setSourceOpen(false)}
+            />
+          </Suspense>
         )}
-        <MapCanvas onAddAt={(at) => commands.addNode('claim', at)} />
+        <MapCanvas
+          onAddAt={(at) => commands.addNode('claim', at)}
+          legendOpen={legendOpen}
+          onFoldLegend={() => setLegendOpen(false)}
+          overviewOpen={overviewOpen}
+        />
         <Scoreboard onChooseNode={commands.focusNode} />
         {stepsOpen && (
           <Suspense fallback={null}>
             <StepsPanel onPresentFrom={setPresentFrom} onClose={() => setStepsOpen(false)} />
           </Suspense>
         )}
-        <Inspector />
+        {selecting && (
+          <Suspense fallback={null}>
+            <Inspector />
+          </Suspense>
+        )}
         {outlineOpen && (
           <OutlinePanel
             onShowNode={(id) => {
@@ -124,7 +155,11 @@ function Editor({
           <OutlineView />
         </div>
       )}
-      {presentFrom !== null && <Presenter startAt={presentFrom} onExit={exitPresentation} />}
+      {presentFrom !== null && (
+        <Suspense fallback={null}>
+          <Presenter startAt={presentFrom} onExit={exitPresentation} />
+        </Suspense>
+      )}
     </>
   );
 }

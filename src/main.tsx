@@ -6,9 +6,13 @@ import { App } from './App';
 import { createClashmapStore } from './store/store';
 import { StoreProvider } from './store/StoreContext';
 import { registerSW } from 'virtual:pwa-register';
+import { applyTheme } from './app/theme';
 
 // Offline support: the service worker only exists in the production build.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) registerSW({ immediate: true });
+
+// The chosen (or the system's) colour theme, before the first paint.
+applyTheme();
 
 const store = createClashmapStore();
 

@@ -139,9 +139,22 @@ export const KEY_TABLE: readonly Shortcut[] = [
   },
   {
     group: 'Canvas',
-    description: 'Move the focused node',
+    description:
+      'From a card: ↓ to its first reply, ↑ to the card it answers, ← → to the card beside it; the keys above act on the focused card',
     gesture: 'Arrow keys',
     handledBy: 'canvas',
+  },
+  {
+    group: 'Canvas',
+    description: 'Move the focused card',
+    gesture: 'Shift+Arrow keys',
+    handledBy: 'canvas',
+  },
+  {
+    group: 'Canvas',
+    description: 'Skip the toolbar to the map (the first stop of Tab)',
+    gesture: 'Tab, then Enter',
+    handledBy: 'browser',
   },
   {
     group: 'Canvas',

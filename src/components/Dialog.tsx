@@ -6,16 +6,45 @@ interface Props {
   children: ReactNode;
   actions: ReactNode;
   role?: 'dialog' | 'alertdialog';
+  /**
+   * Whether focus goes back to what had it before, when the dialog closes (yes, unless what the
+   * dialog did moves the user elsewhere, as choosing a search result moves them to that card).
+   */
+  restoreFocus?: boolean;
 }
 
-/** A modal dialog on the native <dialog> element: focus is trapped, Escape closes it. */
-export function Dialog({ title, onClose, children, actions, role = 'dialog' }: Props) {
+/**
+ * A modal dialog on the native <dialog> element: focus is trapped, Escape closes it, and focus
+ * goes back to what had it before (the dialog is gone from the page by the time it closes, so
+ * the browser cannot do that itself).
+ */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  actions,
+  role = 'dialog',
+  restoreFocus = true,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (!restoreFocus || !(opener instanceof HTMLElement)) return;
+      // After the event that closed it has run its course: an Enter that closed the dialog must
+      // not go on to press the button that opened it.
+      setTimeout(() => {
+        const focusNow = document.activeElement;
+        const lost = !focusNow || focusNow === document.body || !focusNow.isConnected;
+        if (lost && opener.isConnected) opener.focus();
+      }, 0);
+    };
+    // Read once, when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <dialog

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { anchorQuote, quoteMismatch } from '../model/evidence';
 import type { Evidence } from '../model/evidence';
+import { focusWhenDrawn } from './canvasFocus';
 import { LIMITS } from '../model/limits';
 import { quoteIds, withQuoteId } from '../model/operations';
 import { NODE_KINDS, type MapNode } from '../model/node';
@@ -232,7 +233,11 @@ function ConnectFromKeyboard({ node }: { node: MapNode }) {
           <button
             key={kind}
             type="button"
-            onClick={() => store.getState().connect(node.id, chosen, kind)}
+            onClick={() => {
+              // The inspector now shows the new relation: focus goes to its kind, not the page.
+              if (store.getState().connect(node.id, chosen, kind))
+                focusWhenDrawn('.cm-inspector input[type="radio"]:checked');
+            }}
           >
             {`It ${relationKind(kind).names.verb} that`}
           </button>

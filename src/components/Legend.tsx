@@ -1,67 +1,55 @@
-import { useState } from 'react';
 import { END_MARKERS, translatePath } from '../layout/edgeGeometry';
 import { EDGE_KINDS, relationKind } from '../model/relations/registry';
 
 // Where a legend line's marker starts: the line runs from 2 to 44.
 const LEGEND_MARKER_X = 42;
 
-/** Open at first where there is room for it; folded on a phone, where it would cover cards. */
-const roomForLegend = () => window.matchMedia?.('(min-width: 700px)').matches ?? true;
-
 /**
  * Explains the node and edge styles; edges differ by line, marker and sign as well as colour.
- * Its title folds it away and back.
+ * Its title folds it away (the toolbar's Legend button brings it back), so it covers no card.
  */
-export function Legend() {
-  const [open, setOpen] = useState(roomForLegend);
+export function Legend({ onFold }: { onFold: () => void }) {
   return (
     <section className="cm-legend" aria-label="Legend">
       <h2 className="cm-legend__title">
-        <button
-          type="button"
-          className="cm-legend__toggle"
-          aria-expanded={open}
-          onClick={() => setOpen((was) => !was)}
-        >
+        <button type="button" className="cm-legend__toggle" aria-expanded={true} onClick={onFold}>
           Legend
         </button>
       </h2>
-      {open && (
-        <ul>
-          <li>
-            <span className="cm-legend__swatch cm-legend__swatch--position" aria-hidden="true" />
-            Position
-          </li>
-          <li>
-            <span className="cm-legend__swatch cm-legend__swatch--claim" aria-hidden="true" />
-            Claim with quote
-          </li>
-          {EDGE_KINDS.map((kind) => {
-            const { names, look } = relationKind(kind);
-            const end = END_MARKERS[look.end];
-            const viewHeight = Number(end.viewBox.split(' ')[3]);
-            const mid = end.height / 2;
-            return (
-              <li key={kind}>
-                <svg width="56" height={end.height} aria-hidden="true">
-                  <line x1="2" y1={mid} x2="44" y2={mid} className={`cm-edge cm-edge--${kind}`} />
-                  <path
-                    d={translatePath(end.path, LEGEND_MARKER_X, (end.height - viewHeight) / 2)}
-                    className={`cm-marker cm-marker--${kind}`}
-                  />
-                </svg>
-                <span
-                  className={`cm-edge-label cm-edge-label--${kind} cm-edge-label--inline`}
-                  aria-hidden="true"
-                >
-                  {look.glyph}
-                </span>
-                {names.verb}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <ul>
+        <li>
+          <span className="cm-legend__swatch cm-legend__swatch--position" aria-hidden="true" />
+          Position
+        </li>
+        <li>
+          <span className="cm-legend__swatch cm-legend__swatch--claim" aria-hidden="true" />
+          Claim with quote
+        </li>
+        {EDGE_KINDS.map((kind) => {
+          const { names, look } = relationKind(kind);
+          const end = END_MARKERS[look.end];
+          const viewHeight = Number(end.viewBox.split(' ')[3]);
+          const mid = end.height / 2;
+          return (
+            <li key={kind}>
+              <svg width="56" height={end.height} aria-hidden="true">
+                <line x1="2" y1={mid} x2="44" y2={mid} className={`cm-edge cm-edge--${kind}`} />
+                <path
+                  d={translatePath(end.path, LEGEND_MARKER_X, (end.height - viewHeight) / 2)}
+                  className={`cm-marker cm-marker--${kind}`}
+                />
+              </svg>
+              <span
+                className={`cm-edge-label cm-edge-label--${kind} cm-edge-label--inline`}
+                aria-hidden="true"
+              >
+                {look.glyph}
+              </span>
+              {names.verb}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -6,19 +6,28 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore as useFlowStore,
   useStoreApi,
   type NodeTypes,
   type EdgeTypes,
   type Connection,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { EDGE_KINDS, isEdgeKind } from '../model/relations/registry';
 import type { ArgumentFlowNode } from '../store/flowAdapter';
-import { measuredSizes } from '../store/store';
+import { selectFlowEdges, selectFlowNodes } from '../store/canvasProjection';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { ArgumentEdge, EdgeMarkers } from './edges/ArgumentEdge';
+import { EdgeRouteStore, EdgeRouting, EdgeRoutesContext } from './edges/edgeRoutes';
 import { ArgumentNode } from './nodes/ArgumentNode';
 import { Legend } from './Legend';
+import { KeepSelectionInView } from './KeepSelectionInView';
+import { useTheme } from '../app/theme';
+import type { Rect } from '../layout/edgeGeometry';
+import { estimateNodeSize } from '../layout/nodeSize';
+import { routeEdges } from '../layout/routeEdges';
+import type { Edge } from '../model/edge';
+import { ARROW_DIRECTIONS, focusNeighbour } from './canvasFocus';
 
 // Declared once at module level: new objects on each render would remount every node.
 const nodeTypes: NodeTypes = { position: ArgumentNode, claim: ArgumentNode };
@@ -30,18 +39,35 @@ export const LARGE_MAP_NODES = 200;
 /** Below this zoom node text is too small to read, so the first view pans instead of shrinking. */
 const MIN_READABLE_ZOOM = 0.7;
 
-/** The rectangle around the nodes, from their positions and measured sizes (no sub-flows here). */
-function boundsOf(nodes: readonly ArgumentFlowNode[]) {
+/**
+ * The rectangle around the nodes (positions and measured sizes; no sub-flows here) and around
+ * the routed edges, whose lanes and streets run left of and above the cards.
+ */
+function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]) {
   if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
+  const rects = new Map<string, Rect>();
   for (const node of nodes) {
-    minX = Math.min(minX, node.position.x);
-    minY = Math.min(minY, node.position.y);
-    maxX = Math.max(maxX, node.position.x + (node.measured?.width ?? 0));
-    maxY = Math.max(maxY, node.position.y + (node.measured?.height ?? 0));
+    const estimate = estimateNodeSize(node.data.node);
+    const rect = {
+      ...node.position,
+      width: node.measured?.width || estimate.width,
+      height: node.measured?.height || estimate.height,
+    };
+    rects.set(node.id, rect);
+    minX = Math.min(minX, rect.x);
+    minY = Math.min(minY, rect.y);
+    maxX = Math.max(maxX, rect.x + rect.width);
+    maxY = Math.max(maxY, rect.y + rect.height);
+  }
+  for (const route of routeEdges(rects, edges).values()) {
+    for (const point of route.points) {
+      minX = Math.min(minX, point.x);
+      minY = Math.min(minY, point.y);
+    }
   }
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
@@ -71,8 +97,8 @@ function useMeasuredLayout() {
 
   useEffect(() => {
     if (!pending || !(initialized || waited)) return;
-    store.getState().relayoutWithSizes(measuredSizes(store.getState().flowNodes));
-    const bounds = boundsOf(store.getState().flowNodes);
+    store.getState().relayoutWithSizes(store.getState().measured);
+    const bounds = boundsOf(store.flowNodes(), store.getState().map.edges);
     const { width, height } = flowStore.getState();
     const fitWidth = (width - 2 * FRAME_PADDING) / Math.max(bounds.width, 1);
     const fitBoth = Math.min(fitWidth, (height - 2 * FRAME_PADDING) / Math.max(bounds.height, 1));
@@ -97,9 +123,33 @@ const minimapNodeClass = (node: { type?: string }) => `cm-minimap-${node.type ??
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 /** The map canvas: nodes, edges, controls, minimap and legend. */
-export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: number }) => void }) {
-  const nodes = useClashmap((s) => s.flowNodes);
-  const edges = useClashmap((s) => s.flowEdges);
+/**
+ * Puts the canvas's zoom in the CSS variable --cm-zoom, for what must keep its size on screen
+ * whatever the zoom (touch targets: a finger does not shrink when the map does). Only this
+ * component re-renders as the zoom changes.
+ */
+function ZoomVariable({ target }: { target: RefObject<HTMLDivElement | null> }) {
+  const zoom = useFlowStore((s) => s.transform[2]);
+  useEffect(() => {
+    target.current?.style.setProperty('--cm-zoom', String(zoom));
+  }, [target, zoom]);
+  return null;
+}
+
+export function MapCanvas({
+  onAddAt,
+  legendOpen = true,
+  onFoldLegend,
+  overviewOpen = true,
+}: {
+  onAddAt?: (position: { x: number; y: number }) => void;
+  /** The legend and the overview map: shown over the canvas, folded away with the toolbar. */
+  legendOpen?: boolean;
+  onFoldLegend?: () => void;
+  overviewOpen?: boolean;
+}) {
+  const nodes = useClashmap(selectFlowNodes);
+  const edges = useClashmap(selectFlowEdges);
   const onNodesChange = useClashmap((s) => s.applyNodeChanges);
   const onEdgesChange = useClashmap((s) => s.applyEdgeChanges);
   const title = useClashmap((s) => s.map.title);
@@ -107,8 +157,10 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
   const laying = useClashmap((s) => s.layoutPending && s.map.nodes.length > LARGE_MAP_NODES);
   const count = useClashmap((s) => s.map.nodes.length);
   const store = useClashmapStore();
+  const theme = useTheme();
   const { screenToFlowPosition } = useReactFlow();
   const canvas = useRef<HTMLDivElement>(null);
+  const [routes] = useState(() => new EdgeRouteStore());
   // Marks the canvas while the view pans or zooms (wheel included), for the styles that make
   // large maps cheap to move; set on the element directly so moving re-renders nothing.
   const onMoveStart = useCallback(() => canvas.current?.classList.add('is-moving'), []);
@@ -124,6 +176,22 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
   );
   const onNodeDoubleClick = useCallback(
     (_: React.MouseEvent, node: { id: string }) => store.getState().startEditing(node.id),
+    [store],
+  );
+  // Keyboard on a card: the arrow keys follow the argument from card to card, selecting each
+  // (Shift+arrows are left to React Flow, which moves the selected card). Tab only moves focus;
+  // the shortcuts act on a focused card (see useShortcuts).
+  const onKeyDownCapture = useCallback(
+    (event: React.KeyboardEvent) => {
+      const target = event.target;
+      const direction = ARROW_DIRECTIONS[event.key];
+      if (!direction || !(target instanceof HTMLElement)) return;
+      if (!target.classList.contains('react-flow__node') || !target.dataset.id) return;
+      if (event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      focusNeighbour(store, target.dataset.id, direction);
+    },
     [store],
   );
   const onDoubleClick = useCallback(
@@ -145,58 +213,78 @@ export function MapCanvas({ onAddAt }: { onAddAt?: (position: { x: number; y: nu
       className={`cm-canvas${large ? ' cm-canvas--large' : ''}`}
       role="region"
       aria-label={`Map: ${title}`}
+      id="map"
+      tabIndex={-1}
       onDoubleClick={onDoubleClick}
+      onKeyDownCapture={onKeyDownCapture}
     >
       <EdgeMarkers />
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeDoubleClick={onNodeDoubleClick}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        zoomOnDoubleClick={false}
-        panOnScroll
-        onlyRenderVisibleElements={large}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
-        minZoom={0.1}
-        maxZoom={2}
-        attributionPosition="top-right"
-      >
-        <MeasuredLayout />
-        {laying && (
-          <Panel position="top-center" className="cm-progress" role="status">
-            Laying out {count.toLocaleString('en-US')} nodes…
-          </Panel>
-        )}
-        {count === 0 && (
-          <Panel position="top-center" className="cm-empty-hint">
-            <section aria-label="How to start">
-              <h2>An empty map</h2>
-              <p>
-                Add a position with <kbd>P</kbd> or <strong>+ Position</strong>, then claims with{' '}
-                <kbd>C</kbd>; or double-click the canvas. Select a card and press <kbd>S</kbd> to
-                support it or <kbd>R</kbd> to rebut it.
-              </p>
-              <p>
-                Or open a map file (<strong>Open…</strong>) or import Argdown, AIF or Kialo (
-                <strong>Import…</strong>). Press <kbd>?</kbd> for every shortcut.
-              </p>
-            </section>
-          </Panel>
-        )}
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Map overview" nodeClassName={minimapNodeClass} />
-        <Panel position="bottom-left" className="cm-legend-panel">
-          <Legend />
-        </Panel>
-      </ReactFlow>
+      <EdgeRoutesContext value={routes}>
+        <ReactFlow
+          colorMode={theme}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeDoubleClick={onNodeDoubleClick}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          zoomOnDoubleClick={false}
+          panOnScroll
+          onlyRenderVisibleElements={large}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          minZoom={0.1}
+          maxZoom={2}
+          attributionPosition="top-right"
+        >
+          <EdgeRouting routes={routes} />
+          <MeasuredLayout />
+          <KeepSelectionInView />
+          <ZoomVariable target={canvas} />
+          {laying && (
+            <Panel position="top-center" className="cm-progress" role="status">
+              Laying out {count.toLocaleString('en-US')} nodes…
+            </Panel>
+          )}
+          {count === 0 && (
+            <Panel position="top-center" className="cm-empty-hint">
+              <section aria-label="How to start">
+                <h2>An empty map</h2>
+                <p>
+                  Add a position with <kbd>P</kbd> or <strong>+ Position</strong>, then claims with{' '}
+                  <kbd>C</kbd>; or double-click the canvas. Select a card and press <kbd>S</kbd> to
+                  support it or <kbd>R</kbd> to rebut it.
+                </p>
+                <p>
+                  Or open a map file (<strong>Open…</strong>) or import Argdown, AIF or Kialo (
+                  <strong>Import…</strong>). Press <kbd>?</kbd> for every shortcut.
+                </p>
+              </section>
+            </Panel>
+          )}
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+          {overviewOpen && (
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Map overview"
+              nodeClassName={minimapNodeClass}
+              className="cm-minimap"
+            />
+          )}
+
+          {legendOpen && (
+            <Panel position="bottom-left" className="cm-legend-panel">
+              <Legend onFold={() => onFoldLegend?.()} />
+            </Panel>
+          )}
+        </ReactFlow>
+      </EdgeRoutesContext>
     </div>
   );
 }

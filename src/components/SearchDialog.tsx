@@ -35,6 +35,8 @@ export function SearchDialog({
     <Dialog
       title="Search the map"
       onClose={onClose}
+      // Choosing a result moves the user to that card (and the keys to it): focus stays there.
+      restoreFocus={false}
       actions={
         <button type="button" onClick={onClose}>
           Close

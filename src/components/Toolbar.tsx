@@ -1,22 +1,253 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { capitalised, EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
+import { setTheme, useTheme } from '../app/theme';
 
 const MOD =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
-interface ButtonProps {
+/** File, edit and view commands, each with an accessible name and its shortcut. */
+interface ToolbarProps {
+  commands: Commands;
+  sourceOpen: boolean;
+  onToggleSource: () => void;
+  stepsOpen: boolean;
+  onToggleSteps: () => void;
+  outlineOpen: boolean;
+  onToggleOutline: () => void;
+  legendOpen: boolean;
+  onToggleLegend: () => void;
+  overviewOpen: boolean;
+  onToggleOverview: () => void;
+}
+
+/** One command of the toolbar: its name, its button text and where it goes on a phone. */
+interface Tool {
   label: string;
+  text: string;
   shortcut?: string;
   onClick: () => void;
   disabled?: boolean;
+  /** A toggle's state; undefined for a plain command. */
   pressed?: boolean;
-  children: string;
+  /** Kept in the bar on a narrow screen; the others go into the "More tools" menu. */
+  compact?: boolean;
 }
 
-function ToolButton({ label, shortcut, onClick, disabled, pressed, children }: ButtonProps) {
+/** Below this width the toolbar keeps the commonest tools and puts the rest in a menu. */
+const COMPACT_QUERY = '(max-width: 760px)';
+
+function useCompact(): boolean {
+  const [compact, setCompact] = useState(() => window.matchMedia?.(COMPACT_QUERY).matches ?? false);
+  useEffect(() => {
+    const query = window.matchMedia?.(COMPACT_QUERY);
+    if (!query) return;
+    const update = () => setCompact(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return compact;
+}
+
+export function Toolbar({
+  commands,
+  sourceOpen,
+  onToggleSource,
+  stepsOpen,
+  onToggleSteps,
+  outlineOpen,
+  onToggleOutline,
+  legendOpen,
+  onToggleLegend,
+  overviewOpen,
+  onToggleOverview,
+}: ToolbarProps) {
+  const store = useClashmapStore();
+  const canUndo = useStore(store.history, (s) => s.past.length > 0);
+  const canRedo = useStore(store.history, (s) => s.future.length > 0);
+  const hasSelection = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
+  const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
+  const cardView = useClashmap((s) => s.cardView);
+  const labelsOn = useClashmap((s) => s.labelsOn);
+  const compact = useCompact();
+  const theme = useTheme();
+
+  const groups: { name: string; tools: Tool[] }[] = [
+    {
+      name: 'File',
+      tools: [
+        { label: 'New map', text: 'New', onClick: commands.newMap },
+        { label: 'Open map', text: 'Open…', shortcut: `${MOD}O`, onClick: commands.openFile },
+        { label: 'Save map', text: 'Save', shortcut: `${MOD}S`, onClick: commands.save },
+        {
+          label: 'Save as',
+          text: 'Save as…',
+          shortcut: `${MOD}Shift+S`,
+          onClick: commands.saveAs,
+        },
+        { label: 'Import from another tool', text: 'Import…', onClick: commands.importFile },
+        { label: 'Export', text: 'Export…', onClick: commands.exportMap },
+        {
+          label: 'Copy share link',
+          text: 'Share link',
+          onClick: () => void commands.shareLink(),
+        },
+      ],
+    },
+    {
+      name: 'Edit',
+      tools: [
+        {
+          label: 'Undo',
+          text: 'Undo',
+          shortcut: `${MOD}Z`,
+          onClick: commands.undo,
+          disabled: !canUndo,
+          compact: true,
+        },
+        {
+          label: 'Redo',
+          text: 'Redo',
+          shortcut: `${MOD}Shift+Z`,
+          onClick: commands.redo,
+          disabled: !canRedo,
+        },
+        {
+          label: 'Add position',
+          text: '+ Position',
+          shortcut: 'P',
+          onClick: () => commands.addNode('position'),
+        },
+        {
+          label: 'Add claim',
+          text: '+ Claim',
+          shortcut: 'C',
+          onClick: () => commands.addNode('claim'),
+          compact: true,
+        },
+        ...EDGE_KINDS.map((kind): Tool => {
+          const { names, shortcut } = relationKind(kind);
+          return {
+            label: `Add ${names.adjective} claim`,
+            text: `+ ${capitalised(names.adjective)}`,
+            shortcut: shortcut.toUpperCase(),
+            onClick: () => commands.reply(kind),
+            disabled: !oneNode,
+          };
+        }),
+        {
+          label: 'Delete selection',
+          text: 'Delete',
+          shortcut: 'Delete',
+          onClick: commands.deleteSelection,
+          disabled: !hasSelection,
+        },
+      ],
+    },
+    {
+      name: 'View',
+      tools: [
+        {
+          label: 'Outline view',
+          text: 'Outline',
+          pressed: outlineOpen,
+          onClick: onToggleOutline,
+        },
+        { label: 'Source text', text: 'Source', pressed: sourceOpen, onClick: onToggleSource },
+        {
+          label: 'Show which claims stand',
+          text: 'Claims stand?',
+          shortcut: 'L',
+          pressed: labelsOn,
+          onClick: () => store.getState().toggleLabels(),
+        },
+        {
+          label: 'Show quotes as cards',
+          text: 'Cards',
+          pressed: cardView,
+          onClick: () => store.getState().toggleCardView(),
+        },
+        {
+          label: 'Search',
+          text: 'Search',
+          shortcut: `${MOD}F`,
+          onClick: commands.search,
+          compact: true,
+        },
+        { label: 'Auto-layout', text: 'Auto-layout', onClick: () => void commands.autoLayout() },
+        { label: 'Fit map to view', text: 'Fit', onClick: commands.fitView },
+        { label: 'Legend', text: 'Legend', pressed: legendOpen, onClick: onToggleLegend },
+        {
+          label: 'Overview map',
+          text: 'Overview',
+          pressed: overviewOpen,
+          onClick: onToggleOverview,
+        },
+        {
+          label: 'Dark theme',
+          text: 'Dark',
+          pressed: theme === 'dark',
+          onClick: () => setTheme(theme === 'dark' ? 'light' : 'dark'),
+        },
+      ],
+    },
+    {
+      name: 'Present',
+      tools: [
+        {
+          label: 'Present',
+          text: '▶ Present',
+          shortcut: 'F5',
+          onClick: commands.present,
+          compact: true,
+        },
+        { label: 'Presentation steps', text: 'Steps', pressed: stepsOpen, onClick: onToggleSteps },
+        {
+          label: 'Print handout',
+          text: 'Handout',
+          shortcut: `${MOD}P`,
+          onClick: commands.printHandout,
+        },
+        {
+          label: 'Keyboard shortcuts',
+          text: '?',
+          shortcut: '?',
+          onClick: commands.showShortcuts,
+        },
+      ],
+    },
+  ];
+
+  const inBar = (tool: Tool) => !compact || tool.compact === true;
+  const rest = compact
+    ? groups.map((g) => ({ ...g, tools: g.tools.filter((t) => !inBar(t)) }))
+    : [];
+  return (
+    <div
+      className={`cm-toolbar${compact ? ' cm-toolbar--compact' : ''}`}
+      role="toolbar"
+      aria-label="Map tools"
+    >
+      {groups.map((group) => {
+        const shown = group.tools.filter(inBar);
+        if (shown.length === 0) return null;
+        return (
+          <div key={group.name} className="cm-toolgroup" role="group" aria-label={group.name}>
+            {shown.map((tool) => (
+              <ToolButton key={tool.label} {...tool} />
+            ))}
+          </div>
+        );
+      })}
+      {compact && <MoreTools groups={rest} />}
+    </div>
+  );
+}
+
+function ToolButton({ label, text, shortcut, onClick, disabled, pressed }: Tool) {
   return (
     <button
       type="button"
@@ -28,151 +259,115 @@ function ToolButton({ label, shortcut, onClick, disabled, pressed, children }: B
       onClick={onClick}
       disabled={disabled}
     >
-      {children}
+      {text}
     </button>
   );
 }
 
-/** File, edit and view commands, each with an accessible name and its shortcut. */
-interface ToolbarProps {
-  commands: Commands;
-  sourceOpen: boolean;
-  onToggleSource: () => void;
-  stepsOpen: boolean;
-  onToggleSteps: () => void;
-  outlineOpen: boolean;
-  onToggleOutline: () => void;
-}
+/**
+ * The tools that do not fit a narrow toolbar, as a menu: arrow keys, Home and End move through
+ * it, Enter or Space runs an item, Escape (or Tab, or a click elsewhere) closes it.
+ */
+function MoreTools({ groups }: { groups: { name: string; tools: Tool[] }[] }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const items = () => [
+    ...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? []),
+  ];
 
-export function Toolbar({
-  commands,
-  sourceOpen,
-  onToggleSource,
-  stepsOpen,
-  onToggleSteps,
-  outlineOpen,
-  onToggleOutline,
-}: ToolbarProps) {
-  const store = useClashmapStore();
-  const canUndo = useStore(store.history, (s) => s.past.length > 0);
-  const canRedo = useStore(store.history, (s) => s.future.length > 0);
-  const hasSelection = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
-  const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
-  const cardView = useClashmap((s) => s.cardView);
-  const labelsOn = useClashmap((s) => s.labelsOn);
+  useEffect(() => {
+    if (!open) return;
+    items()[0]?.focus();
+    const outside = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const all = items();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const go = (index: number) => all[(index + all.length) % all.length]?.focus();
+    if (event.key === 'ArrowDown') go(at + 1);
+    else if (event.key === 'ArrowUp') go(at - 1);
+    else if (event.key === 'Home') go(0);
+    else if (event.key === 'End') go(all.length - 1);
+    else if (event.key === 'Escape') close(true);
+    else if (event.key === 'Tab') {
+      close(false);
+      return;
+    } else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
 
   return (
-    <div className="cm-toolbar" role="toolbar" aria-label="Map tools">
-      <div className="cm-toolgroup" role="group" aria-label="File">
-        <ToolButton label="New map" onClick={commands.newMap}>
-          New
-        </ToolButton>
-        <ToolButton label="Open map" shortcut={`${MOD}O`} onClick={commands.openFile}>
-          Open…
-        </ToolButton>
-        <ToolButton label="Save map" shortcut={`${MOD}S`} onClick={commands.save}>
-          Save
-        </ToolButton>
-        <ToolButton label="Save as" shortcut={`${MOD}Shift+S`} onClick={commands.saveAs}>
-          Save as…
-        </ToolButton>
-        <ToolButton label="Import from another tool" onClick={commands.importFile}>
-          Import…
-        </ToolButton>
-        <ToolButton label="Export" onClick={commands.exportMap}>
-          Export…
-        </ToolButton>
-        <ToolButton label="Copy share link" onClick={() => void commands.shareLink()}>
-          Share link
-        </ToolButton>
-      </div>
-      <div className="cm-toolgroup" role="group" aria-label="Edit">
-        <ToolButton label="Undo" shortcut={`${MOD}Z`} onClick={commands.undo} disabled={!canUndo}>
-          Undo
-        </ToolButton>
-        <ToolButton
-          label="Redo"
-          shortcut={`${MOD}Shift+Z`}
-          onClick={commands.redo}
-          disabled={!canRedo}
+    <div className="cm-more">
+      <button
+        ref={button}
+        type="button"
+        className="cm-tool"
+        aria-label="More tools"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? 'cm-more-menu' : undefined}
+        onClick={() => setOpen((was) => !was)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && !open) {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        More ▾
+      </button>
+      {open && (
+        <div
+          ref={menu}
+          id="cm-more-menu"
+          className="cm-more__menu"
+          role="menu"
+          aria-label="More tools"
+          onKeyDown={onKeyDown}
         >
-          Redo
-        </ToolButton>
-        <ToolButton label="Add position" shortcut="P" onClick={() => commands.addNode('position')}>
-          + Position
-        </ToolButton>
-        <ToolButton label="Add claim" shortcut="C" onClick={() => commands.addNode('claim')}>
-          + Claim
-        </ToolButton>
-        {EDGE_KINDS.map((kind) => {
-          const { names, shortcut } = relationKind(kind);
-          return (
-            <ToolButton
-              key={kind}
-              label={`Add ${names.adjective} claim`}
-              shortcut={shortcut.toUpperCase()}
-              onClick={() => commands.reply(kind)}
-              disabled={!oneNode}
-            >
-              {`+ ${capitalised(names.adjective)}`}
-            </ToolButton>
-          );
-        })}
-        <ToolButton
-          label="Delete selection"
-          shortcut="Delete"
-          onClick={commands.deleteSelection}
-          disabled={!hasSelection}
-        >
-          Delete
-        </ToolButton>
-      </div>
-      <div className="cm-toolgroup" role="group" aria-label="View">
-        <ToolButton label="Outline view" pressed={outlineOpen} onClick={onToggleOutline}>
-          Outline
-        </ToolButton>
-        <ToolButton label="Source text" pressed={sourceOpen} onClick={onToggleSource}>
-          Source
-        </ToolButton>
-        <ToolButton
-          label="Show which claims stand"
-          shortcut="L"
-          pressed={labelsOn}
-          onClick={() => store.getState().toggleLabels()}
-        >
-          Claims stand?
-        </ToolButton>
-        <ToolButton
-          label="Show quotes as cards"
-          pressed={cardView}
-          onClick={() => store.getState().toggleCardView()}
-        >
-          Cards
-        </ToolButton>
-        <ToolButton label="Search" shortcut={`${MOD}F`} onClick={commands.search}>
-          Search
-        </ToolButton>
-        <ToolButton label="Auto-layout" onClick={() => void commands.autoLayout()}>
-          Auto-layout
-        </ToolButton>
-        <ToolButton label="Fit map to view" onClick={commands.fitView}>
-          Fit
-        </ToolButton>
-      </div>
-      <div className="cm-toolgroup" role="group" aria-label="Present">
-        <ToolButton label="Present" shortcut="F5" onClick={commands.present}>
-          ▶ Present
-        </ToolButton>
-        <ToolButton label="Presentation steps" pressed={stepsOpen} onClick={onToggleSteps}>
-          Steps
-        </ToolButton>
-        <ToolButton label="Print handout" shortcut={`${MOD}P`} onClick={commands.printHandout}>
-          Handout
-        </ToolButton>
-        <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={commands.showShortcuts}>
-          ?
-        </ToolButton>
-      </div>
+          {groups.map((group) =>
+            group.tools.length === 0 ? null : (
+              <div key={group.name} role="group" aria-label={group.name}>
+                {group.tools.map((tool) => (
+                  <button
+                    key={tool.label}
+                    type="button"
+                    tabIndex={-1}
+                    className="cm-more__item"
+                    role={tool.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
+                    aria-checked={tool.pressed}
+                    aria-label={tool.label}
+                    aria-keyshortcuts={tool.shortcut?.replace('⌘', 'Meta+')}
+                    aria-disabled={tool.disabled || undefined}
+                    onClick={() => {
+                      if (tool.disabled) return;
+                      // Focus goes back to the menu button; a dialog the command opens takes it
+                      // from there and gives it back there.
+                      close(true);
+                      tool.onClick();
+                    }}
+                  >
+                    <span>{tool.label}</span>
+                    {tool.shortcut && <kbd aria-hidden="true">{tool.shortcut}</kbd>}
+                  </button>
+                ))}
+              </div>
+            ),
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import { fileOpen } from 'browser-fs-access';
 import { autoLayout } from '../app/autoLayout';
 import {
   openFailureLines,
@@ -11,7 +10,13 @@ import {
 } from '../app/openFile';
 import { saveMap } from '../app/saveFile';
 import { makeShareLink } from '../app/share';
-import { forgetFileHandle, pickMapFile, saveMapText, suggestFileName } from '../io/fileAccess';
+import {
+  forgetFileHandle,
+  loadFileAccess,
+  pickMapFile,
+  saveMapText,
+  suggestFileName,
+} from '../io/fileAccess';
 import type { Loss } from '../io/formats/types';
 import type { OpenResult } from '../io/openBytes';
 import { layoutInWorker } from '../layout/layoutInWorker';
@@ -20,6 +25,7 @@ import type { EdgeKind } from '../model/edge';
 import type { NodeKind } from '../model/node';
 import { isDirty } from '../store/store';
 import { LARGE_MAP_NODES } from './MapCanvas';
+import { steerTo } from './KeepSelectionInView';
 import { useClashmapStore } from '../store/StoreContext';
 
 /** Width of the inspector panel that overlays the canvas's right side (see styles.css). */
@@ -178,6 +184,7 @@ export function useCommands(
         void (async () => {
           let file: File;
           try {
+            const { fileOpen } = await loadFileAccess();
             file = await fileOpen({
               description: 'Maps from other tools',
               extensions: ['.argdown', '.ad', '.json', '.txt', '.svg', MAP_FILE_EXTENSION],
@@ -221,6 +228,7 @@ export function useCommands(
       viewCenter,
       showShortcuts: () => setDialog({ type: 'shortcuts' }),
       focusNode: (id: string) => {
+        steerTo(id);
         state().select([id]);
         const node = flow.getNode(id);
         if (!node) return;

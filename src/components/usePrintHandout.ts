@@ -28,7 +28,7 @@ export function usePrintHandout(): boolean {
       if (saved) return;
       flushSync(() => setPrinting(true));
       saved = flow.getViewport();
-      const nodes = store.getState().flowNodes;
+      const nodes = store.flowNodes();
       if (nodes.length === 0) return;
       const minX = Math.min(...nodes.map((n) => n.position.x));
       const minY = Math.min(...nodes.map((n) => n.position.y));

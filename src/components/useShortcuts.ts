@@ -31,6 +31,20 @@ const isControl = (target: EventTarget | null) =>
     'button, a[href], summary, input, [role="button"], [role="link"], [role="menuitem"], [role="tab"]',
   ) !== null;
 
+/** Commands that act on the selection (or, through it, on the focused card). */
+const SELECTION_COMMANDS: ReadonlySet<CommandId> = new Set<CommandId>([
+  ...EDGE_KINDS.map((kind) => `reply:${kind}` as const),
+  'editSelected',
+  'deleteSelection',
+  'copy',
+]);
+
+/** The id of the card whose canvas element has the keyboard focus, if one has. */
+const focusedCardId = (target: EventTarget | null): string | null =>
+  target instanceof HTMLElement && target.classList.contains('react-flow__node')
+    ? (target.dataset.id ?? null)
+    : null;
+
 function replyActions(commands: Commands): Record<`reply:${EdgeKind}`, () => void> {
   const actions = {} as Record<`reply:${EdgeKind}`, () => void>;
   for (const kind of EDGE_KINDS) {
@@ -100,6 +114,13 @@ export function useShortcuts(commands: Commands, enabled: boolean) {
       });
       if (!binding) return;
       event.preventDefault();
+      // A card with the keyboard focus that is not part of the selection becomes the
+      // selection first, so S, R, Enter, Delete and copy act on the card that has focus.
+      if (SELECTION_COMMANDS.has(binding.command)) {
+        const card = focusedCardId(event.target);
+        const state = store.getState();
+        if (card && !state.selectedNodeIds.includes(card)) state.select([card]);
+      }
       actions[binding.command]();
     };
     window.addEventListener('keydown', onKey);

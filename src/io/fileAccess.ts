@@ -1,12 +1,34 @@
-import { fileOpen, fileSave, supported } from 'browser-fs-access';
 import { MAP_FILE_EXTENSION, MAP_MIME_TYPE } from '../model/map';
+
+// The file picker library loads when the page is idle, or at the first Open or Save: it is not
+// needed to show a map, and the initial JavaScript has a budget (npm run bench -- --size-only).
+let fsAccess: Promise<typeof import('browser-fs-access')> | null = null;
+export const loadFileAccess = () => (fsAccess ??= import('browser-fs-access'));
+if (typeof window !== 'undefined') {
+  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
+  idle(() => void loadFileAccess());
+}
 
 // The handle of the file the open map came from, so that Save writes back to it where the
 // browser allows (File System Access API); elsewhere saving downloads a file.
 let currentHandle: FileSystemFileHandle | null = null;
 
-/** True where Save can write back to the opened file instead of downloading. */
-export const canWriteBack = supported;
+/**
+ * True where Save can write back to the opened file instead of downloading: where the File
+ * System Access API is there and the page is not in a cross-origin frame (browser-fs-access's
+ * own test, which it decides by too).
+ */
+export const canWriteBack = (() => {
+  if (typeof self === 'undefined' || !('showOpenFilePicker' in self)) return false;
+  if ('top' in self && self !== top) {
+    try {
+      void top?.location.href;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+})();
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
@@ -20,6 +42,7 @@ export interface OpenedFile {
 /** Asks the user for a map file. Resolves to null when they cancel. */
 export async function pickMapFile(): Promise<OpenedFile | null> {
   try {
+    const { fileOpen } = await loadFileAccess();
     const file = await fileOpen({
       description: 'Clashmap map',
       extensions: [MAP_FILE_EXTENSION, '.json', '.svg'],
@@ -67,6 +90,7 @@ export async function saveMapText(
 ): Promise<string | null> {
   const blob = new Blob([text], { type: MAP_MIME_TYPE });
   try {
+    const { fileSave } = await loadFileAccess();
     const handle = await fileSave(
       blob,
       { fileName, extensions: [MAP_FILE_EXTENSION], description: 'Clashmap map', id: 'clashmap' },

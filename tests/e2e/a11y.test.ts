@@ -145,4 +145,41 @@ describe('accessibility (axe-core)', () => {
     await page.keyboard.press('Escape');
     await presentation.waitFor({ state: 'detached' });
   });
+
+  it('the editor in the dark theme, with labels and the inspector; remembered after a reload', async () => {
+    const dark = page.getByRole('button', { name: 'Dark theme', exact: true });
+    await expect(dark.getAttribute('aria-pressed')).resolves.toBe('false');
+    await dark.click();
+    await expect.poll(() => dark.getAttribute('aria-pressed')).toBe('true');
+    // What the user sees: the canvas and the cards are dark, their text light.
+    const lightness = (selector: string, property: 'color' | 'backgroundColor') =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el, prop) => {
+          const value = getComputedStyle(el)[prop];
+          const [r, g, b] = value.match(/\d+(\.\d+)?/g)!.map(Number);
+          return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+        }, property);
+    await expect.poll(() => lightness('html', 'backgroundColor')).toBeLessThan(0.2);
+    await expect(lightness('.cm-node--claim', 'backgroundColor')).resolves.toBeLessThan(0.25);
+    await expect(lightness('.cm-node--claim .cm-node__text', 'color')).resolves.toBeGreaterThan(
+      0.8,
+    );
+    // Every colour pair passes axe's contrast check, with the labels and the inspector open.
+    await page.keyboard.press('l');
+    await page.getByRole('group', { name: new RegExp(`^Claim: ${escape(CLAIM)}`) }).click();
+    await page.getByRole('complementary', { name: 'Inspector' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('l');
+
+    await page.reload();
+    await page.getByRole('region', { name: /^Map:/ }).waitFor();
+    await expect.poll(() => dark.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => lightness('html', 'backgroundColor')).toBeLessThan(0.2);
+    await dark.click();
+    await expect.poll(() => dark.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => lightness('html', 'backgroundColor')).toBeGreaterThan(0.8);
+  });
 });

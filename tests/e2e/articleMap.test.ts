@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMap } from '../../src/io/parse';
 import type { ClashMap } from '../../src/model/map';
 import { openSession, type Session } from './browser';
+import { edgeProblems, measureEdges } from './edgeGeometry';
+import { tabTo } from './helpers';
 
 const article = parseMap(readFileSync('public/maps/cartel-drone-strikes.clashmap.json', 'utf8'));
 if (!article.ok) throw new Error('the shipped article map does not parse');
@@ -118,6 +120,18 @@ describe('first launch', () => {
     );
   });
 
+  it('keeps the skip link out of sight until the first Tab, then shows it in full', async () => {
+    const { page } = session;
+    const link = page.getByRole('link', { name: 'Skip to the map' });
+    const hidden = (await link.boundingBox())!;
+    expect(hidden.width * hidden.height).toBeLessThanOrEqual(1);
+    expect(await tabTo(page, link, { maxPresses: 6 })).toBeLessThanOrEqual(6);
+    const shown = (await link.boundingBox())!;
+    expect(shown.width).toBeGreaterThan(100);
+    expect(shown.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Escape');
+  });
+
   it('shows the four positions and every claim, named for assistive technology', async () => {
     const positions = map.nodes.filter((n) => n.kind === 'position');
     const claims = map.nodes.filter((n) => n.kind === 'claim');
@@ -164,6 +178,16 @@ describe('first launch', () => {
     expect(rebuttals).toBe(map.edges.filter((e) => e.kind === 'rebuttal').length);
     const legend = session.page.getByRole('region', { name: 'Legend' });
     await expect(legend.innerText()).resolves.toMatch(/supports[\s\S]*rebuts/);
+  });
+
+  it('routes every edge clear of the cards it does not connect, on a line of its own, with its badge by its target; after Fit View too', async () => {
+    const { page } = session;
+    expect(edgeProblems(await measureEdges(page), map)).toEqual([]);
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await page.waitForTimeout(500);
+    const fitted = await measureEdges(page);
+    expect(fitted.zoom).toBeLessThan(1);
+    expect(edgeProblems(fitted, map)).toEqual([]);
   });
 
   it('legend draws each kind of edge as the canvas does: colour, dashes, marker and sign', async () => {
@@ -261,30 +285,112 @@ describe('on a 390×844 phone', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(client);
   });
 
-  it('starts with the legend folded, and its title unfolds it', async () => {
+  const toolbar = () => session.page.getByRole('toolbar', { name: 'Map tools' });
+  const moreTools = () => toolbar().getByRole('button', { name: 'More tools', exact: true });
+  const menu = () => session.page.getByRole('menu', { name: 'More tools' });
+
+  it('starts with the legend folded away; the tools menu unfolds it and its title folds it', async () => {
     const legend = session.page.getByRole('region', { name: 'Legend' });
-    const toggle = legend.getByRole('button', { name: 'Legend' });
-    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(legend.getByRole('listitem').count()).resolves.toBe(0);
+    const toggle = menu().getByRole('menuitemcheckbox', { name: 'Legend', exact: true });
+    await expect(legend.count()).resolves.toBe(0);
+    await moreTools().click();
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
     await toggle.click();
-    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    await menu().waitFor({ state: 'detached' });
     await expect.poll(() => legend.getByRole('listitem').count()).toBe(4);
-    await toggle.click();
-    await expect.poll(() => legend.getByRole('listitem').count()).toBe(0);
+    await legend.getByRole('button', { name: /^Legend/ }).click();
+    await expect.poll(() => legend.count()).toBe(0);
+    await moreTools().click();
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
+    await session.page.keyboard.press('Escape');
+    await menu().waitFor({ state: 'detached' });
   });
 
-  it('reaches every tool: the toolbar scrolls on its own, not the page', async () => {
-    const toolbar = session.page.getByRole('toolbar', { name: 'Map tools' });
-    const last = toolbar.getByRole('button', { name: 'Keyboard shortcuts', exact: true });
-    await last.scrollIntoViewIfNeeded();
-    const box = await last.boundingBox();
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  it('keeps the commonest tools in one row that fits, and every other tool in a menu run by keyboard', async () => {
+    const { page } = session;
+    // The bar: one row, inside the screen, nothing scrolled out of sight.
+    const inBar = await toolbar().getByRole('button').all();
+    const names = await Promise.all(inBar.map((b) => b.getAttribute('aria-label')));
+    expect(names).toEqual(['Undo', 'Add claim', 'Search', 'Present', 'More tools']);
+    for (const button of inBar) {
+      const box = await button.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      // Big enough for a finger.
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+    }
     const { scroll, client } = await pageWidths();
     expect(scroll).toBe(client);
-    await last.click();
-    await session.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-    await session.page.keyboard.press('Escape');
+
+    // The menu: opened from the keyboard, with every other tool, inside the screen.
+    await moreTools().focus();
+    await page.keyboard.press('Enter');
+    await menu().waitFor();
+    await expect(moreTools().getAttribute('aria-expanded')).resolves.toBe('true');
+    const items = menu().getByRole(/* both kinds */ 'menuitem');
+    const checks = menu().getByRole('menuitemcheckbox');
+    const listed = [
+      ...(await items.evaluateAll((all) => all.map((el) => el.getAttribute('aria-label')))),
+      ...(await checks.evaluateAll((all) => all.map((el) => el.getAttribute('aria-label')))),
+    ];
+    for (const name of [
+      'New map',
+      'Open map',
+      'Save map',
+      'Save as',
+      'Import from another tool',
+      'Export',
+      'Copy share link',
+      'Redo',
+      'Add position',
+      'Add supporting claim',
+      'Add rebutting claim',
+      'Delete selection',
+      'Auto-layout',
+      'Fit map to view',
+      'Print handout',
+      'Keyboard shortcuts',
+      'Outline view',
+      'Source text',
+      'Show which claims stand',
+      'Show quotes as cards',
+      'Legend',
+      'Overview map',
+      'Presentation steps',
+    ]) {
+      expect(listed, name).toContain(name);
+    }
+    const box = await menu().boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await expect.poll(focused).toBe('New map');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Open map');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toBe('Keyboard shortcuts');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('End');
+    await expect.poll(focused).toBe('Keyboard shortcuts');
+    // Enter runs the item; the dialog gives focus back to the menu button.
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await menu().waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('More tools');
+    // Escape closes the menu and gives focus back to its button.
+    await page.keyboard.press('ArrowDown');
+    await menu().waitFor();
+    await page.keyboard.press('Escape');
+    await menu().waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('More tools');
   });
 
   it('logs no errors', () => {

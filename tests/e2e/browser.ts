@@ -61,6 +61,7 @@ function relaunch(): Promise<Browser> {
 
 /** Closes this file's browser, if one was launched. */
 export async function closeSharedBrowser(): Promise<void> {
+  pool = undefined;
   const current = shared;
   shared = undefined;
   if (!current) return;
@@ -68,16 +69,25 @@ export async function closeSharedBrowser(): Promise<void> {
   await browser?.close();
 }
 
-/**
- * A fresh, isolated browser context (as good as a new profile) with one page, in this file's
- * shared browser; native file pickers removed so downloads are used.
- */
-export async function openSession({ width = 1440, height = 900 } = {}): Promise<Session> {
-  const browser = await sharedBrowser();
+export interface SessionOptions {
+  width?: number;
+  height?: number;
+  /**
+   * Whether the app's service worker may install. Only the offline tests need it; elsewhere its
+   * install (fetching and caching every asset) competes with the test for a busy machine's CPU.
+   */
+  serviceWorkers?: 'allow' | 'block';
+  /** A touch screen (a tablet): taps, and a coarse pointer for the page's media queries. */
+  touch?: boolean;
+}
+
+async function newIsolatedContext(browser: Browser, options: SessionOptions) {
+  const { width = 1440, height = 900, serviceWorkers = 'block', touch = false } = options;
   const context = await browser.newContext({
     viewport: { width, height },
+    hasTouch: touch,
     acceptDownloads: true,
-    serviceWorkers: 'allow',
+    serviceWorkers,
   });
   try {
     await context.addInitScript(() => {
@@ -91,6 +101,16 @@ export async function openSession({ width = 1440, height = 900 } = {}): Promise<
   }
   // Loading the app can take half a minute on a busy shared machine; a navigation may take that.
   context.setDefaultNavigationTimeout(60_000);
+  return context;
+}
+
+/**
+ * A fresh, isolated browser context (as good as a new profile) with one page, in this file's
+ * shared browser; native file pickers removed so downloads are used.
+ */
+export async function openSession(options: SessionOptions = {}): Promise<Session> {
+  const browser = await sharedBrowser();
+  const context = await newIsolatedContext(browser, options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -106,4 +126,114 @@ export async function openSession({ width = 1440, height = 900 } = {}): Promise<
       await context.close();
     },
   };
+}
+
+/**
+ * The file's reusable session: one context and one tab that successive tests lease in turn.
+ *
+ * Loading the app in a new tab costs a new renderer process and compiling every script again:
+ * 10 to 20 s on a throttled CI machine. The same tab, sent back to the app after its origin's
+ * storage is wiped, loads it in a third of that (the renderer keeps its compiled code). What a
+ * test can observe is what a first visit shows: no IndexedDB, localStorage, cookies, caches or
+ * service workers, no other tabs, a blank history entry before the app, no listeners or routes
+ * left by an earlier test. A test that changes the context itself (its clock, init scripts,
+ * offline state, permissions) must ask for a fresh one: `launch({ fresh: true })`.
+ */
+interface Pool {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page | undefined;
+  errors: string[];
+  lease: number;
+}
+let pool: Pool | undefined;
+
+async function warmPage(current: Pool): Promise<Page> {
+  if (current.page && !current.page.isClosed()) return current.page;
+  const page = await current.context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') current.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => current.errors.push(error.message));
+  current.page = page;
+  return page;
+}
+
+/** Puts the pooled tab back as a first visit finds it: blank, its origin's storage wiped. */
+async function resetPool(current: Pool): Promise<void> {
+  const { context } = current;
+  let page = current.page && !current.page.isClosed() ? current.page : undefined;
+  for (const other of context.pages()) {
+    if (other !== page) await other.close().catch(() => undefined);
+  }
+  if (page) {
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    // Listeners a test added (dialogs, downloads, file choosers) go; the error log is put back.
+    page.removeAllListeners();
+    page.on('console', (message) => {
+      if (message.type() === 'error') current.errors.push(message.text());
+    });
+    page.on('pageerror', (error) => current.errors.push(error.message));
+    // Leaving may ask first (unsaved changes, storage full): leave all the same.
+    page.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
+    try {
+      await page.goto('about:blank', { timeout: 30_000 });
+    } catch {
+      await page.close().catch(() => undefined);
+      page = undefined;
+    }
+  }
+  // A test that closed the tab (or a tab that would not leave) gets a new one: slower, as wiped.
+  if (!page) {
+    current.page = undefined;
+    page = await warmPage(current);
+  }
+  // Wiped after the app has gone, so nothing it writes while leaving survives.
+  const origin = new URL(inject('baseURL')).origin;
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+  current.page?.removeAllListeners('dialog');
+}
+
+/**
+ * Leases the file's reusable tab (see Pool), at this window size, showing a blank page; the app
+ * is opened by navigating it. Closing the session gives it back, wiped.
+ */
+export async function leaseSession(options: { width?: number; height?: number } = {}) {
+  const { width = 1440, height = 900 } = options;
+  const browser = await sharedBrowser();
+  if (!pool || pool.browser !== browser || !browser.isConnected()) {
+    if (pool) await pool.context.close().catch(() => undefined);
+    const context = await newIsolatedContext(browser, { width, height });
+    pool = { browser, context, page: undefined, errors: [], lease: 0 };
+  } else {
+    // A session that was never given back is taken back now.
+    await resetPool(pool);
+  }
+  const current = pool;
+  const lease = ++current.lease;
+  const page = await warmPage(current);
+  await page.setViewportSize({ width, height });
+  const errors: string[] = [];
+  current.errors = errors;
+  return {
+    context: current.context,
+    page,
+    baseURL: inject('baseURL'),
+    errors,
+    close: async () => {
+      if (current.lease !== lease || pool !== current) return;
+      current.lease++;
+      if (!current.browser.isConnected()) return;
+      await resetPool(current).catch(async () => {
+        // A tab that cannot be reset is not reused.
+        if (pool === current) pool = undefined;
+        await current.context.close().catch(() => undefined);
+      });
+    },
+  } satisfies Session;
 }

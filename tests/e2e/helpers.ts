@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { openSession, type Session } from './browser';
+import { leaseSession, openSession, type Session } from './browser';
 
 /** The shipped article map, read as a user's file would be: its texts are what the UI shows. */
 export const ARTICLE_FILE = 'cartel-drone-strikes.clashmap.json';
@@ -111,9 +111,23 @@ async function gotoApp(page: Page, url: string): Promise<void> {
 
 /** A fresh browser profile with the app open on its first launch (the article map). */
 export async function launch(
-  options: { init?: () => void; beforeOpen?: (session: Session) => Promise<void> } = {},
+  options: {
+    init?: () => void;
+    beforeOpen?: (session: Session) => Promise<void>;
+    /** The window's size (1440×900 when not given). */
+    viewport?: { width: number; height: number };
+    /**
+     * A new browser context of its own, for a test that changes the context itself (its clock,
+     * init scripts, routes, offline state). Implied by `init` and `beforeOpen`. Otherwise the
+     * file's reusable tab is leased, wiped to a first visit's state (see leaseSession).
+     */
+    fresh?: boolean;
+  } = {},
 ): Promise<App> {
-  const session = await openSession();
+  const fresh = options.fresh || options.init !== undefined || options.beforeOpen !== undefined;
+  const session = fresh
+    ? await openSession(options.viewport)
+    : await leaseSession(options.viewport);
   session.page.setDefaultTimeout(30_000);
   try {
     if (options.init) await session.context.addInitScript(options.init);

@@ -259,45 +259,38 @@ describe('undo and dragging on the article map', () => {
     const { page } = app;
     const text = articleText('pos-demand');
     const target = node(page, 'Position', text);
-    const before = await boxOf(target);
+    // Where the card sits on the map, measured from another card: selecting a card may pan the
+    // view to keep it clear of the inspector, which moves both alike.
+    const reference = node(page, 'Position', articleText('pos-unilateral'));
+    const place = async () => {
+      const [box, ref] = await Promise.all([boxOf(target), boxOf(reference)]);
+      return [Math.round(box.x - ref.x), Math.round(box.y - ref.y)];
+    };
+    const before = await place();
+    const start = await boxOf(target);
     await expect(tool(page, 'Undo').isDisabled()).resolves.toBe(true);
 
     // Grab the node near its top edge (its kind label), away from handles and edge buttons.
-    const grab = { x: before.x + before.width * 0.4, y: before.y + 10 };
+    const grab = { x: start.x + start.width * 0.4, y: start.y + 10 };
     await page.mouse.move(grab.x, grab.y);
     await page.mouse.down();
     for (let i = 1; i <= 20; i++) {
       await page.mouse.move(grab.x - 8 * i, grab.y + 5 * i);
     }
     await page.mouse.up();
-    await expect
-      .poll(async () => {
-        const box = await boxOf(target);
-        return Math.round(box.x - before.x);
-      })
-      .toBeLessThan(-100);
-    const moved = await boxOf(target);
+    await expect.poll(async () => (await place())[0]! - before[0]!).toBeLessThan(-100);
+    const moved = await place();
     await expect.poll(() => inspectedText(page)).toBe(text);
     await expect(tool(page, 'Undo').isDisabled()).resolves.toBe(false);
 
     await undoKey(page);
-    await expect
-      .poll(async () => {
-        const box = await boxOf(target);
-        return [Math.round(box.x), Math.round(box.y)];
-      })
-      .toEqual([Math.round(before.x), Math.round(before.y)]);
+    await expect.poll(place).toEqual(before);
     // Exactly one step: nothing is left to undo.
     await expect(tool(page, 'Undo').isDisabled()).resolves.toBe(true);
     // Undo never touches the selection.
     await expect.poll(() => inspectedText(page)).toBe(text);
 
     await redoKey(page);
-    await expect
-      .poll(async () => {
-        const box = await boxOf(target);
-        return [Math.round(box.x), Math.round(box.y)];
-      })
-      .toEqual([Math.round(moved.x), Math.round(moved.y)]);
+    await expect.poll(place).toEqual(moved);
   });
 });

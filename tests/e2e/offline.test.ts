@@ -5,7 +5,7 @@ import { articleMap } from './helpers';
 describe('with no network after the first visit', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openSession({ width: 1600, height: 1000 });
+    session = await openSession({ width: 1600, height: 1000, serviceWorkers: 'allow' });
     const { page } = session;
     await page.goto(session.baseURL);
     await page.getByRole('region', { name: /^Map:/ }).waitFor();

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
+import { articleMap } from './helpers';
 
 const SHOTS = 'tests/e2e/screenshots';
 
@@ -28,7 +29,40 @@ async function stage(page: Page) {
       const r = n.querySelector('.cm-node__text')!.getBoundingClientRect();
       return r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
     });
-    return { visible: nodes.length, current: current.length, readable, onScreen, zoom };
+    // The caption covers no part of any card that is drawn (the map is clipped to its band).
+    const caption = root.querySelector('[role="status"]')!.getBoundingClientRect();
+    const flow = root.querySelector('.react-flow')!.getBoundingClientRect();
+    const captionClear = nodes.every((n) => {
+      const r = n.getBoundingClientRect();
+      const left = Math.max(r.left, flow.left, caption.left);
+      const right = Math.min(r.right, flow.right, caption.right);
+      const top = Math.max(r.top, flow.top, caption.top);
+      const bottom = Math.min(r.bottom, flow.bottom, caption.bottom);
+      return !(left < right && top < bottom);
+    });
+    /** Ids of cards wholly inside the map's band. */
+    const inView = nodes
+      .filter((n) => {
+        const r = n.getBoundingClientRect();
+        return (
+          r.left >= flow.left &&
+          r.top >= flow.top &&
+          r.right <= flow.right &&
+          r.bottom <= flow.bottom
+        );
+      })
+      .map((n) => n.dataset.id!);
+    const currentIds = current.map((n) => n.dataset.id!);
+    return {
+      visible: nodes.length,
+      current: current.length,
+      readable,
+      onScreen,
+      zoom,
+      captionClear,
+      inView,
+      currentIds,
+    };
   });
 }
 
@@ -77,6 +111,24 @@ describe('presenting a map in class', () => {
       expect(now.current, `step ${step}`).toBeGreaterThan(0);
       expect(now.readable, `step ${step} text at least 24 px`).toBe(true);
       expect(now.onScreen, `step ${step} framed`).toBe(true);
+      expect(now.captionClear, `step ${step}: the caption covers no card`).toBe(true);
+      if (step === 1) {
+        // Captions use the position's words.
+        const caption = (await page.locator('.cm-present').getByRole('status').textContent()) ?? '';
+        const first = now.currentIds[0]!;
+        const position = articleMap.nodes.find((n: { id: string }) => n.id === first);
+        expect(position?.kind).toBe('position');
+        expect(caption).toContain(position!.text.slice(0, 30));
+        expect(caption).not.toMatch(/Position \d/);
+      }
+      if (step === 2) {
+        // A reply step frames the replies with the card they answer.
+        const answered = articleMap.edges
+          .filter((e: { from: string }) => now.currentIds.includes(e.from))
+          .map((e: { to: string }) => e.to);
+        expect(answered.length).toBeGreaterThan(0);
+        for (const id of [...now.currentIds, ...answered]) expect(now.inView, id).toContain(id);
+      }
       previous = now.visible;
       if (step === 1 || step === Math.ceil(total / 2) || step === total) {
         await page.screenshot({ path: `${SHOTS}/present-step-${step}.png` });
@@ -142,6 +194,17 @@ describe('presenting a map in class', () => {
     await expect(notes.locator('body').innerText()).resolves.toContain('Step 1 of');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => notes.locator('body').innerText()).toContain('Step 2 of');
+    // Styled under the page's content security policy (a stylesheet, not inline styles).
+    await expect(
+      notes.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor),
+    ).resolves.toBe('rgb(17, 17, 17)');
+    // The same keys, pressed in the notes window, drive the slides.
+    await notes.bringToFront();
+    await notes.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await counter(page)).step).toBe(3);
+    await expect.poll(() => notes.locator('body').innerText()).toContain('Step 3 of');
+    await notes.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await counter(page)).step).toBe(2);
   });
 
   it('reorders steps in the editor and saves them in the map file', async () => {
@@ -152,7 +215,10 @@ describe('presenting a map in class', () => {
         .getByRole('listitem')
         .filter({ has: page.getByRole('button', { name: /^Move step/ }) })
         .evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')));
+    // The panel loads when first opened: wait for its steps before reading them.
+    await panel.getByRole('button', { name: 'Move step 2 up' }).waitFor();
     const before = await titles();
+    expect(before.length).toBeGreaterThan(3);
     await panel.getByRole('button', { name: 'Move step 2 up' }).click();
     const after = await titles();
     expect(after[0]!.replace(/^Step 1: /, '')).toBe(before[1]!.replace(/^Step 2: /, ''));

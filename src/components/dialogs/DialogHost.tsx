@@ -1,20 +1,40 @@
 import { Suspense, lazy } from 'react';
 import type { ImageExporter } from '../ExportDialog';
-import { SearchDialog } from '../SearchDialog';
 import { ShortcutsDialog } from '../ShortcutsDialog';
 import type { Commands, DialogState } from '../useCommands';
-import {
-  ConfirmDiscardDialog,
-  ImportedDialog,
-  OpenErrorDialog,
-  ShareLinkDialog,
-  ShareTooBigDialog,
-} from './EditorDialogs';
 
+// Each dialog loads when it is first shown: none is needed to open a map, and the initial
+// JavaScript has a budget (npm run bench -- --size-only).
 const ExportDialog = lazy(() => import('../ExportDialog'));
+const SearchDialog = lazy(() =>
+  import('../SearchDialog').then((m) => ({ default: m.SearchDialog })),
+);
+const editorDialogs = () => import('./EditorDialogs');
+const ConfirmDiscardDialog = lazy(() =>
+  editorDialogs().then((m) => ({ default: m.ConfirmDiscardDialog })),
+);
+const OpenErrorDialog = lazy(() => editorDialogs().then((m) => ({ default: m.OpenErrorDialog })));
+const ShareLinkDialog = lazy(() => editorDialogs().then((m) => ({ default: m.ShareLinkDialog })));
+const ShareTooBigDialog = lazy(() =>
+  editorDialogs().then((m) => ({ default: m.ShareTooBigDialog })),
+);
+const ImportedDialog = lazy(() => editorDialogs().then((m) => ({ default: m.ImportedDialog })));
 
 /** The one dialog the editor is showing, if any. */
-export function DialogHost({
+export function DialogHost(props: {
+  dialog: DialogState;
+  setDialog: (dialog: DialogState) => void;
+  commands: Commands;
+  exportImage: ImageExporter;
+}) {
+  return (
+    <Suspense fallback={null}>
+      <ShownDialog {...props} />
+    </Suspense>
+  );
+}
+
+function ShownDialog({
   dialog,
   setDialog,
   commands,
@@ -55,11 +75,7 @@ export function DialogHost({
     case 'shortcuts':
       return <ShortcutsDialog onClose={close} />;
     case 'export':
-      return (
-        <Suspense fallback={null}>
-          <ExportDialog onClose={close} exportImage={exportImage} />
-        </Suspense>
-      );
+      return <ExportDialog onClose={close} exportImage={exportImage} />;
     case 'share':
       return <ShareLinkDialog url={dialog.url} onClose={close} />;
     case 'shareTooBig':

@@ -7,11 +7,13 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PresentationStep } from '../../model/presentation';
+import { selectFlowEdges, selectFlowNodes } from '../../store/canvasProjection';
 import { useClashmap } from '../../store/StoreContext';
 import { ArgumentEdge, EdgeMarkers } from '../edges/ArgumentEdge';
+import { EdgeRouteStore, EdgeRouting, EdgeRoutesContext } from '../edges/edgeRoutes';
 import { ArgumentNode } from '../nodes/ArgumentNode';
 import { ReadOnlyContext } from '../readOnly';
-import { PRESENT_MARGIN, PRESENT_ZOOM, useSteps } from './useSteps';
+import { PRESENT_BANDS, PRESENT_MARGIN, PRESENT_ZOOM, useSteps } from './useSteps';
 
 const nodeTypes: NodeTypes = { position: ArgumentNode, claim: ArgumentNode };
 const edgeTypes: EdgeTypes = { argument: ArgumentEdge };
@@ -23,6 +25,19 @@ interface Props {
   onExit: () => void;
 }
 
+/**
+ * The notes window's look. It is given as a constructed stylesheet: the page's content security
+ * policy forbids inline styles, and the window may be opened with no network.
+ */
+const NOTES_CSS = `
+body { font: 20px/1.5 system-ui, sans-serif; margin: 1.5rem; background: #111; color: #f5f5f5; }
+.counter, .next { color: #aaa; margin: 0; }
+.next { margin-top: 1em; }
+h1 { font-size: 1.4em; margin: 0.3em 0; }
+.note { white-space: pre-wrap; }
+.keys { color: #888; font-size: 0.8em; margin-top: 2em; }
+`;
+
 /** Renders the presenter's notes into a second window, as text. */
 function writeNotes(
   win: Window,
@@ -33,29 +48,33 @@ function writeNotes(
 ) {
   const doc = win.document;
   doc.title = 'Clashmap presenter notes';
-  const make = (tag: string, text: string, style = '') => {
+  if (doc.adoptedStyleSheets.length === 0) {
+    const sheet = new (win as Window & typeof globalThis).CSSStyleSheet();
+    sheet.replaceSync(NOTES_CSS);
+    doc.adoptedStyleSheets = [sheet];
+  }
+  const make = (tag: string, text: string, className = '') => {
     const el = doc.createElement(tag);
     el.textContent = text;
-    if (style) el.setAttribute('style', style);
+    if (className) el.className = className;
     return el;
   };
-  doc.body.setAttribute(
-    'style',
-    'font: 20px/1.5 system-ui, sans-serif; margin: 1.5rem; background: #111; color: #f5f5f5',
-  );
   doc.body.replaceChildren(
-    make('p', `Step ${index + 1} of ${total}`, 'color: #aaa; margin: 0'),
-    make('h1', step?.title ?? '', 'font-size: 1.4em; margin: 0.3em 0'),
-    make('p', step?.note?.trim() ? step.note : 'No note for this step.', 'white-space: pre-wrap'),
-    make('p', nextTitle ? `Next: ${nextTitle}` : 'Last step.', 'color: #aaa'),
+    make('p', `Step ${index + 1} of ${total}`, 'counter'),
+    make('h1', step?.title ?? ''),
+    make('p', step?.note?.trim() ? step.note : 'No note for this step.', 'note'),
+    make('p', nextTitle ? `Next: ${nextTitle}` : 'Last step.', 'next'),
+    make('p', 'Keys here drive the slides: → Space PageDown next, ← PageUp back, B blank.', 'keys'),
   );
 }
 
 function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: number }) {
-  const flowNodes = useClashmap((s) => s.flowNodes);
-  const flowEdges = useClashmap((s) => s.flowEdges);
+  const flowNodes = useClashmap(selectFlowNodes);
+  const flowEdges = useClashmap(selectFlowEdges);
   const { setViewport } = useReactFlow();
+  const box = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
+  const [routes] = useState(() => new EdgeRouteStore());
 
   const { visible, current } = useMemo(() => {
     const shown = new Set<string>();
@@ -76,55 +95,81 @@ function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: numbe
   );
   const edges = useMemo(() => flowEdges.map((e) => ({ ...e, selected: false })), [flowEdges]);
 
+  // The stage is the screen less the bands above and below it (controls, caption).
   useEffect(() => {
-    const onResize = () => setSize({ width: window.innerWidth, height: window.innerHeight });
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
   }, []);
 
-  // Frame the current step: fit it, but never below the readable zoom.
+  // What the step's nodes answer, already shown: framed with them, so a reply is seen beside
+  // the claim it answers.
+  const framed = useMemo(() => {
+    const ids = new Set(current);
+    for (const edge of flowEdges)
+      if (current.has(edge.source) && visible.has(edge.target)) ids.add(edge.target);
+    return ids;
+  }, [current, visible, flowEdges]);
+
+  // Frame the current step with what it answers: fit them, but never below the readable zoom.
+  // When both do not fit at a readable size, the step's own nodes are framed.
   useEffect(() => {
-    const boxes = flowNodes.filter((n) => current.has(n.id));
-    if (boxes.length === 0) return;
-    const minX = Math.min(...boxes.map((n) => n.position.x));
-    const minY = Math.min(...boxes.map((n) => n.position.y));
-    const maxX = Math.max(...boxes.map((n) => n.position.x + (n.measured?.width ?? 280)));
-    const maxY = Math.max(...boxes.map((n) => n.position.y + (n.measured?.height ?? 120)));
-    const fit = Math.min(
-      (size.width - 2 * PRESENT_MARGIN.x) / (maxX - minX),
-      (size.height - 2 * PRESENT_MARGIN.y) / (maxY - minY),
-    );
-    const zoom = Math.min(2.2, Math.max(PRESENT_ZOOM, fit));
-    const cx = (minX + maxX) / 2;
-    const cy = (minY + maxY) / 2;
+    const frameOf = (ids: ReadonlySet<string>) => {
+      const boxes = flowNodes.filter((n) => ids.has(n.id));
+      if (boxes.length === 0) return null;
+      const minX = Math.min(...boxes.map((n) => n.position.x));
+      const minY = Math.min(...boxes.map((n) => n.position.y));
+      const maxX = Math.max(...boxes.map((n) => n.position.x + (n.measured?.width ?? 280)));
+      const maxY = Math.max(...boxes.map((n) => n.position.y + (n.measured?.height ?? 120)));
+      const fit = Math.min(
+        (size.width - 2 * PRESENT_MARGIN.x) / (maxX - minX),
+        (size.height - 2 * PRESENT_MARGIN.y) / (maxY - minY),
+      );
+      return { fit, cx: (minX + maxX) / 2, cy: (minY + maxY) / 2 };
+    };
+    const withAnswered = frameOf(framed);
+    const frame =
+      withAnswered && withAnswered.fit >= PRESENT_ZOOM ? withAnswered : frameOf(current);
+    if (!frame) return;
+    const zoom = Math.min(2.2, Math.max(PRESENT_ZOOM, frame.fit));
     void setViewport(
-      { x: size.width / 2 - cx * zoom, y: size.height / 2 - cy * zoom, zoom },
+      { x: size.width / 2 - frame.cx * zoom, y: size.height / 2 - frame.cy * zoom, zoom },
       { duration: 700 },
     );
-  }, [current, flowNodes, size, setViewport]);
+  }, [framed, current, flowNodes, size, setViewport]);
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable={false}
-      nodesFocusable={false}
-      edgesFocusable={false}
-      panOnDrag={false}
-      zoomOnScroll={false}
-      zoomOnPinch={false}
-      zoomOnDoubleClick={false}
-      panOnScroll={false}
-      deleteKeyCode={null}
-      minZoom={0.05}
-      maxZoom={4}
-      proOptions={{ hideAttribution: false }}
-      attributionPosition="bottom-right"
-    />
+    <div ref={box} className="cm-present__stage">
+      <EdgeRoutesContext value={routes}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          panOnDrag={false}
+          zoomOnScroll={false}
+          zoomOnPinch={false}
+          zoomOnDoubleClick={false}
+          panOnScroll={false}
+          deleteKeyCode={null}
+          minZoom={0.05}
+          maxZoom={4}
+          proOptions={{ hideAttribution: false }}
+          attributionPosition="bottom-right"
+        >
+          <EdgeRouting routes={routes} />
+        </ReactFlow>
+      </EdgeRoutesContext>
+    </div>
   );
 }
 
@@ -133,7 +178,10 @@ function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: numbe
  * clicker sends. Escape leaves.
  */
 export function Presenter({ startAt = 0, onExit }: Props) {
-  const steps = useSteps({ width: window.innerWidth, height: window.innerHeight });
+  const steps = useSteps({
+    width: window.innerWidth,
+    height: window.innerHeight - PRESENT_BANDS,
+  });
   const [index, setIndex] = useState(() => Math.min(startAt, Math.max(0, steps.length - 1)));
   const [blank, setBlank] = useState(false);
   const [theme, setTheme] = useState<PresentTheme>('light');
@@ -166,6 +214,7 @@ export function Presenter({ startAt = 0, onExit }: Props) {
     };
   }, [onExit]);
 
+  const onKeyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -192,6 +241,7 @@ export function Presenter({ startAt = 0, onExit }: Props) {
         event.stopPropagation();
       }
     };
+    onKeyRef.current = onKey;
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [go, index, total, typed, onExit]);
@@ -206,6 +256,9 @@ export function Presenter({ startAt = 0, onExit }: Props) {
   const openNotes = () => {
     const win = window.open('', 'clashmap-presenter-notes', 'popup,width=640,height=480');
     if (!win) return;
+    // The same keys drive the slides from the notes window (a second screen, a clicker).
+    if (notes.current !== win)
+      win.addEventListener('keydown', (event) => onKeyRef.current(event), true);
     notes.current = win;
     writeNotes(win, step, index, total, steps[index + 1]?.title);
   };
@@ -221,55 +274,58 @@ export function Presenter({ startAt = 0, onExit }: Props) {
       tabIndex={-1}
     >
       <EdgeMarkers forPresentation />
+      <div className="cm-present__top">
+        <div
+          className="cm-present__progress"
+          role="progressbar"
+          aria-label="Presentation progress"
+          aria-valuemin={1}
+          aria-valuemax={Math.max(total, 1)}
+          aria-valuenow={index + 1}
+        >
+          <div style={{ width: `${total ? ((index + 1) / total) * 100 : 0}%` }} />
+        </div>
+        <div className="cm-present__controls" role="toolbar" aria-label="Presentation controls">
+          <button
+            type="button"
+            aria-label="Previous step"
+            onClick={() => go(index - 1)}
+            disabled={index === 0}
+          >
+            ‹
+          </button>
+          <button
+            type="button"
+            aria-label="Next step"
+            onClick={() => go(index + 1)}
+            disabled={index >= total - 1}
+          >
+            ›
+          </button>
+          <button
+            type="button"
+            aria-pressed={theme === 'dark'}
+            onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}
+          >
+            Dark theme
+          </button>
+          <button type="button" onClick={openNotes}>
+            Presenter notes
+          </button>
+          <button type="button" onClick={onExit}>
+            Exit presentation
+          </button>
+        </div>
+      </div>
       <ReadOnlyContext.Provider value={true}>
         <ReactFlowProvider>
           <PresentFlow steps={steps} index={index} />
         </ReactFlowProvider>
       </ReadOnlyContext.Provider>
-      <div
-        className="cm-present__progress"
-        role="progressbar"
-        aria-label="Presentation progress"
-        aria-valuemin={1}
-        aria-valuemax={Math.max(total, 1)}
-        aria-valuenow={index + 1}
-      >
-        <div style={{ width: `${total ? ((index + 1) / total) * 100 : 0}%` }} />
-      </div>
+      {/* The caption has a band of its own below the map, so it never covers a card. */}
       <div className="cm-present__counter" role="status" aria-live="polite">
         {typed ? `Go to step ${typed}…` : `Step ${total ? index + 1 : 0} of ${total}`}
         {step?.title ? ` · ${step.title}` : ''}
-      </div>
-      <div className="cm-present__controls" role="toolbar" aria-label="Presentation controls">
-        <button
-          type="button"
-          aria-label="Previous step"
-          onClick={() => go(index - 1)}
-          disabled={index === 0}
-        >
-          ‹
-        </button>
-        <button
-          type="button"
-          aria-label="Next step"
-          onClick={() => go(index + 1)}
-          disabled={index >= total - 1}
-        >
-          ›
-        </button>
-        <button
-          type="button"
-          aria-pressed={theme === 'dark'}
-          onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}
-        >
-          Dark theme
-        </button>
-        <button type="button" onClick={openNotes}>
-          Presenter notes
-        </button>
-        <button type="button" onClick={onExit}>
-          Exit presentation
-        </button>
       </div>
       {blank && (
         <div

@@ -1,11 +1,14 @@
 import { useMemo } from 'react';
 import { presentationSteps, type PresentationStep } from '../../model/presentation';
+import { selectFlowNodes } from '../../store/canvasProjection';
 import { useClashmap } from '../../store/StoreContext';
 
 /** Node text must be at least this many screen pixels when presented (claim text is 15 px). */
 export const PRESENT_ZOOM = 24 / 15;
-/** Room the presentation keeps free around a step's nodes and for its counter, in pixels. */
-export const PRESENT_MARGIN = { x: 80, y: 120 };
+/** Room the presentation keeps free around a step's nodes, in pixels. */
+export const PRESENT_MARGIN = { x: 80, y: 48 };
+/** The height of the bands above and below the map (controls, caption), about. */
+export const PRESENT_BANDS = 100;
 
 /**
  * The steps to present: the teacher's own, or ones derived from the map, cut so that each step
@@ -13,7 +16,7 @@ export const PRESENT_MARGIN = { x: 80, y: 120 };
  */
 export function useSteps(screen: { width: number; height: number }): PresentationStep[] {
   const map = useClashmap((s) => s.map);
-  const flowNodes = useClashmap((s) => s.flowNodes);
+  const flowNodes = useClashmap(selectFlowNodes);
   return useMemo(() => {
     const boxes = new Map(
       flowNodes.map((n) => [
