@@ -1,6 +1,7 @@
 import type { ClashMap } from '../model/map';
 import type { Point } from '../model/node';
-import type { Size } from '../layout/nodeSize';
+import { makeRoom } from '../layout/makeRoom';
+import { estimateNodeSize, type Size } from '../layout/nodeSize';
 import {
   toFlowEdges,
   toFlowNodes,
@@ -20,6 +21,8 @@ export interface CanvasView {
   measured: ReadonlyMap<string, Size>;
   /** Where the nodes being dragged are drawn until the drop commits their place. */
   dragging: ReadonlyMap<string, Point>;
+  /** The cards the user dropped last: they keep their places, and the cards they cover move. */
+  pinned: ReadonlySet<string>;
   /** The canvas's selection, in map order. */
   selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
@@ -32,18 +35,49 @@ export type ProjectionInputs = CanvasView & { map: ClashMap };
 
 /** The per-store memo behind the selectors below (one per store, kept in its state). */
 export interface ProjectionMemo {
+  roomFrom?: ProjectionInputs;
+  /** Cards drawn below their places so that they do not overlap others (see `makeRoom`). */
+  room: ReadonlyMap<string, Point>;
   nodesFrom?: ProjectionInputs;
   nodes: ArgumentFlowNode[];
   edgesFrom?: ProjectionInputs;
   edges: ArgumentFlowEdge[];
 }
 
-export const newProjectionMemo = (): ProjectionMemo => ({ nodes: [], edges: [] });
+export const newProjectionMemo = (): ProjectionMemo => ({ room: new Map(), nodes: [], edges: [] });
+
+const ROOM_INPUTS = ['autoPositions', 'measured', 'pinned'] as const;
+
+/**
+ * The cards that are drawn below their places so that no card overlaps another, memoised on
+ * what decides it: the nodes, their automatic places, their measured sizes and the pinned
+ * cards. A drag does not recompute it: the dragged cards are drawn where the pointer is until
+ * the drop, and then the cards under them make room.
+ */
+export function selectRoom(
+  state: ProjectionInputs & { projection: ProjectionMemo },
+): ReadonlyMap<string, Point> {
+  const memo = state.projection;
+  const from = memo.roomFrom;
+  if (from && from.map.nodes === state.map.nodes && ROOM_INPUTS.every((k) => from[k] === state[k]))
+    return memo.room;
+  memo.room = makeRoom(
+    state.map.nodes.map((node) => ({
+      id: node.id,
+      at: node.position ?? state.autoPositions.get(node.id) ?? { x: 0, y: 0 },
+      size: state.measured.get(node.id) ?? estimateNodeSize(node),
+    })),
+    state.pinned,
+  );
+  memo.roomFrom = pickInputs(state);
+  return memo.room;
+}
 
 const NODE_INPUTS = [
   'autoPositions',
   'measured',
   'dragging',
+  'pinned',
   'selectedNodeIds',
   'editingNodeId',
 ] as const;
@@ -65,6 +99,7 @@ export function selectFlowNodes(
     NODE_INPUTS.every((key) => from[key] === state[key])
   )
     return memo.nodes;
+  const room = selectRoom(state);
   memo.nodes = toFlowNodes(
     state.map,
     state.autoPositions,
@@ -73,6 +108,7 @@ export function selectFlowNodes(
     state.editingNodeId,
     state.measured,
     state.dragging,
+    room,
   );
   memo.nodesFrom = pickInputs(state);
   return memo.nodes;
@@ -101,14 +137,21 @@ const pickInputs = (state: ProjectionInputs): ProjectionInputs => ({
   autoPositions: state.autoPositions,
   measured: state.measured,
   dragging: state.dragging,
+  pinned: state.pinned,
   selectedNodeIds: state.selectedNodeIds,
   selectedEdgeIds: state.selectedEdgeIds,
   editingNodeId: state.editingNodeId,
 });
 
-/** Where the canvas draws a node: mid-drag, saved, or laid out automatically. */
-export function drawnPosition(state: ProjectionInputs, id: string): Point | undefined {
-  const dragged = state.dragging.get(id);
+/**
+ * Where the canvas draws a node: mid-drag, below its place to make room for another card,
+ * saved, or laid out automatically.
+ */
+export function drawnPosition(
+  state: ProjectionInputs & { projection: ProjectionMemo },
+  id: string,
+): Point | undefined {
+  const dragged = state.dragging.get(id) ?? selectRoom(state).get(id);
   if (dragged) return dragged;
   const node = state.map.nodes.find((n) => n.id === id);
   return node ? (node.position ?? state.autoPositions.get(id) ?? { x: 0, y: 0 }) : undefined;

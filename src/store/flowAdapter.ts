@@ -48,7 +48,7 @@ const NO_POINTS: ReadonlyMap<string, Point> = new Map();
 
 /**
  * React Flow nodes for the map. Positions come from the node (or the automatic layout, or a
- * drag in progress); sizes from what the canvas measured. A node whose document object,
+ * drag in progress, or `room`: cards moved down to make room for another); sizes from what the canvas measured. A node whose document object,
  * position, size, selection and editing state are unchanged keeps its previous flow node, so
  * memoised node components do not re-render.
  */
@@ -60,11 +60,15 @@ export function toFlowNodes(
   editingId: string | null,
   measured: ReadonlyMap<string, Size> = NO_SIZES,
   dragging: ReadonlyMap<string, Point> = NO_POINTS,
+  room: ReadonlyMap<string, Point> = NO_POINTS,
 ): ArgumentFlowNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   return map.nodes.map((node): ArgumentFlowNode => {
     const dragged = dragging.get(node.id);
-    const position = dragged ?? node.position ?? autoPositions.get(node.id) ?? { x: 0, y: 0 };
+    const position = dragged ??
+      room.get(node.id) ??
+      node.position ??
+      autoPositions.get(node.id) ?? { x: 0, y: 0 };
     const size = measured.get(node.id);
     const isSelected = selected.has(node.id);
     const editing = editingId === node.id;

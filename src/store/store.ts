@@ -63,6 +63,8 @@ export interface SessionSlice {
   measured: ReadonlyMap<string, Size>;
   /** Where the nodes being dragged are drawn until the drop commits their place. */
   dragging: ReadonlyMap<string, Point>;
+  /** The cards dropped last: they keep their places, and the cards they cover make room. */
+  pinned: ReadonlySet<string>;
   /** The memo of the canvas projection (`selectFlowNodes`, `selectFlowEdges`). */
   projection: ProjectionMemo;
   selectedNodeIds: string[];
@@ -143,6 +145,7 @@ export type ClashmapState = DocumentSlice & SessionSlice & Actions;
 
 const NO_POSITIONS: ReadonlyMap<string, Point> = new Map();
 const NO_SIZES: ReadonlyMap<string, Size> = new Map();
+const NO_IDS: ReadonlySet<string> = new Set();
 
 function unplacedLayout(
   map: ClashMap,
@@ -330,6 +333,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       layoutPending: initial.nodes.length > 0,
       measured: NO_SIZES,
       dragging: NO_POSITIONS,
+      pinned: NO_IDS,
       projection: newProjectionMemo(),
       selectedNodeIds: [],
       selectedEdgeIds: [],
@@ -369,6 +373,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           layoutPending: map.nodes.length > 0,
           measured: NO_SIZES,
           dragging: NO_POSITIONS,
+          pinned: NO_IDS,
           selectedNodeIds: [],
           selectedEdgeIds: [],
           editingNodeId: null,
@@ -415,6 +420,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         const session: Partial<SessionSlice> = {};
         if (measured) session.measured = measured;
         if (dragging) session.dragging = dragging.size ? dragging : NO_POSITIONS;
+        // Dropped cards keep the places they were dropped at; the cards under them move down.
+        if (moved.size) session.pinned = new Set(moved.keys());
         // Nodes placed by the layout reflow, like an outline, when one of them changes size
         // (its text was edited); nodes the user placed stay where they are.
         if (autoNodeResized && !state.layoutPending && measured)

@@ -6,6 +6,7 @@ import {
   boxOf,
   center,
   dragConnect,
+  dragNode,
   edge,
   emptyCanvasPoint,
   inspector,
@@ -90,6 +91,75 @@ describe('adding nodes', () => {
     await waitForFocus(page.getByRole('textbox', { name: 'Claim text' }));
     await page.keyboard.press('Escape');
     await expect.poll(() => allNodes(page).count()).toBe(1);
+  });
+});
+
+/** Pairs of cards whose boxes on screen overlap, by their text. */
+async function overlappingCards(page: App['page']): Promise<string[]> {
+  return page.locator('.react-flow__node').evaluateAll((els) => {
+    const boxes = els.map((el) => ({
+      name: el.querySelector('.cm-node__text')?.textContent ?? '?',
+      r: el.getBoundingClientRect(),
+    }));
+    const pairs: string[] = [];
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        if (
+          a.r.left < b.r.right &&
+          b.r.left < a.r.right &&
+          a.r.top < b.r.bottom &&
+          b.r.top < a.r.bottom
+        )
+          pairs.push(`${a.name} × ${b.name}`);
+    return pairs;
+  });
+}
+
+describe('cards make room', () => {
+  it('a card whose text grows pushes the card below it down, and it stays so after a reload', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha');
+    const beta = await addClaim(page, 'Beta');
+    const gap = (await boxOf(beta)).y - ((await boxOf(alpha)).y + (await boxOf(alpha)).height);
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(60); // Beta was placed just below Alpha
+
+    await alpha.dblclick();
+    const field = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(field);
+    const long =
+      'Alpha grows to a claim long enough to wrap onto many lines of its card ' +
+      'and more '.repeat(12);
+    await page.keyboard.type(long);
+    await page.keyboard.press('Enter');
+    const grown = node(page, 'Claim', long.trim());
+    await grown.waitFor();
+    await expect.poll(() => overlappingCards(page)).toEqual([]);
+    const alphaBox = await boxOf(grown);
+    const betaBox = await boxOf(beta);
+    // Alpha kept its place; Beta moved down, just below it.
+    expect(betaBox.y).toBeGreaterThan(alphaBox.y + alphaBox.height - 1);
+    expect(betaBox.y - (alphaBox.y + alphaBox.height)).toBeLessThan(60);
+
+    await app.reload();
+    await grown.waitFor();
+    await expect.poll(() => overlappingCards(page)).toEqual([]);
+  });
+
+  it('a card dropped onto another keeps its place, and the covered card moves down', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha');
+    const beta = await addClaim(page, 'Beta');
+    const before = await boxOf(beta);
+    const alphaBefore = await boxOf(alpha);
+    // Drop Beta a little above Alpha's middle, half over it.
+    const dy = alphaBefore.y + 10 - before.y;
+    await dragNode(page, beta, 40, dy);
+    await expect.poll(() => overlappingCards(page)).toEqual([]);
+    const dropped = await boxOf(beta);
+    expect(Math.abs(dropped.y - (before.y + dy))).toBeLessThan(4);
+    expect(Math.abs(dropped.x - (before.x + 40))).toBeLessThan(4);
+    expect((await boxOf(alpha)).y).toBeGreaterThan(dropped.y + dropped.height - 1);
   });
 });
 

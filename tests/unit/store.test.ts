@@ -385,6 +385,39 @@ describe('every document change is one undo step', () => {
   });
 });
 
+describe('cards make room', () => {
+  const measure = (id: string, width: number, height: number): NodeChange<ArgumentFlowNode> => ({
+    type: 'dimensions',
+    id,
+    dimensions: { width, height },
+    setAttributes: true,
+  });
+
+  it('a saved card that grows over the card below draws that card below it; the document keeps both places', () => {
+    const store = openedStore();
+    store.getState().applyNodeChanges([measure('a', 280, 100), measure('b', 280, 100)]);
+    expect(flowNode(store, 'b')?.position).toEqual({ x: 400, y: 300 });
+    const before = store.getState().map;
+    store.getState().applyNodeChanges([measure('a', 280, 340)]);
+    expect(flowNode(store, 'a')?.position).toEqual({ x: 400, y: 0 });
+    expect(flowNode(store, 'b')?.position).toEqual({ x: 400, y: 356 });
+    // Only the drawing moved: no edit, nothing to undo, the saved place is kept.
+    expect(store.getState().map).toBe(before);
+    expect(node(store, 'b')?.position).toEqual({ x: 400, y: 300 });
+    // It shrinks back: b is drawn at its own place again.
+    store.getState().applyNodeChanges([measure('a', 280, 100)]);
+    expect(flowNode(store, 'b')?.position).toEqual({ x: 400, y: 300 });
+  });
+
+  it('a dropped card keeps the place it was dropped at, and the card under it moves down', () => {
+    const store = openedStore();
+    store.getState().applyNodeChanges([measure('a', 280, 100), measure('b', 280, 100)]);
+    store.getState().applyNodeChanges([drag('b', 400, 20, false)]);
+    expect(flowNode(store, 'b')?.position).toEqual({ x: 400, y: 20 });
+    expect(flowNode(store, 'a')?.position).toEqual({ x: 400, y: 136 });
+  });
+});
+
 describe('session changes make no history', () => {
   it('drag ticks (dragging: true)', () => {
     const store = openedStore();
