@@ -7,12 +7,14 @@ import { createClashmapStore } from './store/store';
 import { StoreProvider } from './store/StoreContext';
 import { registerSW } from 'virtual:pwa-register';
 import { applyTheme } from './app/theme';
+import { applyTextSize } from './app/textSize';
 
 // Offline support: the service worker only exists in the production build.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) registerSW({ immediate: true });
 
-// The chosen (or the system's) colour theme, before the first paint.
+// The chosen (or the system's) colour theme and the chosen text size, before the first paint.
 applyTheme();
+applyTextSize();
 
 const store = createClashmapStore();
 

@@ -5,6 +5,7 @@ import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
 import { setTheme, useTheme } from '../app/theme';
+import { stepTextSize, TEXT_SIZES, useTextSize } from '../app/textSize';
 
 const MOD =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -35,6 +36,8 @@ interface Tool {
   pressed?: boolean;
   /** Kept in the bar on a narrow screen; the others go into the "More tools" menu. */
   compact?: boolean;
+  /** The tooltip, when it says more than the label and shortcut. */
+  title?: string;
 }
 
 /** Below this width the toolbar keeps the commonest tools and puts the rest in a menu. */
@@ -74,6 +77,7 @@ export function Toolbar({
   const labelsOn = useClashmap((s) => s.labelsOn);
   const compact = useCompact();
   const theme = useTheme();
+  const textSize = useTextSize();
 
   const groups: { name: string; tools: Tool[] }[] = [
     {
@@ -192,6 +196,20 @@ export function Toolbar({
           pressed: theme === 'dark',
           onClick: () => setTheme(theme === 'dark' ? 'light' : 'dark'),
         },
+        {
+          label: 'Smaller text',
+          title: `Smaller text on the cards (now ${textSize}%)`,
+          text: 'A−',
+          onClick: () => stepTextSize(-1),
+          disabled: textSize === TEXT_SIZES[0],
+        },
+        {
+          label: 'Larger text',
+          title: `Larger text on the cards (now ${textSize}%)`,
+          text: 'A+',
+          onClick: () => stepTextSize(1),
+          disabled: textSize === TEXT_SIZES[TEXT_SIZES.length - 1],
+        },
       ],
     },
     {
@@ -247,7 +265,7 @@ export function Toolbar({
   );
 }
 
-function ToolButton({ label, text, shortcut, onClick, disabled, pressed }: Tool) {
+function ToolButton({ label, text, shortcut, onClick, disabled, pressed, title }: Tool) {
   return (
     <button
       type="button"
@@ -255,7 +273,7 @@ function ToolButton({ label, text, shortcut, onClick, disabled, pressed }: Tool)
       aria-pressed={pressed}
       aria-label={label}
       aria-keyshortcuts={shortcut?.replace('⌘', 'Meta+')}
-      title={shortcut ? `${label} (${shortcut})` : label}
+      title={title ?? (shortcut ? `${label} (${shortcut})` : label)}
       onClick={onClick}
       disabled={disabled}
     >

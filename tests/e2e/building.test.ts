@@ -163,6 +163,32 @@ describe('cards make room', () => {
   });
 });
 
+describe('text size', () => {
+  it('A+ and A− size the cards’ text in steps, the cards make room, and the choice outlives a reload', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha is a claim of a few words');
+    await addClaim(page, 'Beta sits below it');
+    const textSize = () =>
+      alpha.locator('.cm-node__text').evaluate((el) => getComputedStyle(el).fontSize);
+    await expect(textSize()).resolves.toBe('15px');
+    const larger = tool(page, 'Larger text');
+    const smaller = tool(page, 'Smaller text');
+    for (let step = 0; step < 3; step++) await larger.click();
+    await expect(textSize()).resolves.toBe('22.5px');
+    await expect(larger.isDisabled()).resolves.toBe(true);
+    await expect.poll(() => overlappingCards(page)).toEqual([]);
+
+    await app.reload();
+    await expect.poll(textSize).toBe('22.5px');
+    await expect.poll(() => overlappingCards(page)).toEqual([]);
+    // From the keyboard too: the button keeps its focus, so Enter steps again.
+    await smaller.focus();
+    for (let step = 0; step < 4; step++) await page.keyboard.press('Enter');
+    await expect(textSize()).resolves.toBe('13.5px');
+    await expect(smaller.isDisabled()).resolves.toBe(true);
+  });
+});
+
 describe('editing text in place', () => {
   it('double-click edits the text and Enter commits it', async () => {
     const { page } = app;
