@@ -22,6 +22,7 @@ import { Notices } from './components/Notices';
 import { Scoreboard } from './components/evaluation/Scoreboard';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
 import { usePrintHandout } from './components/usePrintHandout';
+import { HandoutPages } from './components/HandoutPages';
 import { SaveStatus, Toolbar } from './components/Toolbar';
 import { useCommands, type DialogState } from './components/useCommands';
 import { useFileDrop } from './components/useFileDrop';
@@ -66,14 +67,16 @@ function Editor({
   const [dialog, setDialog] = useState<DialogState>(null);
   const [presentFrom, setPresentFrom] = useState<number | null>(null);
   const [stepsOpen, setStepsOpen] = useState(false);
-  const commands = useCommands(setDialog, setPresentFrom);
+  const handout = usePrintHandout();
+  const commands = useCommands(setDialog, setPresentFrom, handout.print);
   const exitPresentation = useCallback(() => setPresentFrom(null), []);
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
   // The legend and the overview map start folded where they would cover cards (1366×768).
   const [legendOpen, setLegendOpen] = useState(roomForOverlays);
   const [overviewOpen, setOverviewOpen] = useState(roomForOverlays);
-  const printing = usePrintHandout();
+  const { printing, pages } = handout;
+  const mapTitle = useClashmap((s) => s.map.title);
   const store = useClashmapStore();
   const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const exportImage = useMemo(() => makeImageExporter(store), [store]);
@@ -150,6 +153,7 @@ function Editor({
         commands={commands}
         exportImage={exportImage}
       />
+      {pages && <HandoutPages title={mapTitle} pages={pages} />}
       {printing && (
         <div className="cm-print-outline">
           <OutlineView />

@@ -47,6 +47,7 @@ export type DialogState =
 export function useCommands(
   setDialog: (dialog: DialogState) => void,
   setPresentFrom: (step: number | null) => void,
+  printHandout: () => Promise<void>,
 ) {
   const store = useClashmapStore();
   const flow = useReactFlow();
@@ -224,7 +225,7 @@ export function useCommands(
         state().stopEditing();
         setPresentFrom(0);
       },
-      printHandout: () => window.print(),
+      printHandout: () => void printHandout(),
       viewCenter,
       showShortcuts: () => setDialog({ type: 'shortcuts' }),
       focusNode: (id: string) => {
@@ -246,7 +247,7 @@ export function useCommands(
         );
       },
     };
-  }, [store, flow, setDialog, setPresentFrom]);
+  }, [store, flow, setDialog, setPresentFrom, printHandout]);
 }
 
 export type Commands = ReturnType<typeof useCommands>;

@@ -1,11 +1,13 @@
 import { useReactFlow, type Viewport } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useClashmapStore } from '../store/StoreContext';
+import { handoutPages, type HandoutPage } from './handoutPages';
 
 /**
  * The map's box on a printed A4 page (see the print rules in styles.css), in CSS px: the page
- * turns to portrait for a map taller than wide, so the map prints as large as it can.
+ * turns to portrait for a map taller than wide, so the map prints as large as it can. Used when
+ * the browser's own Print menu prints the page, with no handout pages made for it.
  */
 const PRINT_CANVAS = {
   landscape: { width: 1030, height: 600 },
@@ -13,12 +15,26 @@ const PRINT_CANVAS = {
   padding: 16,
 };
 
+const measureCanvas = () => document.createElement('canvas').getContext('2d')!;
+
+export interface PrintHandout {
+  /** True while the page prints: the handout's outline is rendered. */
+  printing: boolean;
+  /** The handout's map pages, one position per page, while the handout prints. */
+  pages: HandoutPage[] | null;
+  /** Makes the handout's pages, then opens the browser's Print dialog. */
+  print: () => Promise<void>;
+}
+
 /**
- * While the page prints: the handout's outline is rendered, and the canvas is framed to show the
- * whole map in its printed box; afterwards the view is put back.
+ * Printing the handout: the map one position per page, at 8 pt or more, then the outline.
+ * The browser's own Print menu, which gives no time to make pages, prints the whole map framed
+ * on one page instead. Afterwards the view is put back.
  */
-export function usePrintHandout(): boolean {
+export function usePrintHandout(): PrintHandout {
   const [printing, setPrinting] = useState(false);
+  const [pages, setPages] = useState<HandoutPage[] | null>(null);
+  const hasPages = useRef(false);
   const flow = useReactFlow();
   const store = useClashmapStore();
 
@@ -28,6 +44,7 @@ export function usePrintHandout(): boolean {
       if (saved) return;
       flushSync(() => setPrinting(true));
       saved = flow.getViewport();
+      if (hasPages.current) return;
       const nodes = store.flowNodes();
       if (nodes.length === 0) return;
       const minX = Math.min(...nodes.map((n) => n.position.x));
@@ -52,8 +69,11 @@ export function usePrintHandout(): boolean {
     const after = () => {
       if (!saved) return;
       delete document.documentElement.dataset.printOrientation;
+      delete document.documentElement.dataset.handout;
       void flow.setViewport(saved);
       saved = null;
+      hasPages.current = false;
+      setPages(null);
       setPrinting(false);
     };
     const media = window.matchMedia('print');
@@ -67,5 +87,40 @@ export function usePrintHandout(): boolean {
       media.removeEventListener('change', onMedia);
     };
   }, [flow, store]);
-  return printing;
+
+  const print = useCallback(async () => {
+    const { exportMapSvg } = await import('../io/svgExport');
+    const state = store.getState();
+    const boxes = new Map(
+      store.flowNodes().map((n) => [
+        n.id,
+        {
+          x: n.position.x,
+          y: n.position.y,
+          width: n.measured?.width ?? 280,
+          height: n.measured?.height ?? 120,
+        },
+      ]),
+    );
+    const context = measureCanvas();
+    const made = handoutPages(state.mapToSave(), boxes, exportMapSvg, (text, font) => {
+      context.font = font;
+      return context.measureText(text).width;
+    });
+    hasPages.current = true;
+    document.documentElement.dataset.handout = '';
+    flushSync(() => {
+      setPages(made);
+      setPrinting(true);
+    });
+    // Every page's drawing is ready before the browser lays the pages out.
+    await Promise.all(
+      [...document.querySelectorAll<HTMLImageElement>('.cm-handout img')].map((img) =>
+        img.decode().catch(() => undefined),
+      ),
+    );
+    window.print();
+  }, [store]);
+
+  return { printing, pages, print };
 }

@@ -37,6 +37,11 @@ export interface SvgExportOptions {
   measure: (text: string, font: string) => number;
   /** Multiplies the width and height the picture asks for; the drawing itself is unchanged. */
   scale?: number;
+  /**
+   * The cards and edges alone: no title, no legend and no map inside (for a printed page, which
+   * says what it shows in its own heading).
+   */
+  drawingOnly?: boolean;
 }
 
 // The canvas's font stack; written raw into a double-quoted attribute, so no double quotes here.
@@ -443,16 +448,21 @@ export function exportMapSvg(map: ClashMap, options: SvgExportOptions): string {
   }
   if (bounds.empty) bounds.add(0, 0);
 
+  const drawingOnly = options.drawingOnly === true;
   const legend = legendItems(measure);
-  const innerWidth = Math.max(bounds.maxX - bounds.minX, legend.width, 240);
-  const titleRows = wrap(map.title, innerWidth, STYLE.title, measure);
+  const innerWidth = drawingOnly
+    ? bounds.maxX - bounds.minX
+    : Math.max(bounds.maxX - bounds.minX, legend.width, 240);
+  const titleRows = drawingOnly ? [] : wrap(map.title, innerWidth, STYLE.title, measure);
   const titleHeight = titleRows.length * lineHeightOf(STYLE.title);
 
   const left = bounds.minX - MARGIN;
-  const top = bounds.minY - MARGIN - titleHeight - 20;
+  const top = drawingOnly ? bounds.minY - MARGIN : bounds.minY - MARGIN - titleHeight - 20;
   const width = innerWidth + 2 * MARGIN;
   const legendTop = bounds.maxY + 28;
-  const height = legendTop + LEGEND_HEIGHT + MARGIN - top;
+  const height = drawingOnly
+    ? bounds.maxY + MARGIN - top
+    : legendTop + LEGEND_HEIGHT + MARGIN - top;
   const scale =
     options.scale !== undefined && Number.isFinite(options.scale) && options.scale > 0
       ? options.scale
@@ -473,7 +483,9 @@ export function exportMapSvg(map: ClashMap, options: SvgExportOptions): string {
     ...MARKERS.map((line) => `    ${line}`),
     '  </defs>',
     `  <rect x="${num(left)}" y="${num(top)}" width="${num(width)}" height="${num(height)}" fill="${COLOR.background}"/>`,
-    `  ${textLines('map-title', titleRows, bounds.minX, top + MARGIN, STYLE.title)}`,
+    ...(drawingOnly
+      ? []
+      : [`  ${textLines('map-title', titleRows, bounds.minX, top + MARGIN, STYLE.title)}`]),
     '  <g class="edges">',
     ...edgeMarkup.map((m) => indent(m)),
     '  </g>',
@@ -483,10 +495,14 @@ export function exportMapSvg(map: ClashMap, options: SvgExportOptions): string {
     '  <g class="badges">',
     ...badgeMarkup.map((m) => indent(m)),
     '  </g>',
-    indent(legend.draw(bounds.minX, legendTop), '  '),
-    // The whole map even when only a selection is drawn: the picture is a view, the file is the
-    // map, and opening it again must not quietly lose everything that was not selected.
-    `  <metadata><clashmap xmlns="${SVG_MAP_NAMESPACE}" version="${SVG_MAP_EMBED_VERSION}">${embedMapText(serializeMap(map))}</clashmap></metadata>`,
+    ...(drawingOnly
+      ? []
+      : [
+          indent(legend.draw(bounds.minX, legendTop), '  '),
+          // The whole map even when only a selection is drawn: the picture is a view, the file
+          // is the map, and opening it again must not quietly lose everything not selected.
+          `  <metadata><clashmap xmlns="${SVG_MAP_NAMESPACE}" version="${SVG_MAP_EMBED_VERSION}">${embedMapText(serializeMap(map))}</clashmap></metadata>`,
+        ]),
     '</svg>',
     '',
   ].join('\n');

@@ -237,4 +237,65 @@ describe('presenting a map in class', () => {
       `of ${before.length - 1} · ${file.presentation!.steps[0]!.title}`,
     );
   });
+
+  it('prints a handout with one position per A4 page, every word at 8 pt or more, then the outline', async () => {
+    // The browser's Print dialog cannot be driven headless: the test takes its place and
+    // looks at the page as the printer would lay it out.
+    await page.evaluate(() => {
+      window.print = () => {
+        document.documentElement.dataset.printRequests = String(
+          Number(document.documentElement.dataset.printRequests ?? 0) + 1,
+        );
+      };
+    });
+    await page.getByRole('button', { name: 'Print handout', exact: true }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.printRequests))
+      .toBe('1');
+    await page.emulateMedia({ media: 'print' });
+    const pages = await page.locator('.cm-handout__page').evaluateAll((sections) =>
+      Promise.all(
+        sections.map((section) => {
+          const img = section.querySelector('img')!;
+          const svg = decodeURIComponent(img.src.slice(img.src.indexOf(',') + 1));
+          const viewBox = /viewBox="[^ ]+ [^ ]+ ([\d.]+) ([\d.]+)"/.exec(svg)!;
+          const fontSizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+          const r = section.getBoundingClientRect();
+          const drawing = img.getBoundingClientRect();
+          return {
+            heading: section.querySelector('h2')!.textContent ?? '',
+            landscape: section.classList.contains('cm-handout__page--landscape'),
+            scale: img.getBoundingClientRect().width / Number(viewBox[1]),
+            smallestText: Math.min(...fontSizes),
+            width: drawing.width,
+            height: r.height + (section.querySelector('h1')?.getBoundingClientRect().height ?? 0),
+            svg,
+          };
+        }),
+      ),
+    );
+    const positions = articleMap.nodes.filter((n) => n.kind === 'position');
+    // One page (or more) per position, in order, each headed with the position's words.
+    positions.forEach((position, i) =>
+      expect(
+        pages.some((p) => p.heading.startsWith(`Position ${i + 1} of 4: ${position.text}`)),
+      ).toBe(true),
+    );
+    for (const p of pages) {
+      // 8 pt is 10.67 CSS px: the smallest text on the page, as printed.
+      expect(p.smallestText * p.scale, p.heading).toBeGreaterThanOrEqual(10.6);
+      // Inside an A4 page's 12 mm margins (703 × 1032 CSS px, or turned).
+      expect(p.width, p.heading).toBeLessThanOrEqual(p.landscape ? 1032 : 703);
+      expect(p.height, p.heading).toBeLessThanOrEqual(p.landscape ? 703 : 1032);
+    }
+    // Every card is on some page (its first words, as the SVG writes text: escaped, in lines).
+    const drawn = pages.map((p) => p.svg).join('\n');
+    for (const node of articleMap.nodes) {
+      const words = node.text.split(' ').slice(0, 2).join(' ');
+      expect(drawn.includes(words.replace(/&/g, '&amp;')), node.text).toBe(true);
+    }
+    // The map canvas itself does not print; the outline follows the map pages.
+    await expect(page.locator('.cm-canvas').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.cm-print-outline').isVisible()).resolves.toBe(true);
+  });
 });
