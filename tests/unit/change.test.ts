@@ -142,6 +142,14 @@ describe('changeProblem: the one check before a commit', () => {
     expect(changeProblem(after, diffMaps(before, after))).toMatch(/^The text /);
   });
 
+  it("words a value of the wrong type in zod's English, as the schema sets no message for it", () => {
+    const before = sample();
+    const after = ops.updateNode(before, 'a', { text: 42 as unknown as string });
+    expect(changeProblem(after, diffMaps(before, after))).toBe(
+      'The text Invalid input: expected string, received number.',
+    );
+  });
+
   it('refuses an added node quoting a span the source does not hold', () => {
     const before = sample();
     const node: MapNode = {

@@ -733,6 +733,15 @@ const INVALID_CONTENT: Array<{ name: string; change: (doc: Doc) => void; line: s
     change: (d) => delete d.sources[0]!.text,
     line: 'nodes[1].evidence[0].quote: source "article" has no text to check the quote against',
   },
+  // zod's own English wording, where the schema sets none (zod/mini installs no locale by itself)
+  {
+    name: 'a presentation step showing more nodes than a map may have',
+    change: (d) =>
+      (d.presentation = {
+        steps: [{ id: 's1', nodes: Array.from({ length: LIMITS.nodes + 1 }, () => 'pos') }],
+      }),
+    line: 'presentation.steps[0].nodes: Too big: expected array to have <=5000 items',
+  },
 ];
 
 describe('parseMap refuses a map with something wrong in it', () => {

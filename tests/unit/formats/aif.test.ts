@@ -290,6 +290,14 @@ describe('AIF import refuses what it cannot read, and names the place', () => {
     ]);
   });
 
+  it("keeps zod's English wording where the AIF shape has none of its own", async () => {
+    const doc = { nodes: ['A', { nodeID: '1', text: 'B', type: 'I' }], edges: [7] };
+    expect(refused(await importAif(JSON.stringify(doc)))).toEqual([
+      { path: 'nodes[0]', message: 'Invalid input: expected object, received string' },
+      { path: 'edges[0]', message: 'Invalid input: expected object, received number' },
+    ]);
+  });
+
   it('names places inside the OVA wrapper', async () => {
     const errors = refused(await importAif(JSON.stringify({ AIF: { nodes: {}, edges: [] } })));
     expect(errors).toEqual([{ path: 'AIF.nodes', message: 'must be a list of nodes' }]);
