@@ -1,7 +1,7 @@
 // The map import pipeline, stage by stage, for timing. `parseMap` runs these same stages in
 // this order; here each is timed on its own, and the count caps (5,000 nodes, 20,000 edges)
 // can be lifted so that a 10,000-node document can be timed through the same code.
-import { z } from 'zod';
+import { z } from '../src/model/zod';
 import { decodeMapBytes } from '../src/io/decode';
 import { parseJsonText } from '../src/io/jsonText';
 import { migrate, type RawDocument } from '../src/io/migrations';
@@ -27,7 +27,7 @@ export function openPipeline(bytes: Uint8Array): boolean {
   return parseMap(decoded.text, { brokenQuotes: 'warn' }).ok;
 }
 
-const uncappedSchema = mapSchema.extend({
+const uncappedSchema = z.extend(mapSchema, {
   nodes: z.array(mapNodeSchema),
   edges: z.array(edgeSchema),
 });

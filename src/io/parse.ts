@@ -1,4 +1,4 @@
-import type { core } from 'zod';
+import type { core } from 'zod/mini';
 import { checkInvariants, checkQuotes, checkStructure } from '../model/invariants';
 import { formatPath, type Issue } from '../model/issue';
 import { LIMITS } from '../model/limits';

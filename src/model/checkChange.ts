@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import type { MapChange } from './change';
 import { edgeSchema } from './edge';
 import { quoteMismatch, type Evidence } from './evidence';
@@ -17,7 +17,7 @@ const descriptionSchema = proseSchema(LIMITS.descriptionLength);
  * Why a record would not pass the file format's own checks (length limits and the like), in
  * words for the user, or null.
  */
-export function recordProblem(schema: ZodType, value: unknown, what = 'value'): string | null {
+export function recordProblem(schema: ZodMiniType, value: unknown, what = 'value'): string | null {
   const result = schema.safeParse(value);
   if (result.success) return null;
   const issue = result.error.issues[0]!;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { idSchema } from './ids';
 import { LIMITS } from './limits';
 import { EDGE_KINDS, edgeKindList } from './relations/registry';
@@ -12,7 +12,7 @@ export const edgeSchema = z.strictObject({
   from: idSchema,
   to: idSchema,
   kind: z.enum(EDGE_KINDS, { error: `must be ${edgeKindList()}` }),
-  note: proseSchema(LIMITS.edgeNoteLength).optional(),
+  note: z.optional(proseSchema(LIMITS.edgeNoteLength)),
 });
 
 /** `from` supports or rebuts `to`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { idSchema } from './ids';
 import { LIMITS } from './limits';
 import { proseSchema } from './text';
@@ -6,9 +6,11 @@ import type { Source } from './source';
 
 const offsetSchema = z
   .number()
-  .int({ error: 'must be a whole number' })
-  .min(0, { error: 'must not be negative' })
-  .max(LIMITS.sourceTextLength, { error: 'is beyond the longest source text allowed' });
+  .check(
+    z.int({ error: 'must be a whole number' }),
+    z.gte(0, { error: 'must not be negative' }),
+    z.lte(LIMITS.sourceTextLength, { error: 'is beyond the longest source text allowed' }),
+  );
 
 export const evidenceSchema = z
   .strictObject({
@@ -19,7 +21,7 @@ export const evidenceSchema = z
     end: offsetSchema,
     speaker: proseSchema(LIMITS.speakerLength, { allowEmpty: false }),
   })
-  .refine((e) => e.end > e.start, { error: 'must be after start', path: ['end'] });
+  .check(z.refine((e) => e.end > e.start, { error: 'must be after start', path: ['end'] }));
 
 /**
  * A verbatim quote: the span [start, end) of a source's text, and who says it. Its id is unique

@@ -1,21 +1,19 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { LIMITS } from './limits';
 
 /** Ids are short, URL- and file-safe tokens so they survive every export format. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
-export const idSchema = z
-  .string()
-  .min(1, { error: 'must not be empty', abort: true })
+export const idSchema = z.string().check(
+  z.minLength(1, { error: 'must not be empty', abort: true }),
   // In UTF-16 code units, as every limit of the format is counted.
-  .check(
-    z.refine((value: string) => value.length <= LIMITS.idLength, {
-      error: `is longer than ${LIMITS.idLength} characters`,
-    }),
-  )
-  .regex(ID_PATTERN, {
+  z.refine((value: string) => value.length <= LIMITS.idLength, {
+    error: `is longer than ${LIMITS.idLength} characters`,
+  }),
+  z.regex(ID_PATTERN, {
     error: 'must start with a letter or digit and use only letters, digits, "_", ".", ":" or "-"',
-  });
+  }),
+);
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 /**

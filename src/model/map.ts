@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { edgeSchema, type Edge } from './edge';
 import { idSchema } from './ids';
 import { presentationSchema, type Presentation } from './presentation';
@@ -25,21 +25,26 @@ export const mapSchema = z.strictObject({
   format: z.literal(MAP_FORMAT),
   version: z.literal(CURRENT_VERSION),
   title: proseSchema(LIMITS.titleLength, { allowEmpty: false }),
-  description: proseSchema(LIMITS.descriptionLength).optional(),
+  description: z.optional(proseSchema(LIMITS.descriptionLength)),
   sources: z
     .array(sourceSchema)
-    .max(LIMITS.sources, { error: `has more than ${LIMITS.sources} sources` }),
-  nodes: z
-    .array(mapNodeSchema)
-    .max(LIMITS.nodes, { error: `has more than ${LIMITS.nodes.toLocaleString('en-US')} nodes` }),
-  edges: z
-    .array(edgeSchema)
-    .max(LIMITS.edges, { error: `has more than ${LIMITS.edges.toLocaleString('en-US')} edges` }),
-  presentation: presentationSchema.optional(),
-  assumptions: z
-    .array(assumptionSchema)
-    .max(LIMITS.nodes, { error: 'has more assumptions than a map has nodes' })
-    .optional(),
+    .check(z.maxLength(LIMITS.sources, { error: `has more than ${LIMITS.sources} sources` })),
+  nodes: z.array(mapNodeSchema).check(
+    z.maxLength(LIMITS.nodes, {
+      error: `has more than ${LIMITS.nodes.toLocaleString('en-US')} nodes`,
+    }),
+  ),
+  edges: z.array(edgeSchema).check(
+    z.maxLength(LIMITS.edges, {
+      error: `has more than ${LIMITS.edges.toLocaleString('en-US')} edges`,
+    }),
+  ),
+  presentation: z.optional(presentationSchema),
+  assumptions: z.optional(
+    z
+      .array(assumptionSchema)
+      .check(z.maxLength(LIMITS.nodes, { error: 'has more assumptions than a map has nodes' })),
+  ),
 });
 
 /** A whole argument map, exactly as its file holds it. */

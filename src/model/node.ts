@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { evidenceSchema } from './evidence';
 import { idSchema } from './ids';
 import { LIMITS } from './limits';
 import { proseSchema } from './text';
 
-const coordinateSchema = z
-  .number()
-  .refine(Number.isFinite, { error: 'must be a finite number' })
-  .refine((n) => Math.abs(n) <= LIMITS.coordinate, {
+const coordinateSchema = z.number().check(
+  z.refine(Number.isFinite, { error: 'must be a finite number' }),
+  z.refine((n: number) => Math.abs(n) <= LIMITS.coordinate, {
     error: `must be between -${LIMITS.coordinate.toLocaleString('en-US')} and ${LIMITS.coordinate.toLocaleString('en-US')}`,
-  });
+  }),
+);
 
 export const pointSchema = z.strictObject({ x: coordinateSchema, y: coordinateSchema });
 export type Point = z.infer<typeof pointSchema>;
@@ -20,15 +20,20 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 const nodeFields = {
   id: idSchema,
   text: proseSchema(LIMITS.nodeTextLength, { allowEmpty: false }),
-  evidence: z
-    .array(evidenceSchema)
-    .max(LIMITS.evidencePerNode, { error: `has more than ${LIMITS.evidencePerNode} quotes` }),
-  position: pointSchema.optional(),
-  tags: z
-    .array(proseSchema(LIMITS.tagLength, { allowEmpty: false }))
-    .max(LIMITS.tagsPerNode, { error: `has more than ${LIMITS.tagsPerNode} tags` })
-    .optional(),
-  notes: proseSchema(LIMITS.notesLength).optional(),
+  evidence: z.array(evidenceSchema).check(
+    z.maxLength(LIMITS.evidencePerNode, {
+      error: `has more than ${LIMITS.evidencePerNode} quotes`,
+    }),
+  ),
+  position: z.optional(pointSchema),
+  tags: z.optional(
+    z
+      .array(proseSchema(LIMITS.tagLength, { allowEmpty: false }))
+      .check(
+        z.maxLength(LIMITS.tagsPerNode, { error: `has more than ${LIMITS.tagsPerNode} tags` }),
+      ),
+  ),
+  notes: z.optional(proseSchema(LIMITS.notesLength)),
 };
 
 export const positionNodeSchema = z.strictObject({ ...nodeFields, kind: z.literal('position') });

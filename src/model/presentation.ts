@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { indexMap, leadingPositions } from './graph';
 import { idSchema } from './ids';
 import { LIMITS } from './limits';
@@ -9,9 +9,11 @@ import { proseSchema } from './text';
 
 export const presentationStepSchema = z.strictObject({
   id: idSchema,
-  title: proseSchema(LIMITS.titleLength).optional(),
-  nodes: z.array(idSchema).min(1, { error: 'a step shows at least one node' }).max(LIMITS.nodes),
-  note: proseSchema(LIMITS.notesLength).optional(),
+  title: z.optional(proseSchema(LIMITS.titleLength)),
+  nodes: z
+    .array(idSchema)
+    .check(z.minLength(1, { error: 'a step shows at least one node' }), z.maxLength(LIMITS.nodes)),
+  note: z.optional(proseSchema(LIMITS.notesLength)),
 });
 
 /** One step of a presentation: the nodes it reveals, and the presenter's note for it. */
@@ -20,7 +22,7 @@ export type PresentationStep = z.infer<typeof presentationStepSchema>;
 export const presentationSchema = z.strictObject({
   steps: z
     .array(presentationStepSchema)
-    .max(LIMITS.nodes, { error: 'has more steps than a map has nodes' }),
+    .check(z.maxLength(LIMITS.nodes, { error: 'has more steps than a map has nodes' })),
 });
 
 /** The teacher's own order of steps, kept in the map file. */

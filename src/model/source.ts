@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { idSchema } from './ids';
 import { LIMITS } from './limits';
 import { proseSchema, stringOfAtMost } from './text';
@@ -71,23 +71,26 @@ function isCalendarDate(value: string): boolean {
 export const sourceSchema = z.strictObject({
   id: idSchema,
   title: proseSchema(LIMITS.sourceFieldLength, { allowEmpty: false }),
-  author: proseSchema(LIMITS.sourceFieldLength).optional(),
-  publisher: proseSchema(LIMITS.sourceFieldLength).optional(),
-  published: z
-    .string()
-    .regex(DATE_PATTERN, {
-      error: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
-      abort: true,
-    })
-    .refine(isCalendarDate, { error: 'is not a real date (check the month and day)' })
-    .optional(),
-  url: stringOfAtMost(LIMITS.urlLength)
-    .superRefine((value, ctx) => {
-      const problem = urlProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    })
-    .optional(),
-  text: proseSchema(LIMITS.sourceTextLength).optional(),
+  author: z.optional(proseSchema(LIMITS.sourceFieldLength)),
+  publisher: z.optional(proseSchema(LIMITS.sourceFieldLength)),
+  published: z.optional(
+    z.string().check(
+      z.regex(DATE_PATTERN, {
+        error: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
+        abort: true,
+      }),
+      z.refine(isCalendarDate, { error: 'is not a real date (check the month and day)' }),
+    ),
+  ),
+  url: z.optional(
+    stringOfAtMost(LIMITS.urlLength).check(
+      z.superRefine((value: string, ctx) => {
+        const problem = urlProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    ),
+  ),
+  text: z.optional(proseSchema(LIMITS.sourceTextLength)),
 });
 
 /** A document the map quotes from: an article, a report, a transcript. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // C0 controls other than tab, newline and carriage return have no place in prose and can
 // hide content in terminals; lone surrogates break every encoder downstream.
@@ -51,7 +51,7 @@ export function removeBidiControls(value: string): string {
 
 /**
  * A zod string schema of at most `max` UTF-16 code units (`string.length`), as the file format
- * counts. zod's own `.max()` counts code points, which lets 1,001 emoji (2,002 code units)
+ * counts. zod's own `z.maxLength()` counts code points, which lets 1,001 emoji (2,002 code units)
  * through a 2,000 limit that the app's fields, importers and offsets all count in code units.
  */
 export function stringOfAtMost(max: number) {
@@ -64,12 +64,13 @@ export function stringOfAtMost(max: number) {
 
 /** A zod schema for user-visible text of at most `max` UTF-16 code units. */
 export function proseSchema(max: number, { allowEmpty = true } = {}) {
-  return stringOfAtMost(max)
-    .refine((value) => allowEmpty || value.length > 0, { error: 'must not be empty' })
-    .superRefine((value, ctx) => {
+  return stringOfAtMost(max).check(
+    z.refine((value: string) => allowEmpty || value.length > 0, { error: 'must not be empty' }),
+    z.superRefine((value: string, ctx) => {
       const problem = textProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+    }),
+  );
 }
 
 // eslint-disable-next-line no-control-regex -- removing control characters is the point

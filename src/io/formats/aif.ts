@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod';
 import type { EdgeKind } from '../../model/edge';
 import {
   edgeKindOfAifNode,
@@ -159,34 +159,37 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
 // ---------------------------------------------------------------------------------------------
 // Import
 
-const aifId = z.union([z.string().min(1, { error: 'must not be empty' }), z.number()], {
-  error: 'must be text or a number',
-});
+const aifId = z.union(
+  [z.string().check(z.minLength(1, { error: 'must not be empty' })), z.number()],
+  {
+    error: 'must be text or a number',
+  },
+);
 
 const aifNodeSchema = z.looseObject({
   nodeID: aifId,
-  text: z.string({ error: 'must be text' }).nullish(),
+  text: z.nullish(z.string({ error: 'must be text' })),
   type: z.string({ error: 'must be text such as "I", "RA" or "CA"' }),
 });
 const aifEdgeSchema = z.looseObject({ fromID: aifId, toID: aifId });
-const aifLocutionSchema = z.looseObject({ nodeID: aifId, personID: aifId.nullish() });
+const aifLocutionSchema = z.looseObject({ nodeID: aifId, personID: z.nullish(aifId) });
 const aifParticipantSchema = z.looseObject({
   participantID: aifId,
-  firstname: z.string({ error: 'must be text' }).nullish(),
-  surname: z.string({ error: 'must be text' }).nullish(),
+  firstname: z.nullish(z.string({ error: 'must be text' })),
+  surname: z.nullish(z.string({ error: 'must be text' })),
 });
 const aifDocumentSchema = z.looseObject({
   nodes: z.array(aifNodeSchema, { error: 'must be a list of nodes' }),
   edges: z.array(aifEdgeSchema, { error: 'must be a list of edges' }),
-  locutions: z.array(aifLocutionSchema, { error: 'must be a list' }).nullish(),
-  participants: z.array(aifParticipantSchema, { error: 'must be a list' }).nullish(),
-  [AIF_EXTENSION_KEY]: z.unknown().optional(),
+  locutions: z.nullish(z.array(aifLocutionSchema, { error: 'must be a list' })),
+  participants: z.nullish(z.array(aifParticipantSchema, { error: 'must be a list' })),
+  [AIF_EXTENSION_KEY]: z.optional(z.unknown()),
 });
 
 const extensionSchema = z.looseObject({
-  title: z.string().optional(),
-  description: z.string().optional(),
-  positions: z.array(aifId).optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  positions: z.optional(z.array(aifId)),
 });
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
