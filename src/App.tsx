@@ -17,7 +17,7 @@ import { makeImageExporter } from './components/imageExport';
 import { MapCanvas } from './components/MapCanvas';
 import { MapTitle } from './components/MapTitle';
 import { SkipToMap } from './components/SkipToMap';
-import { roomForOverlays } from './components/roomForOverlays';
+import { useOverlayOpen } from './components/overlayPrefs';
 import { Notices } from './components/Notices';
 import { Scoreboard } from './components/evaluation/Scoreboard';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
@@ -72,9 +72,8 @@ function Editor({
   const exitPresentation = useCallback(() => setPresentFrom(null), []);
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
-  // The legend and the overview map start folded where they would cover cards (1366×768).
-  const [legendOpen, setLegendOpen] = useState(roomForOverlays);
-  const [overviewOpen, setOverviewOpen] = useState(roomForOverlays);
+  const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
+  const [overviewOpen, setOverviewOpen] = useOverlayOpen('overview');
   const { printing, pages } = handout;
   const mapTitle = useClashmap((s) => s.map.title);
   const store = useClashmapStore();
@@ -96,9 +95,9 @@ function Editor({
         outlineOpen={outlineOpen}
         onToggleOutline={() => setOutlineOpen((open) => !open)}
         legendOpen={legendOpen}
-        onToggleLegend={() => setLegendOpen((open) => !open)}
+        onToggleLegend={() => setLegendOpen(!legendOpen)}
         overviewOpen={overviewOpen}
-        onToggleOverview={() => setOverviewOpen((open) => !open)}
+        onToggleOverview={() => setOverviewOpen(!overviewOpen)}
       />
       {storageProblem && (
         <div className="cm-banner" role="alert">

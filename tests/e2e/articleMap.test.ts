@@ -100,6 +100,15 @@ function boxLook(root: Element) {
   };
 }
 
+/** Opens the legend or the overview map from the toolbar, as a reader would (they start folded). */
+async function unfold(page: Session['page'], tool: 'Legend' | 'Overview map') {
+  const toggle = page
+    .getByRole('toolbar', { name: 'Map tools' })
+    .getByRole('button', { name: tool, exact: true });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+}
+
 describe('first launch', () => {
   let session: Session;
   beforeAll(async () => {
@@ -118,6 +127,17 @@ describe('first launch', () => {
     await expect(session.page.title()).resolves.toBe(
       'cartel-drone-strikes.clashmap.json · Clashmap',
     );
+  });
+
+  it('starts with the legend and the overview map folded, covering no card; opened, they stay open after a reload', async () => {
+    const { page } = session;
+    await expect(page.getByRole('region', { name: 'Legend' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('img', { name: 'Map overview' }).count()).resolves.toBe(0);
+    await unfold(page, 'Legend');
+    await unfold(page, 'Overview map');
+    await page.reload();
+    await page.getByRole('region', { name: 'Legend' }).waitFor();
+    await page.getByRole('img', { name: 'Map overview' }).waitFor();
   });
 
   it('keeps the skip link out of sight until the first Tab, then shows it in full', async () => {
@@ -177,6 +197,7 @@ describe('first launch', () => {
     const rebuttals = await session.page.getByRole('group', { name: / rebuts / }).count();
     expect(rebuttals).toBe(map.edges.filter((e) => e.kind === 'rebuttal').length);
     const legend = session.page.getByRole('region', { name: 'Legend' });
+    await unfold(session.page, 'Legend');
     await expect(legend.innerText()).resolves.toMatch(/supports[\s\S]*rebuts/);
   });
 
@@ -192,6 +213,7 @@ describe('first launch', () => {
 
   it('legend draws each kind of edge as the canvas does: colour, dashes, marker and sign', async () => {
     const { page } = session;
+    await unfold(page, 'Legend');
     const legend = page.getByRole('region', { name: 'Legend' });
     const seen: Record<string, ReturnType<typeof look> & { sign: string }> = {};
     for (const [word, labelName] of [
@@ -229,6 +251,7 @@ describe('first launch', () => {
 
   it('legend draws positions and quoted claims as the canvas does', async () => {
     const { page } = session;
+    await unfold(page, 'Legend');
     const legend = page.getByRole('region', { name: 'Legend' });
     const claim = map.nodes.find((n) => n.kind === 'claim' && n.evidence.length > 0)!;
     const position = map.nodes.find((n) => n.kind === 'position')!;
@@ -250,6 +273,7 @@ describe('first launch', () => {
     for (const name of ['Zoom In', 'Zoom Out', 'Fit View']) {
       await expect(session.page.getByRole('button', { name }).count(), name).resolves.toBe(1);
     }
+    await unfold(session.page, 'Overview map');
     await expect(session.page.getByRole('img', { name: 'Map overview' }).count()).resolves.toBe(1);
   });
 
