@@ -1,8 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
-import { anchorQuote, quoteMismatch } from '../model/evidence';
+import { anchorQuote, isChecked, quoteMismatch } from '../model/evidence';
 import type { Evidence } from '../model/evidence';
 import { focusWhenDrawn } from './canvasFocus';
 import { LIMITS } from '../model/limits';
+import { urlProblem } from '../model/source';
 import { quoteIds, withQuoteId } from '../model/operations';
 import { NODE_KINDS, type MapNode } from '../model/node';
 import { EDGE_KINDS, relationKind } from '../model/relations/registry';
@@ -126,10 +127,25 @@ function EvidenceEditor({
         value={evidence.speaker}
         onCommit={(speaker) => speaker.trim() && replace({ ...evidence, speaker: speaker.trim() })}
       />
-      <p className="cm-muted">
-        From {sources.find((s) => s.id === evidence.sourceId)?.title ?? evidence.sourceId},
-        characters {evidence.start}–{evidence.end}
-      </p>
+      {isChecked(evidence) ? (
+        <p className="cm-muted">
+          From {source?.title ?? evidence.sourceId}, characters {evidence.start}–{evidence.end}
+        </p>
+      ) : (
+        <div className="cm-quote-flag cm-quote-flag--unchecked" role="note">
+          <p>
+            From {source?.title ?? evidence.sourceId}. Not checked against a text:{' '}
+            {source?.text
+              ? 'the source has its text now.'
+              : 'add the source’s text (Source panel) to check it.'}
+          </p>
+          {source?.text && (
+            <button type="button" onClick={() => store.getState().reanchorQuote(node.id, index)}>
+              Check quote {n} against the text
+            </button>
+          )}
+        </div>
+      )}
       <button type="button" className="cm-link-button" onClick={() => replace(null)}>
         Remove quote {n}
       </button>
@@ -137,46 +153,114 @@ function EvidenceEditor({
   );
 }
 
+/** The choice in the source list that asks for a source not in the map yet (its citation). */
+const NEW_SOURCE = '';
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * Adds a quote to a node: from a source in the map (verbatim, where its text is at hand), or
+ * from a new source given by its citation alone, when the full text is not at hand. A quote
+ * whose source has no text is kept as not checked against a text until the text is added.
+ */
 function AddQuote({ node }: { node: MapNode }) {
   const store = useClashmapStore();
   const sources = useClashmap((s) => s.map.sources);
-  const withText = sources.filter((s) => s.text);
-  const [sourceId, setSourceId] = useState(withText[0]?.id ?? '');
+  const [sourceId, setSourceId] = useState(sources[0]?.id ?? NEW_SOURCE);
   const [quote, setQuote] = useState('');
   const [speaker, setSpeaker] = useState('');
+  const [cite, setCite] = useState({ title: '', author: '', url: '', published: '' });
   const [problem, setProblem] = useState<string | null>(null);
-  const ids = { source: useId(), quote: useId(), speaker: useId() };
-  if (withText.length === 0)
-    return <p className="cm-muted">Add a source with text to quote from it.</p>;
+  const ids = {
+    source: useId(),
+    quote: useId(),
+    speaker: useId(),
+    title: useId(),
+    author: useId(),
+    url: useId(),
+    published: useId(),
+  };
+  const source = sources.find((s) => s.id === sourceId);
   const add = () => {
-    const source = withText.find((s) => s.id === sourceId) ?? withText[0]!;
-    const at = anchorQuote(source.text ?? '', quote.trim());
-    if (!at) return setProblem('That text is not in the source. Paste a verbatim passage.');
-    if (!speaker.trim()) return setProblem('Say who says it: a speaker is required.');
+    const words = quote.trim();
+    const who = speaker.trim();
+    if (!words) return setProblem('Type or paste the quote.');
+    if (!who) return setProblem('Say who says it: a speaker is required.');
+    if (!source) {
+      const title = cite.title.trim();
+      const url = cite.url.trim();
+      const published = cite.published.trim();
+      if (!title) return setProblem('Give the source a title (the article, report or book).');
+      const badUrl = url ? urlProblem(url) : null;
+      if (badUrl) return setProblem(`The URL ${badUrl}.`);
+      if (published && !DATE.test(published))
+        return setProblem('Write the date as YYYY, YYYY-MM or YYYY-MM-DD.');
+      const citation = {
+        title,
+        ...(cite.author.trim() ? { author: cite.author.trim() } : {}),
+        ...(url ? { url } : {}),
+        ...(published ? { published } : {}),
+      };
+      if (!store.getState().addCitedQuote(node.id, citation, { quote: words, speaker: who }))
+        return;
+      setCite({ title: '', author: '', url: '', published: '' });
+    } else {
+      const at = source.text !== undefined ? anchorQuote(source.text, words) : null;
+      if (source.text !== undefined && !at)
+        return setProblem('That text is not in the source. Paste a verbatim passage.');
+      store.getState().updateNode(node.id, {
+        evidence: [
+          ...node.evidence,
+          withQuoteId(
+            { sourceId: source.id, quote: words, ...(at ?? {}), speaker: who },
+            quoteIds(store.getState().map),
+          ),
+        ],
+      });
+    }
     setProblem(null);
-    store.getState().updateNode(node.id, {
-      evidence: [
-        ...node.evidence,
-        withQuoteId(
-          { sourceId: source.id, quote: quote.trim(), ...at, speaker: speaker.trim() },
-          quoteIds(store.getState().map),
-        ),
-      ],
-    });
     setQuote('');
   };
+  const citeField = (key: keyof typeof cite, label: string, placeholder?: string) => (
+    <div className="cm-field">
+      <label htmlFor={ids[key]}>{label}</label>
+      <input
+        id={ids[key]}
+        type={key === 'url' ? 'url' : 'text'}
+        value={cite[key]}
+        placeholder={placeholder}
+        onChange={(e) => setCite({ ...cite, [key]: e.target.value })}
+      />
+    </div>
+  );
   return (
     <div className="cm-add-quote">
       <div className="cm-field">
         <label htmlFor={ids.source}>Source</label>
         <select id={ids.source} value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
-          {withText.map((s) => (
+          {sources.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
+              {s.text ? '' : ' (no text: citation only)'}
             </option>
           ))}
+          <option value={NEW_SOURCE}>A new source, by its citation…</option>
         </select>
       </div>
+      {!source && (
+        <fieldset className="cm-citation">
+          <legend>Citation of the new source</legend>
+          {citeField('title', 'Title')}
+          {citeField('author', 'Author')}
+          {citeField('url', 'URL', 'https://…')}
+          {citeField('published', 'Date', 'YYYY-MM-DD')}
+        </fieldset>
+      )}
+      <p className="cm-muted">
+        {source?.text
+          ? 'Paste the words exactly as the source has them: the quote is checked against its text.'
+          : 'Without the source’s text, the quote is kept as not checked against a text; adding the text checks it.'}
+      </p>
       <div className="cm-field">
         <label htmlFor={ids.quote}>New quote</label>
         <textarea

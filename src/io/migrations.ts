@@ -9,6 +9,7 @@ export type RawDocument = Record<string, unknown>;
  */
 export const MIGRATIONS: Readonly<Record<number, (doc: RawDocument) => RawDocument>> = {
   1: giveQuotesAndStepsIds,
+  2: allowQuotesWithoutOffsets,
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -52,6 +53,16 @@ function giveQuotesAndStepsIds(doc: RawDocument): RawDocument {
     ...(doc.nodes === undefined ? {} : { nodes }),
     ...(presentation === undefined ? {} : { presentation: migratedPresentation }),
   };
+}
+
+/**
+ * Version 2 → 3: a quote may now be kept without offsets, when the text of its source is not at
+ * hand (it is then "not checked against a text"). Every version-2 document is already a valid
+ * version-3 one, so nothing changes but the version; the step exists so that an older app,
+ * which cannot read a quote without offsets, refuses a version-3 file instead of misreading it.
+ */
+function allowQuotesWithoutOffsets(doc: RawDocument): RawDocument {
+  return doc;
 }
 
 export type MigrationResult =

@@ -17,15 +17,26 @@ export const evidenceSchema = z
     id: idSchema,
     sourceId: idSchema,
     quote: proseSchema(LIMITS.quoteLength, { allowEmpty: false }),
-    start: offsetSchema,
-    end: offsetSchema,
+    start: z.optional(offsetSchema),
+    end: z.optional(offsetSchema),
     speaker: proseSchema(LIMITS.speakerLength, { allowEmpty: false }),
   })
-  .check(z.refine((e) => e.end > e.start, { error: 'must be after start', path: ['end'] }));
+  .check(
+    z.refine((e) => (e.start === undefined) === (e.end === undefined), {
+      error: 'must be given with start, or both left out (a quote not yet checked against a text)',
+      path: ['end'],
+    }),
+    z.refine((e) => e.start === undefined || e.end === undefined || e.end > e.start, {
+      error: 'must be after start',
+      path: ['end'],
+    }),
+  );
 
 /**
- * A verbatim quote: the span [start, end) of a source's text, and who says it. Its id is unique
- * in the map (version 2 of the format on), so a quote can be addressed on its own.
+ * A verbatim quote and who says it. Checked: the span [start, end) of its source's text. Not
+ * checked: no offsets (version 3 of the format on), when the source's text is not at hand; its
+ * source then says where it comes from (a citation). Its id is unique in the map (version 2
+ * on), so a quote can be addressed on its own.
  */
 export type Evidence = z.infer<typeof evidenceSchema>;
 
@@ -35,8 +46,18 @@ export type EvidenceDraft = Omit<Evidence, 'id'>;
 /** Prefix of the fresh ids given to new quotes. */
 export const EVIDENCE_ID_PREFIX = 'q';
 
-/** Why a quote does not match its source span, or null when it does. */
+/** True for a quote that has been checked against its source's text (it has offsets). */
+export const isChecked = (
+  evidence: Pick<Evidence, 'start' | 'end'>,
+): evidence is { start: number; end: number } =>
+  evidence.start !== undefined && evidence.end !== undefined;
+
+/**
+ * Why a checked quote does not match its source span, or null when it does. A quote not yet
+ * checked against a text matches nothing and mismatches nothing: null.
+ */
 export function quoteMismatch(evidence: Evidence, source: Source): string | null {
+  if (!isChecked(evidence)) return null;
   if (source.text === undefined)
     return `source "${source.id}" has no text to check the quote against`;
   if (evidence.end > source.text.length) {

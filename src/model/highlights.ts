@@ -1,4 +1,4 @@
-import { quoteMismatch } from './evidence';
+import { isChecked, quoteMismatch } from './evidence';
 import type { ClashMap } from './map';
 
 /** One quote's place in a source text, and the node that quotes it. */
@@ -23,7 +23,8 @@ export function quoteMarks(map: ClashMap, sourceId: string): QuoteMark[] {
   const marks: QuoteMark[] = [];
   for (const node of map.nodes) {
     node.evidence.forEach((evidence, evidenceIndex) => {
-      if (evidence.sourceId !== sourceId || quoteMismatch(evidence, source)) return;
+      if (evidence.sourceId !== sourceId || !isChecked(evidence)) return;
+      if (quoteMismatch(evidence, source)) return;
       marks.push({ nodeId: node.id, evidenceIndex, start: evidence.start, end: evidence.end });
     });
   }

@@ -9,7 +9,7 @@ import { proseSchema } from './text';
 
 export const MAP_FORMAT = 'clashmap';
 /** The format version this build writes; files with a higher one are refused. */
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 export const MAP_FILE_EXTENSION = '.clashmap.json';
 export const MAP_MIME_TYPE = 'application/vnd.clashmap+json';
 

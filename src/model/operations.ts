@@ -8,6 +8,7 @@ import {
 import {
   anchorQuote,
   EVIDENCE_ID_PREFIX,
+  isChecked,
   quoteMismatch,
   type Evidence,
   type EvidenceDraft,
@@ -15,7 +16,15 @@ import {
 import type { Source } from './source';
 import { freshId } from './ids';
 import type { ClashMap } from './map';
-import { changeOf, fieldsChange, joinChanges, NO_CHANGE, tableOf, type MapChange } from './change';
+import {
+  applyChange,
+  changeOf,
+  fieldsChange,
+  joinChanges,
+  NO_CHANGE,
+  tableOf,
+  type MapChange,
+} from './change';
 import type { MapNode, NodeKind, Point } from './node';
 
 /**
@@ -307,7 +316,11 @@ export function addSource(
   };
 }
 
-/** Changes a source's fields; empty optional fields are dropped. Quotes are not re-anchored. */
+/**
+ * Changes a source's fields; empty optional fields are dropped. Checked quotes keep their
+ * offsets (a quote the new text no longer holds shows as not matching, for its author to fix);
+ * a quote not yet checked against a text becomes checked where the new text holds it.
+ */
 export function updateSource(
   map: ClashMap,
   id: string,
@@ -320,7 +333,27 @@ export function updateSource(
     if (next[key] === undefined || next[key] === '') delete next[key];
   }
   if (sameJson(next, source)) return NO_CHANGE;
-  return changeOf({ sources: tableOf({ updated: [{ from: source, to: next }] }) });
+  return changeOf({
+    sources: tableOf({ updated: [{ from: source, to: next }] }),
+    nodes: tableOf({ updated: checkQuotesAgainst(map, next) }),
+  });
+}
+
+/** The nodes whose unchecked quotes of `source` its text now holds, with those quotes checked. */
+function checkQuotesAgainst(map: ClashMap, source: Source): { from: MapNode; to: MapNode }[] {
+  const text = source.text;
+  if (!text) return [];
+  return map.nodes.flatMap((node) => {
+    let changed = false;
+    const evidence = node.evidence.map((e) => {
+      if (e.sourceId !== source.id || isChecked(e)) return e;
+      const at = anchorQuote(text, e.quote);
+      if (!at) return e;
+      changed = true;
+      return { ...e, ...at };
+    });
+    return changed ? [{ from: node, to: { ...node, evidence } }] : [];
+  });
 }
 
 /** Removes a source, unless a node still quotes it (the quotes would lose their meaning). */
@@ -354,6 +387,23 @@ export function addEvidence(map: ClashMap, nodeId: string, draft: EvidenceDraft)
   const node = map.nodes.find((n) => n.id === nodeId);
   if (!node) return { ok: false, reason: 'That node no longer exists.' };
   return { ok: true, change: updateNode(map, nodeId, { evidence: [...node.evidence, evidence] }) };
+}
+
+/**
+ * Adds a quote from a source that is not in the map yet, given by its citation (title, author,
+ * URL, date, and its text if at hand): the source and the quote in one change, so one undo
+ * takes both away. Without the text, the quote is kept as not checked against a text.
+ */
+export function addCitedQuote(
+  map: ClashMap,
+  nodeId: string,
+  citation: Omit<Source, 'id'>,
+  draft: Omit<EvidenceDraft, 'sourceId'>,
+): EditResult {
+  const { change: sourceChange, id } = addSource(map, citation);
+  const quote = addEvidence(applyChange(map, sourceChange), nodeId, { ...draft, sourceId: id });
+  if (!quote.ok) return quote;
+  return { ok: true, change: joinChanges(sourceChange, quote.change) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
 import type { Edge } from '../model/edge';
+import { isChecked } from '../model/evidence';
 import type { ClashMap } from '../model/map';
 import type { MapNode, Point } from '../model/node';
 import { relationKind } from '../model/relations/registry';
@@ -39,7 +40,12 @@ const KIND_LABEL = { position: 'Position', claim: 'Claim' } as const;
 
 /** What a screen reader says for a node: its kind, text and quotes. */
 export function nodeAccessibleName(node: MapNode): string {
-  const quotes = node.evidence.map((e) => ` Quote from ${e.speaker}: “${e.quote}”`).join('');
+  const quotes = node.evidence
+    .map(
+      (e) =>
+        ` Quote from ${e.speaker}: “${e.quote}”${isChecked(e) ? '' : ' (not checked against a text)'}`,
+    )
+    .join('');
   return `${KIND_LABEL[node.kind]}: ${node.text}${quotes}`;
 }
 

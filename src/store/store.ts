@@ -112,6 +112,12 @@ export interface Actions {
   updateSource: (id: string, patch: Partial<Omit<Source, 'id'>>) => void;
   removeSource: (id: string) => boolean;
   addQuote: (nodeId: string, evidence: EvidenceDraft) => boolean;
+  /** Adds a quote and, in the same undo step, the source it cites (see ops.addCitedQuote). */
+  addCitedQuote: (
+    nodeId: string,
+    citation: Omit<Source, 'id'>,
+    quote: Omit<EvidenceDraft, 'sourceId'>,
+  ) => boolean;
   reanchorQuote: (nodeId: string, index: number) => boolean;
   /** A new claim whose text and first quote are the given quote; opens it for typing. */
   claimFromQuote: (evidence: EvidenceDraft, position: Point) => string;
@@ -589,6 +595,9 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       removeSource: (id) => commit(ops.removeSource(get().map, id)),
 
       addQuote: (nodeId, evidence) => commit(ops.addEvidence(get().map, nodeId, evidence)),
+
+      addCitedQuote: (nodeId, citation, quote) =>
+        commit(ops.addCitedQuote(get().map, nodeId, cleanProseDeep(citation), quote)),
 
       reanchorQuote: (nodeId, index) => commit(ops.reanchorEvidence(get().map, nodeId, index)),
 

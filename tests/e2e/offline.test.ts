@@ -79,7 +79,7 @@ describe('with no network after the first visit', () => {
     await page.getByRole('button', { name: 'Open map' }).click();
     const map = {
       format: 'clashmap',
-      version: 2,
+      version: 3,
       title: 'Offline map',
       sources: [],
       nodes: [{ id: 'p', kind: 'position', text: 'Opened with no network', evidence: [] }],

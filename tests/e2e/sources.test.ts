@@ -206,6 +206,48 @@ describe('the source beside the map', () => {
     await expect.poll(() => node.count()).toBe(1);
   });
 
+  it('adds a quote by its citation when the full text is not at hand, marked not checked until the text is added', async () => {
+    const rupture = article.nodes.find((n) => n.id === 'claim-rupture-relations')!;
+    const card = page.getByRole('group', { name: new RegExp(`^Claim: ${rupture.text}`) });
+    await card.click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await inspector
+      .getByRole('combobox', { name: 'Source' })
+      .selectOption({ label: 'A new source, by its citation…' });
+    const citation = inspector.getByRole('group', { name: 'Citation of the new source' });
+    await citation.getByRole('textbox', { name: 'Title' }).fill('Morning radio interview');
+    await citation.getByRole('textbox', { name: 'Author' }).fill('B. Host');
+    await citation.getByRole('textbox', { name: 'URL' }).fill('https://example.com/radio');
+    await citation.getByRole('textbox', { name: 'Date' }).fill('2025-05');
+    const quote = 'Strikes would not stop the flow.';
+    await inspector.getByRole('textbox', { name: 'New quote' }).fill(quote);
+    await inspector.getByRole('textbox', { name: 'Speaker', exact: true }).fill('A. Analyst');
+    await inspector.getByRole('button', { name: 'Add quote' }).click();
+
+    const unchecked = `Quote from A. Analyst: “${quote}” (not checked against a text)`;
+    await expect.poll(() => card.getAttribute('aria-label')).toContain(unchecked);
+    await expect(card.innerText()).resolves.toContain('not checked');
+    const note = inspector.getByRole('note').filter({ hasText: 'Not checked against a text' });
+    await expect(note.textContent()).resolves.toContain('From Morning radio interview');
+
+    // The transcript turns up: pasted as the source's text, it checks the quote.
+    await page
+      .getByRole('complementary', { name: 'Source' })
+      .getByRole('combobox', { name: 'Source' })
+      .selectOption({ label: 'Morning radio interview' });
+    await page.getByRole('button', { name: 'Edit source' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit source' });
+    await dialog
+      .getByRole('textbox', { name: 'Full text' })
+      .fill(`Host: Would strikes work? Analyst: ${quote} Demand drives it.`);
+    await dialog.getByRole('button', { name: 'Save source' }).click();
+    await expect.poll(() => card.getAttribute('aria-label')).not.toContain('not checked');
+    await expect.poll(() => note.count()).toBe(0);
+    await expect(inspector.innerText()).resolves.toContain(
+      'From Morning radio interview, characters 35–67',
+    );
+  });
+
   it('shows quotes as debate cards on request: tag, full citation, quote', async () => {
     const toggle = page.getByRole('button', { name: 'Show quotes as cards' });
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');

@@ -13,7 +13,7 @@ function sampleMap(): ClashMap {
   const start = TEXT.indexOf(QUOTE);
   return {
     format: 'clashmap',
-    version: 2,
+    version: 3,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: TEXT }],
     nodes: [

@@ -230,7 +230,7 @@ describe('the frozen version-1 fixture', () => {
     const [pos, claim, bare] = FORMAT_V1.nodes;
     expect(result.ok && result.map).toStrictEqual({
       ...FORMAT_V1,
-      version: 2,
+      version: 3,
       nodes: [
         { ...pos, evidence: [{ id: 'q1', ...pos!.evidence[0] }] },
         { ...claim, evidence: [{ id: 'q2', ...claim!.evidence[0] }] },
@@ -296,7 +296,15 @@ describe('migration 1 → 2: quotes and presentation steps get ids', () => {
     const text = readFileSync('tests/fixtures/format-v2.clashmap.json', 'utf8');
     const result = parseMap(text);
     expect(result.ok ? [] : result.error.issues).toEqual([]);
-    expect(result.ok && result.map).toStrictEqual(JSON.parse(text));
+    expect(result.ok && result.map).toStrictEqual({ ...JSON.parse(text), version: 3 });
+  });
+});
+
+describe('migration 2 → 3: quotes may have no offsets', () => {
+  it('changes nothing but the version: every version-2 document is a version-3 one', () => {
+    const text = readFileSync('tests/fixtures/format-v2.clashmap.json', 'utf8');
+    const document = JSON.parse(text) as RawDocument;
+    expect(MIGRATIONS[2]!(structuredClone(document))).toStrictEqual(document);
   });
 });
 

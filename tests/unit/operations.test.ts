@@ -60,7 +60,7 @@ function quoteOf(quote: string, speaker = 'Claudia Sheinbaum', text = TEXT): Evi
 function sampleMap(): ClashMap {
   return {
     format: 'clashmap',
-    version: 2,
+    version: 3,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: TEXT }],
     nodes: [
@@ -531,7 +531,7 @@ describe('pasteFragment', () => {
     const fragment = deepFreeze(copyFragment(sampleMap(), ['a']));
     const other: ClashMap = deepFreeze({
       format: 'clashmap',
-      version: 2,
+      version: 3,
       title: 'Another map',
       sources: [],
       nodes: [],
@@ -554,7 +554,7 @@ describe('pasteFragment', () => {
     };
     const other: ClashMap = deepFreeze({
       format: 'clashmap',
-      version: 2,
+      version: 3,
       title: 'Another map',
       sources: [otherSource],
       nodes: [],
@@ -616,7 +616,7 @@ describe('quoteMismatch', () => {
   });
 
   it('says what the span reads when the quote differs', () => {
-    const shifted = { ...good, start: good.start - 1, end: good.end - 1 };
+    const shifted = { ...good, start: good.start! - 1, end: good.end! - 1 };
     expect(quoteMismatch(shifted, source)).toMatch(/does not match source "article" at 40–67/);
     expect(quoteMismatch(shifted, source)).toContain('reads " does not subordinate itsel"');
   });

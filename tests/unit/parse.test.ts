@@ -34,7 +34,7 @@ describe('parseMap accepts', () => {
       '{"format":"clashmap","version":1,"title":"Empty","sources":[],"nodes":[],"edges":[]}';
     expect(parseSuccess(text)).toStrictEqual({
       format: 'clashmap',
-      version: 2,
+      version: 3,
       title: 'Empty',
       sources: [],
       nodes: [],

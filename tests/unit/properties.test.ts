@@ -405,7 +405,7 @@ const mapArb: fc.Arbitrary<ClashMap> = shapeArb.chain(({ ids, sourceCount, nodeC
         });
         return defined({
           format: 'clashmap' as const,
-          version: 2 as const,
+          version: 3 as const,
           title,
           description,
           sources,

@@ -68,7 +68,7 @@ function _exhaustive(kind: EdgeKind): string {
 function mapWith(kind: EdgeKind): ClashMap {
   return {
     format: 'clashmap',
-    version: 2,
+    version: 3,
     title: `One ${kind}`,
     sources: [],
     nodes: [

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { citation } from '../../io/cards';
-import type { Evidence } from '../../model/evidence';
+import { isChecked, type Evidence } from '../../model/evidence';
 import { useClashmap } from '../../store/StoreContext';
 
 /** The quotes behind a node, each with its speaker, or as debate cards with a full citation. */
@@ -14,8 +14,8 @@ export const EvidenceList = memo(function EvidenceList({
   if (evidence.length === 0) return null;
   return (
     <ul className={`cm-evidence${cardView ? ' cm-evidence--cards' : ''}`} aria-label="Quotes">
-      {evidence.map((e, i) => (
-        <li key={`${e.sourceId}:${e.start}:${i}`}>
+      {evidence.map((e) => (
+        <li key={e.id}>
           {cardView ? (
             <>
               <div className="cm-cite">
@@ -25,11 +25,15 @@ export const EvidenceList = memo(function EvidenceList({
                 )}
               </div>
               <blockquote className="cm-quote">“{e.quote}”</blockquote>
+              {!isChecked(e) && <div className="cm-unchecked">Not checked against a text</div>}
             </>
           ) : (
             <>
               <blockquote className="cm-quote">“{e.quote}”</blockquote>
-              <div className="cm-speaker">— {e.speaker}</div>
+              <div className="cm-speaker">
+                — {e.speaker}
+                {!isChecked(e) && <span className="cm-unchecked"> · not checked</span>}
+              </div>
             </>
           )}
         </li>

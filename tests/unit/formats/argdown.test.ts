@@ -18,7 +18,7 @@ const FIXTURE = 'tests/fixtures/formats/drone-strikes.argdown';
 /** Two positions with no edges at all, and a claim that rebuts both: the tags alone say which is which. */
 const SMALL: ClashMap = {
   format: 'clashmap',
-  version: 2,
+  version: 3,
   title: 'Strikes',
   sources: [],
   nodes: [
@@ -210,7 +210,7 @@ describe('Argdown round trip (Clashmap → Argdown → Clashmap)', () => {
         const source = `${words} (said on air)`;
         const map: ClashMap = {
           format: 'clashmap',
-          version: 2,
+          version: 3,
           title: words,
           sources: [{ id: 's', title: 'Transcript', text: source }],
           nodes: [

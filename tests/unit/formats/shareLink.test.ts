@@ -334,7 +334,7 @@ const validMap: fc.Arbitrary<ClashMap> = fc
     }
     const map: ClashMap = {
       format: 'clashmap',
-      version: 2,
+      version: 3,
       title,
       sources: [{ id: sourceId, title: 'Transcript', text: sourceText }],
       nodes,
