@@ -3,7 +3,6 @@ import {
   Controls,
   MiniMap,
   Panel,
-  ReactFlow,
   useNodesInitialized,
   useReactFlow,
   useStore as useFlowStore,
@@ -18,7 +17,7 @@ import type { ArgumentFlowNode } from '../store/flowAdapter';
 import { selectFlowEdges, selectFlowNodes } from '../store/canvasProjection';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { ArgumentEdge, EdgeMarkers } from './edges/ArgumentEdge';
-import { EdgeRouteStore, EdgeRouting, EdgeRoutesContext } from './edges/edgeRoutes';
+import { RoutedFlow } from './edges/edgeRoutes';
 import { ArgumentNode } from './nodes/ArgumentNode';
 import { Legend } from './Legend';
 import { KeepSelectionInView } from './KeepSelectionInView';
@@ -160,7 +159,6 @@ export function MapCanvas({
   const theme = useTheme();
   const { screenToFlowPosition } = useReactFlow();
   const canvas = useRef<HTMLDivElement>(null);
-  const [routes] = useState(() => new EdgeRouteStore());
   // Marks the canvas while the view pans or zooms (wheel included), for the styles that make
   // large maps cheap to move; set on the element directly so moving re-renders nothing.
   const onMoveStart = useCallback(() => canvas.current?.classList.add('is-moving'), []);
@@ -219,72 +217,69 @@ export function MapCanvas({
       onKeyDownCapture={onKeyDownCapture}
     >
       <EdgeMarkers />
-      <EdgeRoutesContext value={routes}>
-        <ReactFlow
-          colorMode={theme}
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onNodeDoubleClick={onNodeDoubleClick}
-          deleteKeyCode={null}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          zoomOnDoubleClick={false}
-          panOnScroll
-          onlyRenderVisibleElements={large}
-          onMoveStart={onMoveStart}
-          onMoveEnd={onMoveEnd}
-          minZoom={0.1}
-          maxZoom={2}
-          attributionPosition="top-right"
-        >
-          <EdgeRouting routes={routes} />
-          <MeasuredLayout />
-          <KeepSelectionInView />
-          <ZoomVariable target={canvas} />
-          {laying && (
-            <Panel position="top-center" className="cm-progress" role="status">
-              Laying out {count.toLocaleString('en-US')} nodes…
-            </Panel>
-          )}
-          {count === 0 && (
-            <Panel position="top-center" className="cm-empty-hint">
-              <section aria-label="How to start">
-                <h2>An empty map</h2>
-                <p>
-                  Add a position with <kbd>P</kbd> or <strong>+ Position</strong>, then claims with{' '}
-                  <kbd>C</kbd>; or double-click the canvas. Select a card and press <kbd>S</kbd> to
-                  support it or <kbd>R</kbd> to rebut it.
-                </p>
-                <p>
-                  Or open a map file (<strong>Open…</strong>) or import Argdown, AIF or Kialo (
-                  <strong>Import…</strong>). Press <kbd>?</kbd> for every shortcut.
-                </p>
-              </section>
-            </Panel>
-          )}
-          <Background gap={24} />
-          <Controls showInteractive={false} />
-          {overviewOpen && (
-            <MiniMap
-              pannable
-              zoomable
-              ariaLabel="Map overview"
-              nodeClassName={minimapNodeClass}
-              className="cm-minimap"
-            />
-          )}
+      <RoutedFlow
+        colorMode={theme}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDoubleClick={onNodeDoubleClick}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        zoomOnDoubleClick={false}
+        panOnScroll
+        onlyRenderVisibleElements={large}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        minZoom={0.1}
+        maxZoom={2}
+        attributionPosition="top-right"
+      >
+        <MeasuredLayout />
+        <KeepSelectionInView />
+        <ZoomVariable target={canvas} />
+        {laying && (
+          <Panel position="top-center" className="cm-progress" role="status">
+            Laying out {count.toLocaleString('en-US')} nodes…
+          </Panel>
+        )}
+        {count === 0 && (
+          <Panel position="top-center" className="cm-empty-hint">
+            <section aria-label="How to start">
+              <h2>An empty map</h2>
+              <p>
+                Add a position with <kbd>P</kbd> or <strong>+ Position</strong>, then claims with{' '}
+                <kbd>C</kbd>; or double-click the canvas. Select a card and press <kbd>S</kbd> to
+                support it or <kbd>R</kbd> to rebut it.
+              </p>
+              <p>
+                Or open a map file (<strong>Open…</strong>) or import Argdown, AIF or Kialo (
+                <strong>Import…</strong>). Press <kbd>?</kbd> for every shortcut.
+              </p>
+            </section>
+          </Panel>
+        )}
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        {overviewOpen && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Map overview"
+            nodeClassName={minimapNodeClass}
+            className="cm-minimap"
+          />
+        )}
 
-          {legendOpen && (
-            <Panel position="bottom-left" className="cm-legend-panel">
-              <Legend onFold={() => onFoldLegend?.()} />
-            </Panel>
-          )}
-        </ReactFlow>
-      </EdgeRoutesContext>
+        {legendOpen && (
+          <Panel position="bottom-left" className="cm-legend-panel">
+            <Legend onFold={() => onFoldLegend?.()} />
+          </Panel>
+        )}
+      </RoutedFlow>
     </div>
   );
 }

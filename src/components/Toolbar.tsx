@@ -199,14 +199,14 @@ export function Toolbar({
         {
           label: 'Smaller text',
           title: `Smaller text on the cards (now ${textSize}%)`,
-          text: 'A−',
+          text: 'Smaller',
           onClick: () => stepTextSize(-1),
           disabled: textSize === TEXT_SIZES[0],
         },
         {
           label: 'Larger text',
           title: `Larger text on the cards (now ${textSize}%)`,
-          text: 'A+',
+          text: 'Larger',
           onClick: () => stepTextSize(1),
           disabled: textSize === TEXT_SIZES[TEXT_SIZES.length - 1],
         },

@@ -164,7 +164,7 @@ describe('cards make room', () => {
 });
 
 describe('text size', () => {
-  it('A+ and A− size the cards’ text in steps, the cards make room, and the choice outlives a reload', async () => {
+  it('Smaller and Larger size the cards’ text in steps, the cards make room, and the choice outlives a reload', async () => {
     const { page } = app;
     const alpha = await addClaim(page, 'Alpha is a claim of a few words');
     await addClaim(page, 'Beta sits below it');

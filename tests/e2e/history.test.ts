@@ -261,10 +261,31 @@ describe('undo and dragging on the article map', () => {
     const target = node(page, 'Position', text);
     // Where the card sits on the map, measured from another card: selecting a card may pan the
     // view to keep it clear of the inspector, which moves both alike.
-    const reference = node(page, 'Position', articleText('pos-unilateral'));
+    // Both boxes are read in one go, in one frame: the view may be gliding meanwhile.
     const place = async () => {
-      const [box, ref] = await Promise.all([boxOf(target), boxOf(reference)]);
+      const boxes = await page.evaluate(
+        (labels) =>
+          labels.map((label) => {
+            const el = [...document.querySelectorAll('.react-flow__node')].find((n) =>
+              n.getAttribute('aria-label')?.startsWith(label),
+            )!;
+            const r = el.getBoundingClientRect();
+            return { x: r.x, y: r.y };
+          }),
+        [`Position: ${text}`, `Position: ${articleText('pos-unilateral')}`],
+      );
+      const [box, ref] = boxes as [{ x: number; y: number }, { x: number; y: number }];
       return [Math.round(box.x - ref.x), Math.round(box.y - ref.y)];
+    };
+    /** The place once the view has stopped gliding: the same on two reads 200 ms apart. */
+    const settledPlace = async () => {
+      let last = await place();
+      for (;;) {
+        await page.waitForTimeout(200);
+        const now = await place();
+        if (now[0] === last[0] && now[1] === last[1]) return now;
+        last = now;
+      }
     };
     const before = await place();
     const start = await boxOf(target);
@@ -279,7 +300,7 @@ describe('undo and dragging on the article map', () => {
     }
     await page.mouse.up();
     await expect.poll(async () => (await place())[0]! - before[0]!).toBeLessThan(-100);
-    const moved = await place();
+    const moved = await settledPlace();
     await expect.poll(() => inspectedText(page)).toBe(text);
     await expect(tool(page, 'Undo').isDisabled()).resolves.toBe(false);
 

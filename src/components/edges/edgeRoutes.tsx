@@ -1,5 +1,12 @@
-import { useStoreApi, type Edge, type InternalNode, type Node } from '@xyflow/react';
-import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
+import {
+  ReactFlow,
+  useStoreApi,
+  type Edge,
+  type InternalNode,
+  type Node,
+  type ReactFlowProps,
+} from '@xyflow/react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Rect } from '../../layout/edgeGeometry';
 import { estimateNodeSize } from '../../layout/nodeSize';
 import { routeEdges, routePath, type EdgeRoute } from '../../layout/routeEdges';
@@ -75,6 +82,16 @@ export function rectOfInternal(node: InternalNode): Rect {
   };
 }
 
+const sameRects = (a: ReadonlyMap<string, Rect>, b: ReadonlyMap<string, Rect>) => {
+  if (a.size !== b.size) return false;
+  for (const [id, r] of a) {
+    const o = b.get(id);
+    if (!o || o.x !== r.x || o.y !== r.y || o.width !== r.width || o.height !== r.height)
+      return false;
+  }
+  return true;
+};
+
 /** Routes for the given cards and edges, as the canvas draws them. */
 export function drawnRoutes(
   rects: ReadonlyMap<string, Rect>,
@@ -97,6 +114,8 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
     let frame = 0;
     let seenNodes: unknown = null;
     let seenEdges: unknown = null;
+    let lastRects = new Map<string, Rect>();
+    let lastEdges = '';
     const run = () => {
       frame = 0;
       const { nodeLookup, edges } = flowStore.getState();
@@ -104,6 +123,12 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
       const rects = new Map<string, Rect>();
       for (const [id, node] of nodeLookup) if (!node.hidden) rects.set(id, rectOfInternal(node));
       const shown = edges.filter((e) => !e.hidden && rects.has(e.source) && rects.has(e.target));
+      // A new selection (or anything else that leaves every card where it was and every edge
+      // between the same cards) changes no route: skip the routing.
+      const edgeKey = shown.map((e) => `${e.id}\n${e.source}\n${e.target}`).join('\n');
+      if (edgeKey === lastEdges && sameRects(rects, lastRects)) return;
+      lastRects = rects;
+      lastEdges = edgeKey;
       const next = new Map<string, DrawnRoute>();
       for (const [id, route] of drawnRoutes(rects, shown))
         next.set(id, {
@@ -129,4 +154,21 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
     };
   }, [flowStore, routes]);
   return null;
+}
+
+/**
+ * A React Flow canvas whose edges are routed between its cards (see EdgeRouting): the editor's
+ * canvas and the presenter's stage both draw the map this way.
+ */
+export function RoutedFlow<N extends Node, E extends Edge>(props: ReactFlowProps<N, E>) {
+  const [routes] = useState(() => new EdgeRouteStore());
+  const { children, ...rest } = props;
+  return (
+    <EdgeRoutesContext value={routes}>
+      <ReactFlow {...rest}>
+        <EdgeRouting routes={routes} />
+        {children}
+      </ReactFlow>
+    </EdgeRoutesContext>
+  );
 }

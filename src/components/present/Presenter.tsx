@@ -1,16 +1,10 @@
-import {
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type EdgeTypes,
-  type NodeTypes,
-} from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PresentationStep } from '../../model/presentation';
 import { selectFlowEdges, selectFlowNodes } from '../../store/canvasProjection';
 import { useClashmap } from '../../store/StoreContext';
 import { ArgumentEdge, EdgeMarkers } from '../edges/ArgumentEdge';
-import { EdgeRouteStore, EdgeRouting, EdgeRoutesContext } from '../edges/edgeRoutes';
+import { RoutedFlow } from '../edges/edgeRoutes';
 import { ArgumentNode } from '../nodes/ArgumentNode';
 import { ReadOnlyContext } from '../readOnly';
 import { PRESENT_BANDS, PRESENT_MARGIN, PRESENT_ZOOM, useSteps } from './useSteps';
@@ -74,7 +68,6 @@ function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: numbe
   const { setViewport } = useReactFlow();
   const box = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
-  const [routes] = useState(() => new EdgeRouteStore());
 
   const { visible, current } = useMemo(() => {
     const shown = new Set<string>();
@@ -144,31 +137,27 @@ function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: numbe
 
   return (
     <div ref={box} className="cm-present__stage">
-      <EdgeRoutesContext value={routes}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          panOnDrag={false}
-          zoomOnScroll={false}
-          zoomOnPinch={false}
-          zoomOnDoubleClick={false}
-          panOnScroll={false}
-          deleteKeyCode={null}
-          minZoom={0.05}
-          maxZoom={4}
-          proOptions={{ hideAttribution: false }}
-          attributionPosition="bottom-right"
-        >
-          <EdgeRouting routes={routes} />
-        </ReactFlow>
-      </EdgeRoutesContext>
+      <RoutedFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        panOnDrag={false}
+        zoomOnScroll={false}
+        zoomOnPinch={false}
+        zoomOnDoubleClick={false}
+        panOnScroll={false}
+        deleteKeyCode={null}
+        minZoom={0.05}
+        maxZoom={4}
+        proOptions={{ hideAttribution: false }}
+        attributionPosition="bottom-right"
+      ></RoutedFlow>
     </div>
   );
 }
