@@ -12,7 +12,7 @@ import { saveMap } from '../app/saveFile';
 import { makeShareLink } from '../app/share';
 import {
   forgetFileHandle,
-  loadFileAccess,
+  pickFile,
   pickMapFile,
   saveMapText,
   suggestFileName,
@@ -185,8 +185,7 @@ export function useCommands(
         void (async () => {
           let file: File;
           try {
-            const { fileOpen } = await loadFileAccess();
-            file = await fileOpen({
+            file = await pickFile({
               description: 'Maps from other tools',
               extensions: ['.argdown', '.ad', '.json', '.txt', '.svg', MAP_FILE_EXTENSION],
             });

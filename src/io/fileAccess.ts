@@ -2,8 +2,11 @@ import { MAP_FILE_EXTENSION, MAP_MIME_TYPE } from '../model/map';
 
 // The file picker library loads when the page is idle, or at the first Open or Save: it is not
 // needed to show a map, and the initial JavaScript has a budget (npm run bench -- --size-only).
-let fsAccess: Promise<typeof import('browser-fs-access')> | null = null;
-export const loadFileAccess = () => (fsAccess ??= import('browser-fs-access'));
+type FileAccess = typeof import('browser-fs-access');
+let fsAccess: Promise<FileAccess> | null = null;
+let loaded: FileAccess | null = null;
+export const loadFileAccess = () =>
+  (fsAccess ??= import('browser-fs-access').then((module) => (loaded = module)));
 if (typeof window !== 'undefined') {
   const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
   idle(() => void loadFileAccess());
@@ -30,6 +33,37 @@ export const canWriteBack = (() => {
   return true;
 })();
 
+interface PickOptions {
+  description: string;
+  extensions: string[];
+  mimeTypes?: string[];
+  id?: string;
+}
+
+/**
+ * Asks the user for one file, at once: a browser opens a file picker only while the click or
+ * key that asked for it is fresh (about five seconds), so the picker must not wait for the
+ * library to load. Once loaded, browser-fs-access picks (with a handle to save back to, where
+ * the browser has one); before that, a plain file input does.
+ */
+export function pickFile(options: PickOptions): Promise<File & { handle?: FileSystemFileHandle }> {
+  if (loaded) return loaded.fileOpen(options);
+  void loadFileAccess();
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = [...(options.mimeTypes ?? []), ...options.extensions].join(',');
+    const abort = () => reject(new DOMException('No file was chosen.', 'AbortError'));
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) resolve(file);
+      else abort();
+    });
+    input.addEventListener('cancel', abort);
+    input.click();
+  });
+}
+
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 export interface OpenedFile {
@@ -42,8 +76,7 @@ export interface OpenedFile {
 /** Asks the user for a map file. Resolves to null when they cancel. */
 export async function pickMapFile(): Promise<OpenedFile | null> {
   try {
-    const { fileOpen } = await loadFileAccess();
-    const file = await fileOpen({
+    const file = await pickFile({
       description: 'Clashmap map',
       extensions: [MAP_FILE_EXTENSION, '.json', '.svg'],
       mimeTypes: [MAP_MIME_TYPE, 'application/json', 'image/svg+xml'],

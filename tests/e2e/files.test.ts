@@ -143,6 +143,34 @@ describe('opening', () => {
     );
   });
 
+  it('Ctrl+O opens the file picker at once, even before the file library has loaded', async () => {
+    // The library (browser-fs-access) loads when the page is idle. On a slow machine it may
+    // not be there yet when Open is pressed; a browser opens a picker only for a fresh click
+    // or key, so Open must not wait for it. Here its download is held back for 20 s.
+    let held = 0;
+    const slow = await launch({
+      beforeOpen: async (session) => {
+        await session.page.route('**/assets/index.modern-*.js', async (route) => {
+          held++;
+          await new Promise((resolve) => setTimeout(resolve, 20_000));
+          await route.continue().catch(() => undefined);
+        });
+      },
+    });
+    try {
+      const { page } = slow;
+      await expect.poll(() => held, { timeout: 30_000 }).toBeGreaterThan(0);
+      // This file's other tab is open too: this one is the one the user is looking at.
+      await page.bringToFront();
+      const started = Date.now();
+      await chooseFile(page, () => page.keyboard.press(`${MOD}+o`), UNIFORMS);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await expectUniformsOpen(page);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('opening a file starts a fresh history', async () => {
     const { page } = app;
     await addReply(page, articleText('pos-demand'), 'Treatment beats interdiction');

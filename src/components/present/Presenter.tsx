@@ -118,17 +118,17 @@ function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: numbe
       const minY = Math.min(...boxes.map((n) => n.position.y));
       const maxX = Math.max(...boxes.map((n) => n.position.x + (n.measured?.width ?? 280)));
       const maxY = Math.max(...boxes.map((n) => n.position.y + (n.measured?.height ?? 120)));
-      const fit = Math.min(
-        (size.width - 2 * PRESENT_MARGIN.x) / (maxX - minX),
-        (size.height - 2 * PRESENT_MARGIN.y) / (maxY - minY),
-      );
-      return { fit, cx: (minX + maxX) / 2, cy: (minY + maxY) / 2 };
+      const widthFit = (size.width - 2 * PRESENT_MARGIN.x) / (maxX - minX);
+      const fit = Math.min(widthFit, (size.height - 2 * PRESENT_MARGIN.y) / (maxY - minY));
+      return { fit, widthFit, cx: (minX + maxX) / 2, cy: (minY + maxY) / 2 };
     };
     const withAnswered = frameOf(framed);
     const frame =
       withAnswered && withAnswered.fit >= PRESENT_ZOOM ? withAnswered : frameOf(current);
     if (!frame) return;
-    const zoom = Math.min(2.2, Math.max(PRESENT_ZOOM, frame.fit));
+    // Never wider than the screen: on a phone the readable zoom would cut the cards' sides off,
+    // so there the step's cards are fitted to the width instead.
+    const zoom = Math.min(2.2, Math.max(PRESENT_ZOOM, frame.fit), frame.widthFit);
     void setViewport(
       { x: size.width / 2 - frame.cx * zoom, y: size.height / 2 - frame.cy * zoom, zoom },
       { duration: 700 },
