@@ -69,6 +69,15 @@ export async function closeSharedBrowser(): Promise<void> {
   await browser?.close();
 }
 
+/**
+ * Playwright turns on its catching of file pickers only when the first listener is added, and
+ * asynchronously: a test that waits for a picker while pressing Ctrl+O could race it, and the
+ * picker would then open unseen. A listener from the start keeps it on for every page.
+ */
+function interceptFileChoosers(page: Page): void {
+  page.on('filechooser', () => {});
+}
+
 export interface SessionOptions {
   width?: number;
   height?: number;
@@ -112,6 +121,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const browser = await sharedBrowser();
   const context = await newIsolatedContext(browser, options);
   const page = await context.newPage();
+  interceptFileChoosers(page);
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -151,6 +161,7 @@ let pool: Pool | undefined;
 async function warmPage(current: Pool): Promise<Page> {
   if (current.page && !current.page.isClosed()) return current.page;
   const page = await current.context.newPage();
+  interceptFileChoosers(page);
   page.on('console', (message) => {
     if (message.type() === 'error') current.errors.push(message.text());
   });
@@ -170,6 +181,7 @@ async function resetPool(current: Pool): Promise<void> {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     // Listeners a test added (dialogs, downloads, file choosers) go; the error log is put back.
     page.removeAllListeners();
+    interceptFileChoosers(page);
     page.on('console', (message) => {
       if (message.type() === 'error') current.errors.push(message.text());
     });
