@@ -12,6 +12,7 @@ import {
 import { formatIssue } from '../model/issue';
 import type { ClashMap } from '../model/map';
 import { evaluateCommand } from './evaluateCommand';
+import { roomCommand } from './roomCommand';
 
 export const USAGE = `Usage:
   clashmap validate FILE…            check map files (or SVGs Clashmap exported); exit 1 if any is invalid
@@ -21,7 +22,10 @@ export const USAGE = `Usage:
                                      reads:  ${importFormats()
                                        .map((f) => f.id)
                                        .join(', ')} (guessed from the file when --from is left out)
-  clashmap evaluate FILE [--assume ID=stands|falls]…  say which nodes stand or fall, and why`;
+  clashmap evaluate FILE [--assume ID=stands|falls]…  say which nodes stand or fall, and why
+  clashmap room create FILE --server URL   make a class room on a class server (npm run serve)
+                                     from a map; prints the teacher, edit and view links
+  clashmap room export LINK          print a room's current map as a .clashmap.json`;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -162,6 +166,8 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
       return convert(rest, io);
     case 'evaluate':
       return evaluateCommand(rest, io, { load, usageError });
+    case 'room':
+      return roomCommand(rest, io, usageError);
     case undefined:
       return usageError(io);
     case '--help':
