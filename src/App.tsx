@@ -18,6 +18,7 @@ import { MapCanvas } from './components/MapCanvas';
 import { MapTitle } from './components/MapTitle';
 import { SkipToMap } from './components/SkipToMap';
 import { useOverlayOpen } from './components/overlayPrefs';
+import { roomOfFragment } from './app/roomLink';
 import { Notices } from './components/Notices';
 import { Scoreboard } from './components/evaluation/Scoreboard';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
@@ -178,6 +179,7 @@ export function App() {
   const [shared, setShared] = useState<{ own: RestoreResult } | null>(null);
   const [confirmKeep, setConfirmKeep] = useState(false);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  const [room, setRoom] = useState<{ canEdit: boolean } | null>(null);
 
   // Opens the user's own map: the one saved in this browser, or the article map on first launch.
   const openOwnMap = useCallback(
@@ -218,8 +220,25 @@ export function App() {
         onMerge: (map, repairs) => store.getState().applyRemote(map, repairs),
         onConflict: setConflict,
       };
-      // A share link opens its map as a copy; the user's own map stays saved and untouched.
+      // A class room's link opens the room's live map; the user's own map stays saved and
+      // untouched (nothing is autosaved over it: the room's map lives on the class server).
       const hash = window.location.hash;
+      const roomLink = roomOfFragment(hash);
+      if (roomLink) {
+        const { joinRoom } = await import('./app/room');
+        const joined = await joinRoom(store, roomLink);
+        if (cancelled) {
+          if (joined.ok) joined.joined.leave();
+          return;
+        }
+        if (joined.ok) {
+          setRoom({ canEdit: joined.joined.canEdit });
+          setLoad({ status: 'ready' });
+          return;
+        }
+        setLinkProblem(`This class session link could not be opened: ${joined.reason}.`);
+      }
+      // A share link opens its map as a copy; the user's own map stays saved and untouched.
       if (isShareFragment(hash)) {
         window.history.replaceState(null, '', window.location.pathname + window.location.search);
         const decoded = await readShareFragment(hash);
@@ -309,6 +328,21 @@ export function App() {
               {load.lines.map((line, i) => (
                 <p key={i}>{line}</p>
               ))}
+            </div>
+          )}
+          {load.status === 'ready' && room && (
+            <div className="cm-banner cm-banner--shared" role="region" aria-label="Class session">
+              <span>
+                {room.canEdit
+                  ? 'Class session: your edits reach everyone in the room as you make them. Your own map is still saved in this browser.'
+                  : 'Class session, view only: you see the class’s map as it changes; changes made here are not shared.'}
+              </span>
+              <button
+                type="button"
+                onClick={() => window.location.assign(window.location.pathname)}
+              >
+                Leave the session
+              </button>
             </div>
           )}
           {load.status === 'ready' && shared && (
