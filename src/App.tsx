@@ -179,7 +179,8 @@ export function App() {
   const [shared, setShared] = useState<{ own: RestoreResult } | null>(null);
   const [confirmKeep, setConfirmKeep] = useState(false);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
-  const [room, setRoom] = useState<{ canEdit: boolean } | null>(null);
+  const [room, setRoom] = useState(false);
+  const readOnly = useClashmap((s) => s.readOnly);
 
   // Opens the user's own map: the one saved in this browser, or the article map on first launch.
   const openOwnMap = useCallback(
@@ -232,7 +233,7 @@ export function App() {
           return;
         }
         if (joined.ok) {
-          setRoom({ canEdit: joined.joined.canEdit });
+          setRoom(true);
           setLoad({ status: 'ready' });
           return;
         }
@@ -333,9 +334,9 @@ export function App() {
           {load.status === 'ready' && room && (
             <div className="cm-banner cm-banner--shared" role="region" aria-label="Class session">
               <span>
-                {room.canEdit
-                  ? 'Class session: your edits reach everyone in the room as you make them. Your own map is still saved in this browser.'
-                  : 'Class session, view only: you see the class’s map as it changes; changes made here are not shared.'}
+                {readOnly
+                  ? `Class session: ${readOnly}`
+                  : 'Class session: your edits reach everyone in the room as you make them. Your own map is still saved in this browser.'}
               </span>
               <button
                 type="button"

@@ -4,10 +4,11 @@ import { bindStore, readDoc } from '../doc/yjsBinding';
 import type { ClashmapStore } from '../store/store';
 
 export interface JoinedRoom {
-  /** Whether this person's edits reach the room (a view link, or a frozen room: they do not). */
-  canEdit: boolean;
   leave: () => void;
 }
+
+const VIEW_ONLY = 'This is a view-only link: the map can be looked at here, not changed.';
+const FROZEN = 'The teacher has frozen the map for now: it cannot be changed until it is unfrozen.';
 
 /**
  * Joins a class room on the server this page came from: waits for the room's map, shows it in
@@ -34,14 +35,33 @@ export function joinRoom(
       () => settle({ ok: false, reason: 'the class server did not answer' }),
       timeoutMs,
     );
-    let canEdit = true;
+    // The server decides who may edit, at every (re)connection: a view link, or a student's
+    // link while the room is frozen, is read-only. The editor refuses edits the same way, so
+    // nothing is typed here that the room would not take.
+    let frozen = false;
+    let readOnly = false;
+    const showAccess = () =>
+      store.getState().setReadOnly(readOnly ? (frozen ? FROZEN : VIEW_ONLY) : null);
     const provider = new HocuspocusProvider({
       url,
       name: room,
       token: key,
       document: doc,
       onAuthenticated: ({ scope }) => {
-        canEdit = scope !== 'readonly';
+        readOnly = scope === 'readonly';
+        showAccess();
+      },
+      onStateless: ({ payload }) => {
+        try {
+          const message = JSON.parse(payload) as { room?: { frozen?: unknown } };
+          if (typeof message.room?.frozen !== 'boolean') return;
+          frozen = message.room.frozen;
+          // A freeze applies at once; a thaw comes with a reconnection, which says who may edit.
+          if (frozen) readOnly = true;
+          showAccess();
+        } catch {
+          // Not a message of ours: ignored.
+        }
       },
       onAuthenticationFailed: () =>
         settle({ ok: false, reason: 'the class server did not accept this link’s key' }),
@@ -50,10 +70,10 @@ export function joinRoom(
         const { map } = readDoc(doc, null);
         store.getState().openMap(map, null, { savedToFile: false });
         const binding = bindStore(store, doc, 'a classmate');
+        showAccess();
         settle({
           ok: true,
           joined: {
-            canEdit,
             leave: () => {
               binding.destroy();
               provider.destroy();

@@ -75,6 +75,11 @@ export interface SessionSlice {
   viewRequest: { nodeIds: string[]; serial: number };
   /** A node pointed at from elsewhere (a highlighted quote), shown with a ring; never saved. */
   hoveredNodeId: string | null;
+  /**
+   * Why this person's edits are refused (a class room's view link), or null when they may
+   * edit. Changes from elsewhere (the room) still come in.
+   */
+  readOnly: string | null;
   /** Quotes drawn as debate cards (tag, full citation, quote) instead of quote and speaker. */
   cardView: boolean;
   /** Whether the canvas shows which nodes stand, fall or are undecided. */
@@ -142,6 +147,8 @@ export interface Actions {
    * a classmate's name). False if even the merged map is refused.
    */
   applyRemote: (map: ClashMap, repairs: readonly string[], from?: string) => boolean;
+  /** Refuses this person's edits from now on, saying `reason`; null allows them again. */
+  setReadOnly: (reason: string | null) => void;
   /** Undoes this person's newest edit (never a file load, a peer's or a repair). */
   undo: () => void;
   redo: () => void;
@@ -280,6 +287,10 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         if (Object.keys(session).length) set(session);
         return true;
       }
+      if (state.readOnly !== null && origin === 'user') {
+        refuse(state.readOnly);
+        return false;
+      }
       const problem = changeProblem(next, change);
       if (problem) {
         refuse(problem);
@@ -309,6 +320,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
     const step = (entry: HistoryEntry | undefined, direction: 'undo' | 'redo') => {
       if (!entry) return;
       const state = get();
+      if (state.readOnly !== null) return refuse(state.readOnly);
       const change = direction === 'undo' ? invertChange(entry.change) : entry.change;
       const next = applyChange(state.map, change);
       if (remoteSinceHistory) {
@@ -347,6 +359,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       notice: null,
       viewRequest: { nodeIds: [], serial: 0 },
       hoveredNodeId: null,
+      readOnly: null,
       cardView: false,
       labelsOn: false,
       assumptions: {},
@@ -656,6 +669,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       dismissNotice: () => set({ notice: null }),
       requestView: (nodeIds) =>
         set({ viewRequest: { nodeIds, serial: get().viewRequest.serial + 1 } }),
+
+      setReadOnly: (reason) => set({ readOnly: reason }),
 
       applyRemote: (map, repairs, from = 'another tab') => {
         const state = get();

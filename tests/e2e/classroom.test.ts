@@ -54,7 +54,31 @@ describe('a class session on the class server', () => {
     await anyNode(projector.page, 'Added by student B').waitFor();
     await expect(
       projector.page.getByRole('region', { name: 'Class session' }).textContent(),
-    ).resolves.toContain('view only');
+    ).resolves.toContain('view-only link');
+    // Its editor refuses changes, and says why.
+    await projector.page.keyboard.press('c');
+    await expect.poll(() => projector.page.getByText(/view-only link/).count()).toBeGreaterThan(1);
+    await expect(projector.page.getByRole('textbox', { name: 'Claim text' }).count()).resolves.toBe(
+      0,
+    );
+
+    // The teacher freezes the room: students are told, and their editors refuse changes.
+    const room = new URLSearchParams(new URL(links.teacher).hash.slice(1));
+    const post = (action: string) =>
+      fetch(`http://127.0.0.1:${server.port}/api/rooms/${room.get('room')}/${action}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${room.get('key')}` },
+      });
+    expect((await post('freeze')).status).toBe(200);
+    const banner = a.page.getByRole('region', { name: 'Class session' });
+    await expect.poll(() => banner.textContent()).toContain('frozen');
+    await a.page.keyboard.press('c');
+    await expect(a.page.getByRole('textbox', { name: 'Claim text' }).count()).resolves.toBe(0);
+    // Unfrozen, they edit again.
+    expect((await post('unfreeze')).status).toBe(200);
+    await expect.poll(() => banner.textContent()).toContain('your edits reach everyone');
+    await addClaim(a.page, 'Added after the thaw');
+    await node(b.page, 'Claim', 'Added after the thaw').waitFor({ timeout: 3000 });
     expect([...a.errors, ...b.errors, ...projector.errors]).toEqual([]);
   });
 

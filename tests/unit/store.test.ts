@@ -418,6 +418,23 @@ describe('cards make room', () => {
   });
 });
 
+describe('a read-only store (a class room’s view link)', () => {
+  it('refuses the person’s edits and says why, and still takes changes from the room', () => {
+    const store = openedStore();
+    store.getState().setReadOnly('This is a view-only link.');
+    const before = store.getState().map;
+    store.getState().addNode('claim');
+    expect(store.getState().map).toBe(before);
+    expect(store.getState().notice?.text).toBe('This is a view-only link.');
+    const fromRoom = { ...before, title: 'Renamed by the teacher' };
+    expect(store.getState().applyRemote(fromRoom, [], 'the teacher')).toBe(true);
+    expect(store.getState().map.title).toBe('Renamed by the teacher');
+    store.getState().setReadOnly(null);
+    store.getState().addNode('claim');
+    expect(store.getState().map.nodes.length).toBe(before.nodes.length + 1);
+  });
+});
+
 describe('session changes make no history', () => {
   it('drag ticks (dragging: true)', () => {
     const store = openedStore();
