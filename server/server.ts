@@ -141,12 +141,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       rooms.saveDocument(room.id, Y.encodeStateAsUpdate(doc));
       return sendJson(response, 201, { id: room.id, links: linksOf(request, room) });
     }
-    const match = /^\/api\/rooms\/([\w-]+)\/(map|freeze|unfreeze|end)$/.exec(path);
+    const match = /^\/api\/rooms\/([\w-]+)\/(map|role|freeze|unfreeze|end)$/.exec(path);
     if (!match) throw new HttpError(404, 'no such address');
     const [, id, action] = match as unknown as [string, string, string];
     const role = rooms.roleOf(id, bearer(request));
     if (!role) throw new HttpError(403, 'that key does not open this room');
     const room = rooms.get(id)!;
+    if (action === 'role' && request.method === 'GET') {
+      // Who this key makes its holder; the teacher also gets the room's links to hand out.
+      return sendJson(response, 200, {
+        role,
+        frozen: room.frozen,
+        ended: room.ended,
+        ...(role === 'teacher' ? { links: linksOf(request, room) } : {}),
+      });
+    }
     if (action === 'map' && request.method === 'GET') {
       const { map } = readDoc(documentOf(id), null);
       return send(response, 200, serializeMap(map), 'application/vnd.clashmap+json');

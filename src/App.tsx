@@ -19,6 +19,8 @@ import { MapTitle } from './components/MapTitle';
 import { SkipToMap } from './components/SkipToMap';
 import { useOverlayOpen } from './components/overlayPrefs';
 import { roomOfFragment } from './app/roomLink';
+import type { TeacherControls } from './app/room';
+import { TeacherPanel } from './components/TeacherPanel';
 import { Notices } from './components/Notices';
 import { Scoreboard } from './components/evaluation/Scoreboard';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
@@ -179,7 +181,7 @@ export function App() {
   const [shared, setShared] = useState<{ own: RestoreResult } | null>(null);
   const [confirmKeep, setConfirmKeep] = useState(false);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
-  const [room, setRoom] = useState(false);
+  const [room, setRoom] = useState<{ teacher: TeacherControls | null } | null>(null);
   const readOnly = useClashmap((s) => s.readOnly);
 
   // Opens the user's own map: the one saved in this browser, or the article map on first launch.
@@ -233,7 +235,7 @@ export function App() {
           return;
         }
         if (joined.ok) {
-          setRoom(true);
+          setRoom({ teacher: joined.joined.teacher });
           setLoad({ status: 'ready' });
           return;
         }
@@ -338,6 +340,7 @@ export function App() {
                   ? `Class session: ${readOnly}`
                   : 'Class session: your edits reach everyone in the room as you make them. Your own map is still saved in this browser.'}
               </span>
+              {room.teacher && <TeacherPanel controls={room.teacher} />}
               <button
                 type="button"
                 onClick={() => window.location.assign(window.location.pathname)}

@@ -62,24 +62,28 @@ describe('a class session on the class server', () => {
       0,
     );
 
-    // The teacher freezes the room: students are told, and their editors refuse changes.
-    const room = new URLSearchParams(new URL(links.teacher).hash.slice(1));
-    const post = (action: string) =>
-      fetch(`http://127.0.0.1:${server.port}/api/rooms/${room.get('room')}/${action}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${room.get('key')}` },
-      });
-    expect((await post('freeze')).status).toBe(200);
+    // The teacher, on the teacher's link, hands out the links and freezes the room: students
+    // are told, and their editors refuse changes.
+    const teacher = await student(links.teacher);
+    const controls = teacher.page.getByRole('region', { name: 'Class session' });
+    await controls.getByText('Links for the class').click();
+    await expect(
+      controls.getByRole('textbox', { name: 'Students (edit)' }).inputValue(),
+    ).resolves.toBe(links.edit);
+    await controls.getByRole('button', { name: 'Freeze the map' }).click();
     const banner = a.page.getByRole('region', { name: 'Class session' });
     await expect.poll(() => banner.textContent()).toContain('frozen');
     await a.page.keyboard.press('c');
     await expect(a.page.getByRole('textbox', { name: 'Claim text' }).count()).resolves.toBe(0);
+    // The teacher still edits while the room is frozen.
+    await addClaim(teacher.page, 'The teacher’s own claim');
+    await node(b.page, 'Claim', 'The teacher’s own claim').waitFor({ timeout: 3000 });
     // Unfrozen, they edit again.
-    expect((await post('unfreeze')).status).toBe(200);
+    await controls.getByRole('button', { name: 'Unfreeze the map' }).click();
     await expect.poll(() => banner.textContent()).toContain('your edits reach everyone');
     await addClaim(a.page, 'Added after the thaw');
     await node(b.page, 'Claim', 'Added after the thaw').waitFor({ timeout: 3000 });
-    expect([...a.errors, ...b.errors, ...projector.errors]).toEqual([]);
+    expect([...a.errors, ...b.errors, ...projector.errors, ...teacher.errors]).toEqual([]);
   });
 
   it('says so when a link’s key is wrong, and opens the person’s own map instead', async () => {
