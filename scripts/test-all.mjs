@@ -1,6 +1,6 @@
 // Runs every check the project has, installing what is missing first:
-// Chromium (apt-get), node_modules (npm ci), then typecheck, lint, format, build,
-// unit + component + e2e tests. Ends with "N passed, N failed".
+// node_modules (npm ci), Chromium and redis-server (apt-get), then typecheck, lint, format,
+// build, unit + component + server + e2e tests. Ends with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,24 +18,29 @@ function run(label, command, args, options = {}) {
   return true;
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return true;
+const REDIS = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
+
+/** Installs the Debian packages whose programs are missing (Chromium, redis-server). */
+function ensureDebianPackages() {
+  const wanted = [
+    { path: CHROMIUM, pkg: 'chromium', env: 'CHROMIUM_PATH' },
+    { path: REDIS, pkg: 'redis-server', env: 'REDIS_SERVER_PATH' },
+  ].filter((p) => !existsSync(p.path));
+  if (wanted.length === 0) return true;
+  const names = wanted.map((p) => p.pkg).join(' ');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!hasApt) {
-    console.error(`Chromium is missing (${CHROMIUM}) and apt-get is not available.
-Install Chromium and run again, pointing CHROMIUM_PATH at it if it is not ${CHROMIUM}.`);
+    console.error(`Missing: ${wanted.map((p) => `${p.pkg} (${p.path})`).join(', ')}, and apt-get is not available.
+Install them and run again, pointing ${wanted.map((p) => p.env).join(' or ')} at them if they live elsewhere.`);
     return false;
   }
-  const sudo = isRoot ? [] : ['sudo', '-n'];
-  const [cmd, ...pre] = sudo.length ? sudo : ['sh'];
-  const script =
-    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium';
+  const script = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${names}`;
   const ok = isRoot
-    ? run('install Chromium', 'sh', ['-c', script])
-    : run('install Chromium', cmd, [...pre, 'sh', '-c', script]);
-  if (!ok || !existsSync(CHROMIUM)) {
-    console.error(`Could not install Chromium. Run as root: ${script}`);
+    ? run(`install ${names}`, 'sh', ['-c', script])
+    : run(`install ${names}`, 'sudo', ['-n', 'sh', '-c', script]);
+  if (!ok || wanted.some((p) => !existsSync(p.path))) {
+    console.error(`Could not install ${names}. Run as root: ${script}`);
     return false;
   }
   return true;
@@ -46,7 +51,7 @@ const npx = (label, ...args) => run(label, 'npx', ['--no-install', ...args]);
 const started = Date.now();
 if (!existsSync('node_modules/.package-lock.json') && !run('install dependencies', 'npm', ['ci']))
   process.exit(1);
-if (!ensureChromium()) process.exit(1);
+if (!ensureDebianPackages()) process.exit(1);
 
 let ok = true;
 ok = npx('typecheck', 'tsc', '--noEmit', '-p', '.') && ok;

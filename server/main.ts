@@ -1,5 +1,5 @@
 // `npm run serve`: the class server on one port (default 8787): the app, the room API and the
-// collaboration endpoint. Options: --port N, --host ADDRESS, --data DIR.
+// collaboration endpoint. Options: --port N, --host ADDRESS, --data DIR, --redis redis://HOST:PORT.
 import { networkInterfaces } from 'node:os';
 import { startServer } from './server';
 
@@ -19,7 +19,25 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const host = option('host') ?? '0.0.0.0';
 const dataDir = option('data') ?? 'clashmap-data';
 
-const running = await startServer({ port, host, dataDir, distDir: 'dist' });
+// --redis redis://HOST:PORT: several instances behind one address share rooms through Redis.
+const redisUrl = option('redis');
+let redis: { host: string; port: number } | undefined;
+if (redisUrl) {
+  const parsed = URL.canParse(redisUrl) ? new URL(redisUrl) : null;
+  if (!parsed || parsed.protocol !== 'redis:') {
+    console.error(`--redis must be a redis://HOST:PORT address, not "${redisUrl}"`);
+    process.exit(2);
+  }
+  redis = { host: parsed.hostname, port: Number(parsed.port || 6379) };
+}
+
+const running = await startServer({
+  port,
+  host,
+  dataDir,
+  distDir: 'dist',
+  ...(redis ? { redis } : {}),
+});
 const addresses =
   host === '0.0.0.0'
     ? Object.values(networkInterfaces())

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { Database } from '@hocuspocus/extension-database';
+import { Redis } from '@hocuspocus/extension-redis';
 import { Server } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { readDoc, seedDoc } from '../src/doc/yjsBinding';
@@ -17,6 +18,12 @@ export interface ServeOptions {
   dataDir: string;
   /** The built app to serve (dist/); nothing is served when it is missing. */
   distDir?: string;
+  /**
+   * A Redis server shared by several instances of this server behind one address (scale-out):
+   * each instance passes the room's updates to the others through it. The instances must
+   * share the data folder too (one SQLite file).
+   */
+  redis?: { host: string; port: number };
 }
 
 export interface RunningServer {
@@ -193,6 +200,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           fetch: async ({ documentName }) => rooms.loadDocument(documentName),
           store: async ({ documentName, state }) => rooms.saveDocument(documentName, state),
         }),
+        ...(options.redis
+          ? [new Redis({ host: options.redis.host, port: options.redis.port })]
+          : []),
       ],
       async onConnect({ request }) {
         // A page from another site may not open a connection in this browser's name.
