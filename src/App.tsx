@@ -318,7 +318,7 @@ export function App() {
           <span className="cm-brand">Clashmap</span>
           {load.status === 'ready' ? <MapTitle /> : <h1 className="cm-title">Clashmap</h1>}
           {fileName && <span className="cm-filename">{fileName}</span>}
-          {load.status === 'ready' && <SaveStatus />}
+          {load.status === 'ready' && <SaveStatus live={room !== null} />}
         </header>
         <main className="cm-main">
           {load.status === 'loading' && (

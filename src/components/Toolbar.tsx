@@ -391,10 +391,21 @@ function MoreTools({ groups }: { groups: { name: string; tools: Tool[] }[] }) {
 }
 
 /** Says whether the open map is saved to its file. */
-export function SaveStatus() {
+/**
+ * Whether the map is saved to its file. In a class session (`live`) the map is kept on the class
+ * server as it is edited, so there is nothing to warn about.
+ */
+export function SaveStatus({ live = false }: { live?: boolean }) {
   const fileName = useClashmap((s) => s.fileName);
-  const dirty = useClashmap(isDirty);
-  const text = !fileName ? 'Not saved to a file' : dirty ? 'Unsaved changes' : 'Saved to file';
+  const mapDirty = useClashmap(isDirty);
+  const dirty = mapDirty && !live;
+  const text = live
+    ? 'Kept on the class server'
+    : !fileName
+      ? 'Not saved to a file'
+      : dirty
+        ? 'Unsaved changes'
+        : 'Saved to file';
   return (
     <span
       className={`cm-save-status${dirty ? ' is-dirty' : ''}`}

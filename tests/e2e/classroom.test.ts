@@ -45,6 +45,9 @@ describe('a class session on the class server', () => {
     await expect(
       b.page.getByRole('region', { name: 'Class session' }).textContent(),
     ).resolves.toContain('your edits reach everyone');
+    await expect(b.page.getByRole('status', { name: /^Save status/ }).textContent()).resolves.toBe(
+      'Kept on the class server',
+    );
     await addClaim(a.page, 'Added by student A');
     await node(b.page, 'Claim', 'Added by student A').waitFor({ timeout: 1000 });
     await addClaim(b.page, 'Added by student B');
