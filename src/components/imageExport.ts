@@ -2,15 +2,10 @@ import { downloadText, suggestFileName } from '../io/fileAccess';
 import { MAP_FILE_EXTENSION } from '../model/map';
 import type { ClashmapStore } from '../store/store';
 
-const measureCanvas = () => document.createElement('canvas').getContext('2d')!;
-
-/** The map (or the selected nodes) as SVG text, drawn where the canvas draws them. */
-export async function mapSvg(store: ClashmapStore, selectionOnly: boolean): Promise<string> {
-  const { exportMapSvg } = await import('../io/svgExport');
-  const { map, selectedNodeIds } = store.getState();
-  const flowNodes = store.flowNodes();
-  const boxes = new Map(
-    flowNodes.map((n) => [
+/** Where the canvas draws each card (its top-left corner and measured size), by node id. */
+export function canvasBoxes(store: ClashmapStore) {
+  return new Map(
+    store.flowNodes().map((n) => [
       n.id,
       {
         x: n.position.x,
@@ -20,14 +15,25 @@ export async function mapSvg(store: ClashmapStore, selectionOnly: boolean): Prom
       },
     ]),
   );
-  const context = measureCanvas();
-  return exportMapSvg(store.getState().mapToSave() ?? map, {
-    boxes,
+}
+
+/** Measures text as the page's fonts draw it, for the SVG exporter. */
+export function textMeasure(): (text: string, font: string) => number {
+  const context = document.createElement('canvas').getContext('2d')!;
+  return (text, font) => {
+    context.font = font;
+    return context.measureText(text).width;
+  };
+}
+
+/** The map (or the selected nodes) as SVG text, drawn where the canvas draws them. */
+export async function mapSvg(store: ClashmapStore, selectionOnly: boolean): Promise<string> {
+  const { exportMapSvg } = await import('../io/svgExport');
+  const { selectedNodeIds } = store.getState();
+  return exportMapSvg(store.getState().mapToSave(), {
+    boxes: canvasBoxes(store),
     ...(selectionOnly ? { nodeIds: new Set(selectedNodeIds) } : {}),
-    measure: (text, font) => {
-      context.font = font;
-      return context.measureText(text).width;
-    },
+    measure: textMeasure(),
   });
 }
 

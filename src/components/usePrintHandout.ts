@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useClashmapStore } from '../store/StoreContext';
 import { handoutPages, type HandoutPage } from './handoutPages';
+import { canvasBoxes, textMeasure } from './imageExport';
 
 /**
  * The map's box on a printed A4 page (see the print rules in styles.css), in CSS px: the page
@@ -14,8 +15,6 @@ const PRINT_CANVAS = {
   portrait: { width: 700, height: 930 },
   padding: 16,
 };
-
-const measureCanvas = () => document.createElement('canvas').getContext('2d')!;
 
 export interface PrintHandout {
   /** True while the page prints: the handout's outline is rendered. */
@@ -90,23 +89,12 @@ export function usePrintHandout(): PrintHandout {
 
   const print = useCallback(async () => {
     const { exportMapSvg } = await import('../io/svgExport');
-    const state = store.getState();
-    const boxes = new Map(
-      store.flowNodes().map((n) => [
-        n.id,
-        {
-          x: n.position.x,
-          y: n.position.y,
-          width: n.measured?.width ?? 280,
-          height: n.measured?.height ?? 120,
-        },
-      ]),
+    const made = handoutPages(
+      store.getState().mapToSave(),
+      canvasBoxes(store),
+      exportMapSvg,
+      textMeasure(),
     );
-    const context = measureCanvas();
-    const made = handoutPages(state.mapToSave(), boxes, exportMapSvg, (text, font) => {
-      context.font = font;
-      return context.measureText(text).width;
-    });
     hasPages.current = true;
     document.documentElement.dataset.handout = '';
     flushSync(() => {
