@@ -56,6 +56,13 @@ function sharedLength(s: Segment, t: Segment, tolerance: number): number {
   return Math.max(0, hi - lo);
 }
 
+/** Every unordered pair of entries of `map`, each once. */
+function* pairs<K, V>(map: ReadonlyMap<K, V>): Generator<[[K, V], [K, V]]> {
+  const list = [...map];
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) yield [list[i]!, list[j]!];
+}
+
 /** Pairs of edges that run along one line for more than `limit` px. */
 export function sharedLines(
   routes: ReadonlyMap<string, EdgeRoute>,
@@ -63,16 +70,11 @@ export function sharedLines(
   tolerance = 2,
 ): string[] {
   const problems: string[] = [];
-  const list = [...routes];
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      const [a, ra] = list[i]!;
-      const [b, rb] = list[j]!;
-      let shared = 0;
-      for (const s of segmentsOf(ra.points))
-        for (const t of segmentsOf(rb.points)) shared += sharedLength(s, t, tolerance);
-      if (shared > limit) problems.push(`${a} and ${b} share ${Math.round(shared)} px`);
-    }
+  for (const [[a, ra], [b, rb]] of pairs(routes)) {
+    let shared = 0;
+    for (const s of segmentsOf(ra.points))
+      for (const t of segmentsOf(rb.points)) shared += sharedLength(s, t, tolerance);
+    if (shared > limit) problems.push(`${a} and ${b} share ${Math.round(shared)} px`);
   }
   return problems;
 }
@@ -107,14 +109,8 @@ export function strayBadges(
 /** Pairs of badges (squares of `size` px) that overlap. */
 export function overlappingBadges(routes: ReadonlyMap<string, EdgeRoute>, size = 17): string[] {
   const problems: string[] = [];
-  const list = [...routes];
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      const [a, ra] = list[i]!;
-      const [b, rb] = list[j]!;
-      if (Math.abs(ra.badge.x - rb.badge.x) < size && Math.abs(ra.badge.y - rb.badge.y) < size)
-        problems.push(`the badges of ${a} and ${b} overlap`);
-    }
-  }
+  for (const [[a, ra], [b, rb]] of pairs(routes))
+    if (Math.abs(ra.badge.x - rb.badge.x) < size && Math.abs(ra.badge.y - rb.badge.y) < size)
+      problems.push(`the badges of ${a} and ${b} overlap`);
   return problems;
 }
