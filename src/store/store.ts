@@ -15,6 +15,7 @@ import {
   diffMaps,
   fieldsChange,
   invertChange,
+  rebaseChange,
   isEmptyChange,
   type MapChange,
   type Origin,
@@ -322,8 +323,18 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       const state = get();
       if (state.readOnly !== null) return refuse(state.readOnly);
       const change = direction === 'undo' ? invertChange(entry.change) : entry.change;
-      const next = applyChange(state.map, change);
       if (remoteSinceHistory) {
+        // Others have edited since: the step takes back (or redoes) only what is still as this
+        // person left it, so it never undoes someone else's edit.
+        const rebased = rebaseChange(state.map, change);
+        if (isEmptyChange(rebased)) {
+          get().notify(
+            'info',
+            `Nothing to ${direction}: others have changed that part of the map since.`,
+          );
+          return;
+        }
+        const next = applyChange(state.map, rebased);
         const problem = next === state.map ? null : changeProblem(next, diffMaps(state.map, next));
         if (problem) {
           refuse(
@@ -334,6 +345,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         set({ ...followMap(state, next, {}), map: next, revision: ++revisionSerial });
         return;
       }
+      const next = applyChange(state.map, change);
       set({
         ...followMap(state, next, {}),
         map: next,

@@ -107,6 +107,56 @@ describe('a map shared through Yjs', () => {
     expect(ben.store.history.getState().past).toHaveLength(1);
   });
 
+  it('undo of one field leaves the other fields a peer changed since on the same card', () => {
+    const { ana, ben } = twoPeople();
+    const anaBefore = text(ana, 'pos-demand');
+    ana.store.getState().updateNode('pos-demand', { text: 'Ana was here' });
+    sync(ana.doc, ben.doc);
+    ben.store.getState().applyLayout(new Map([['pos-demand', { x: 4321, y: 1234 }]]));
+    sync(ana.doc, ben.doc);
+    ana.store.getState().undo();
+    sync(ana.doc, ben.doc);
+    for (const person of [ana, ben]) {
+      const node = person.store.getState().map.nodes.find((n) => n.id === 'pos-demand');
+      expect(node?.text).toBe(anaBefore);
+      expect(node?.position).toEqual({ x: 4321, y: 1234 });
+    }
+  });
+
+  it("undo never takes back a field a peer has changed since: the peer's text stays, and Ana is told", () => {
+    const { ana, ben } = twoPeople();
+    ana.store.getState().updateNode('pos-demand', { text: 'Ana was here' });
+    sync(ana.doc, ben.doc);
+    ben.store.getState().updateNode('pos-demand', { text: 'Ben rewrote it' });
+    sync(ana.doc, ben.doc);
+    ana.store.getState().undo();
+    expect(text(ana, 'pos-demand')).toBe('Ben rewrote it');
+    expect(ana.store.getState().notice?.text).toMatch(/Nothing to undo: others have changed/);
+    sync(ana.doc, ben.doc);
+    expect(text(ben, 'pos-demand')).toBe('Ben rewrote it');
+  });
+
+  it('undo of an added card removes it for both, even after a peer edited it', () => {
+    const { ana, ben } = twoPeople();
+    const before = ana.store.getState().map.nodes.length;
+    const id = ana.store.getState().addNode('claim', { x: 0, y: 0 });
+    ana.store.getState().updateNode(id, { text: 'A new claim' });
+    ana.store.getState().stopEditing();
+    sync(ana.doc, ben.doc);
+    expect(text(ben, id)).toBe('A new claim');
+    ben.store.getState().updateNode(id, { text: 'A new claim, reworded by Ben' });
+    sync(ana.doc, ben.doc);
+    // Her typing first: Ben has reworded it since, so that step leaves his text alone.
+    ana.store.getState().undo();
+    expect(text(ana, id)).toBe('A new claim, reworded by Ben');
+    // Then the card she added.
+    ana.store.getState().undo();
+    sync(ana.doc, ben.doc);
+    expect(ana.store.getState().map.nodes).toHaveLength(before);
+    expect(ben.store.getState().map.nodes).toHaveLength(before);
+    expect(file(ben)).toBe(file(ana));
+  });
+
   it('repairs a relation whose node someone else deleted, the same way in both copies, and says so', () => {
     const { ana, ben } = twoPeople();
     ana.store.getState().deleteElements(['claim-hegseth-threat'], []);
