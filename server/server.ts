@@ -218,6 +218,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           connectionConfig.readOnly = true;
         return { role };
       },
+      async onStateless({ connection, document, payload }) {
+        // The teacher's lead ("follow me", "present to the class") goes to everyone in the
+        // room; nobody else's is passed on, whatever it claims.
+        if ((connection.context as { role?: Role }).role !== 'teacher') return;
+        if (payload.length > 2000) return;
+        let message: unknown;
+        try {
+          message = JSON.parse(payload);
+        } catch {
+          return;
+        }
+        const lead = (message as { lead?: unknown } | null)?.lead;
+        if (typeof lead !== 'object' || lead === null) return;
+        document.broadcastStateless(JSON.stringify({ lead }));
+      },
       async onRequest({ request, response }) {
         const path = new URL(request.url ?? '/', 'http://server').pathname;
         try {

@@ -18,9 +18,9 @@ import { MapCanvas } from './components/MapCanvas';
 import { MapTitle } from './components/MapTitle';
 import { SkipToMap } from './components/SkipToMap';
 import { useOverlayOpen } from './components/overlayPrefs';
-import { roomOfFragment } from './app/roomLink';
+import { presenceStore, usePresence } from './app/presence';
+import { rememberName, roomOfFragment, storedName } from './app/roomLink';
 import type { TeacherControls } from './app/room';
-import { TeacherPanel } from './components/TeacherPanel';
 import { Notices } from './components/Notices';
 import { Scoreboard } from './components/evaluation/Scoreboard';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
@@ -46,6 +46,12 @@ import { useClashmap, useClashmapStore } from './store/StoreContext';
 const SourcePanel = lazy(() =>
   import('./components/sources/SourcePanel').then((m) => ({ default: m.SourcePanel })),
 );
+const ClassBanner = lazy(() =>
+  import('./components/class/ClassSession').then((m) => ({ default: m.ClassBanner })),
+);
+const NameDialog = lazy(() =>
+  import('./components/class/ClassSession').then((m) => ({ default: m.NameDialog })),
+);
 const Presenter = lazy(() =>
   import('./components/present/Presenter').then((m) => ({ default: m.Presenter })),
 );
@@ -56,6 +62,27 @@ const Inspector = lazy(() =>
 const StepsPanel = lazy(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
 );
+
+/**
+ * In a class session, a student who follows the teacher presents when the teacher presents to
+ * the class, at the teacher's step, and stops when the teacher stops.
+ */
+function FollowPresentation({ setPresentFrom }: { setPresentFrom: (step: number | null) => void }) {
+  const lead = usePresence((s) => (s.following ? s.lead : null));
+  const led = useRef(false);
+  useEffect(() => {
+    if (!lead) return;
+    if (lead.lead.kind === 'present') {
+      led.current = true;
+      setPresentFrom(lead.lead.step);
+    } else if (led.current) {
+      led.current = false;
+      setPresentFrom(null);
+    }
+    // Only a new lead moves this screen; the student's own presenting is left alone.
+  }, [lead, setPresentFrom]);
+  return null;
+}
 
 type LoadState =
   { status: 'loading' } | { status: 'ready' } | { status: 'failed'; lines: string[] };
@@ -72,7 +99,15 @@ function Editor({
   const [stepsOpen, setStepsOpen] = useState(false);
   const handout = usePrintHandout();
   const commands = useCommands(setDialog, setPresentFrom, handout.print);
-  const exitPresentation = useCallback(() => setPresentFrom(null), []);
+  const exitPresentation = useCallback(() => {
+    setPresentFrom(null);
+    const { leading, sendLead } = presenceStore.getState();
+    if (leading.present) sendLead?.({ kind: 'stop' });
+  }, []);
+  const presentToClass = useCallback((step: number) => {
+    const { leading, sendLead } = presenceStore.getState();
+    if (leading.present) sendLead?.({ kind: 'present', step });
+  }, []);
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
@@ -161,9 +196,10 @@ function Editor({
           <OutlineView />
         </div>
       )}
+      <FollowPresentation setPresentFrom={setPresentFrom} />
       {presentFrom !== null && (
         <Suspense fallback={null}>
-          <Presenter startAt={presentFrom} onExit={exitPresentation} />
+          <Presenter startAt={presentFrom} onExit={exitPresentation} onStep={presentToClass} />
         </Suspense>
       )}
     </>
@@ -182,7 +218,7 @@ export function App() {
   const [confirmKeep, setConfirmKeep] = useState(false);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const [room, setRoom] = useState<{ teacher: TeacherControls | null } | null>(null);
-  const readOnly = useClashmap((s) => s.readOnly);
+  const [askName, setAskName] = useState<{ resolve: (name: string) => void } | null>(null);
 
   // Opens the user's own map: the one saved in this browser, or the article map on first launch.
   const openOwnMap = useCallback(
@@ -228,8 +264,14 @@ export function App() {
       const hash = window.location.hash;
       const roomLink = roomOfFragment(hash);
       if (roomLink) {
+        const askName = async () => {
+          const name =
+            storedName() ?? (await new Promise<string>((resolve) => setAskName({ resolve })));
+          setAskName(null);
+          return name;
+        };
         const { joinRoom } = await import('./app/room');
-        const joined = await joinRoom(store, roomLink);
+        const joined = await joinRoom(store, { ...roomLink, askName });
         if (cancelled) {
           if (joined.ok) joined.joined.leave();
           return;
@@ -334,20 +376,19 @@ export function App() {
             </div>
           )}
           {load.status === 'ready' && room && (
-            <div className="cm-banner cm-banner--shared" role="region" aria-label="Class session">
-              <span>
-                {readOnly
-                  ? `Class session: ${readOnly}`
-                  : 'Class session: your edits reach everyone in the room as you make them. Your own map is still saved in this browser.'}
-              </span>
-              {room.teacher && <TeacherPanel controls={room.teacher} />}
-              <button
-                type="button"
-                onClick={() => window.location.assign(window.location.pathname)}
-              >
-                Leave the session
-              </button>
-            </div>
+            <Suspense fallback={null}>
+              <ClassBanner teacher={room.teacher} />
+            </Suspense>
+          )}
+          {askName && (
+            <Suspense fallback={null}>
+              <NameDialog
+                onJoin={(name) => {
+                  rememberName(name);
+                  askName.resolve(name);
+                }}
+              />
+            </Suspense>
           )}
           {load.status === 'ready' && shared && (
             <div className="cm-banner cm-banner--shared" role="region" aria-label="Shared copy">

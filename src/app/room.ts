@@ -2,6 +2,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { bindStore, readDoc } from '../doc/yjsBinding';
 import type { ClashmapStore } from '../store/store';
+import { cleanName, colorOf, presenceStore, setPeers, type Lead, type Peer } from './presence';
 
 /** What the teacher's link may do: see the room's links, freeze it, end it. */
 export interface TeacherControls {
@@ -70,12 +71,14 @@ async function askRole(
  */
 export async function joinRoom(
   store: ClashmapStore,
-  { room, key }: { room: string; key: string },
+  { room, key, askName }: { room: string; key: string; askName: () => Promise<string> },
   timeoutMs = 15_000,
 ): Promise<{ ok: true; joined: JoinedRoom } | { ok: false; reason: string }> {
   const asked = await askRole(room, key);
   if (!asked.ok) return asked;
   const { role, teacher } = asked;
+  // Asked once the link is known to be good: a wrong link asks nobody's name.
+  const name = await askName();
   const doc = new Y.Doc();
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/`;
   return new Promise((resolve) => {
@@ -109,7 +112,13 @@ export async function joinRoom(
       },
       onStateless: ({ payload }) => {
         try {
-          const message = JSON.parse(payload) as { room?: { frozen?: unknown } };
+          const message = JSON.parse(payload) as { room?: { frozen?: unknown }; lead?: unknown };
+          const lead = leadOf(message.lead);
+          if (lead && role !== 'teacher') {
+            const serial = (presenceStore.getState().lead?.serial ?? 0) + 1;
+            presenceStore.setState({ lead: { lead, serial } });
+            return;
+          }
           if (typeof message.room?.frozen !== 'boolean') return;
           frozen = message.room.frozen;
           // A freeze applies to students at once; a thaw comes with a reconnection, which
@@ -128,7 +137,14 @@ export async function joinRoom(
         store.getState().openMap(map, null, { savedToFile: false });
         const binding = bindStore(store, doc, 'a classmate');
         showAccess();
+        const stopPresence = sharePresence(provider, store, name);
+        const sendLead =
+          role === 'teacher'
+            ? (lead: Lead) => provider.sendStateless(JSON.stringify({ lead }))
+            : null;
+        presenceStore.setState({ following: role !== 'teacher', sendLead });
         const leave = () => {
+          stopPresence();
           binding.destroy();
           provider.destroy();
         };
@@ -136,4 +152,96 @@ export async function joinRoom(
       },
     });
   });
+}
+
+const finite = (value: unknown): value is number => typeof value === 'number' && isFinite(value);
+
+/** A lead from the teacher, checked (the server passes on only the teacher's, but still). */
+function leadOf(value: unknown): Lead | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const lead = value as Record<string, unknown>;
+  if (lead.kind === 'stop') return { kind: 'stop' };
+  if (lead.kind === 'present' && finite(lead.step) && lead.step >= 0)
+    return { kind: 'present', step: Math.floor(lead.step) };
+  if (
+    lead.kind === 'view' &&
+    finite(lead.x) &&
+    finite(lead.y) &&
+    finite(lead.width) &&
+    finite(lead.height) &&
+    lead.width > 0 &&
+    lead.height > 0
+  )
+    return { kind: 'view', x: lead.x, y: lead.y, width: lead.width, height: lead.height };
+  return null;
+}
+
+/** The most cards one person's selection shows on others' screens. */
+const SELECTION_SHOWN = 50;
+/** The most people shown; more than a class is somebody misbehaving. */
+const PEOPLE_SHOWN = 200;
+
+const strings = (value: unknown, limit: number): string[] =>
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string').slice(0, limit)
+    : [];
+
+/**
+ * Tells the room this person's name, what they have selected and where they are typing, and
+ * keeps the presence store up to date with everyone else's. What peers send is checked and
+ * cut to size; their colours are chosen here. Returns what stops it.
+ */
+function sharePresence(provider: HocuspocusProvider, store: ClashmapStore, name: string) {
+  const awareness = provider.awareness;
+  if (!awareness) return () => {};
+  const self = awareness.clientID;
+  presenceStore.setState({ self: { name, color: colorOf(self) } });
+  const publish = () => {
+    const { selectedNodeIds, editingNodeId } = store.getState();
+    awareness.setLocalState({
+      user: { name },
+      focus: { selection: selectedNodeIds.slice(0, SELECTION_SHOWN), editing: editingNodeId },
+    });
+  };
+  publish();
+  const unsubscribe = store.subscribe((state, prior) => {
+    if (
+      state.selectedNodeIds !== prior.selectedNodeIds ||
+      state.editingNodeId !== prior.editingNodeId
+    )
+      publish();
+  });
+  const read = () => {
+    const peers: Peer[] = [];
+    for (const [id, state] of awareness.getStates()) {
+      if (id === self || peers.length >= PEOPLE_SHOWN) continue;
+      const user = (state as { user?: { name?: unknown } }).user;
+      const focus = (state as { focus?: { selection?: unknown; editing?: unknown } }).focus;
+      const peerName = cleanName(user?.name);
+      if (!peerName) continue;
+      const editing = typeof focus?.editing === 'string' ? focus.editing : null;
+      peers.push({
+        id,
+        name: peerName,
+        color: colorOf(id),
+        selection: strings(focus?.selection, SELECTION_SHOWN),
+        editing,
+      });
+    }
+    peers.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+    setPeers(peers);
+  };
+  awareness.on('change', read);
+  read();
+  return () => {
+    awareness.off('change', read);
+    unsubscribe();
+    setPeers([]);
+    presenceStore.setState({
+      self: null,
+      lead: null,
+      sendLead: null,
+      leading: { view: false, present: false },
+    });
+  };
 }

@@ -29,10 +29,14 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function student(link: string) {
+async function student(link: string, name = 'Student') {
   const session = await openSession();
   sessions.push(session);
   await session.page.goto(link);
+  // The name is asked once, before joining.
+  const dialog = session.page.getByRole('dialog', { name: 'Join the class session' });
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Join' }).click();
   await session.page.getByRole('region', { name: 'Class session' }).waitFor();
   await session.page.getByRole('region', { name: /^Map: / }).waitFor();
   return session;
@@ -87,6 +91,91 @@ describe('a class session on the class server', () => {
     await addClaim(a.page, 'Added after the thaw');
     await node(b.page, 'Claim', 'Added after the thaw').waitFor({ timeout: 3000 });
     expect([...a.errors, ...b.errors, ...projector.errors, ...teacher.errors]).toEqual([]);
+  });
+
+  it('shows who is here, what each has selected and who is typing where; names are only text', async () => {
+    const ana = await student(links.edit, 'Ana');
+    const hostile = '<img src=x onerror=alert(1)>Ben';
+    const ben = await student(links.edit, hostile);
+    const people = (page: typeof ana.page) =>
+      page.getByRole('list', { name: 'People in the session' }).getByRole('listitem');
+    await expect.poll(() => people(ana.page).allTextContents()).toContain(hostile);
+    await expect.poll(() => people(ben.page).allTextContents()).toContain('Ana');
+    expect(await people(ben.page).allTextContents()).toContain(`${hostile} (you)`);
+    await expect(ana.page.locator('.cm-people img').count()).resolves.toBe(0);
+
+    // Ana selects a position: Ben sees her name on that card.
+    const card =
+      'The US should act against the cartels only in coordination with the Mexican government.';
+    await anyNode(ana.page, card).click();
+    const marks = anyNode(ben.page, card).getByRole('list', { name: 'Others here' });
+    await expect.poll(() => marks.textContent()).toBe('Ana');
+    // She starts typing in it: Ben's card says so, and his own typing elsewhere is undisturbed.
+    await ana.page.keyboard.press('Enter');
+    await ana.page.getByRole('textbox', { name: 'Position text' }).waitFor();
+    await expect.poll(() => marks.textContent()).toBe('Ana is editing');
+    await ana.page.keyboard.press('Escape');
+    await expect.poll(() => marks.textContent()).toBe('Ana');
+    // Ben selects nothing: nobody's mark is on any card of Ana's.
+    await expect(ana.page.getByRole('list', { name: 'Others here' }).count()).resolves.toBe(0);
+    expect([...ana.errors, ...ben.errors]).toEqual([]);
+  });
+
+  it('undo in one browser takes back only that person’s edit, never the other’s', async () => {
+    const ana = await student(links.edit, 'Ana');
+    const ben = await student(links.edit, 'Ben');
+    await addClaim(ana.page, 'Ana’s claim to undo');
+    await node(ben.page, 'Claim', 'Ana’s claim to undo').waitFor({ timeout: 3000 });
+    await addClaim(ben.page, 'Ben’s claim that stays');
+    await node(ana.page, 'Claim', 'Ben’s claim that stays').waitFor({ timeout: 3000 });
+    await ana.page.keyboard.press('Control+z');
+    await node(ben.page, 'Claim', 'Ana’s claim to undo').waitFor({
+      state: 'detached',
+      timeout: 3000,
+    });
+    await expect(node(ana.page, 'Claim', 'Ana’s claim to undo').count()).resolves.toBe(0);
+    await expect(node(ana.page, 'Claim', 'Ben’s claim that stays').count()).resolves.toBe(1);
+    await expect(node(ben.page, 'Claim', 'Ben’s claim that stays').count()).resolves.toBe(1);
+    // Ana has nothing more of her own to undo: Ben's claim is not hers to take back.
+    await ana.page.keyboard.press('Control+z');
+    await expect(node(ana.page, 'Claim', 'Ben’s claim that stays').count()).resolves.toBe(1);
+  });
+
+  it('students follow the teacher’s view and presentation, and may stop following', async () => {
+    const teacher = await student(links.teacher, 'Ms Teacher');
+    const ana = await student(links.edit, 'Ana');
+    const controls = teacher.page.getByRole('region', { name: 'Class session' });
+    const zoomOf = (page: typeof ana.page) =>
+      page
+        .locator('.react-flow__viewport')
+        .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    await controls.getByRole('button', { name: 'Follow me' }).click();
+    await expect(
+      controls.getByRole('button', { name: 'Follow me' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    // The teacher zooms in on the map: Ana's screen zooms with it.
+    await teacher.page.getByRole('button', { name: 'Zoom in' }).click();
+    await teacher.page.getByRole('button', { name: 'Zoom in' }).click();
+    const zoom = await zoomOf(teacher.page);
+    await expect.poll(() => zoomOf(ana.page)).toBeCloseTo(zoom, 1);
+
+    // Present to the class: Ana's screen shows the teacher's step.
+    await controls.getByRole('button', { name: 'Present to the class' }).click();
+    await teacher.page.getByRole('button', { name: 'Present', exact: true }).click();
+    const status = (page: typeof ana.page) => page.getByText(/^Step \d+ of \d+/);
+    await expect.poll(() => status(ana.page).textContent()).toMatch(/^Step 1 of /);
+    await teacher.page.keyboard.press('ArrowRight');
+    await expect.poll(() => status(ana.page).textContent()).toMatch(/^Step 2 of /);
+    await teacher.page.keyboard.press('Escape');
+    await expect.poll(() => status(ana.page).count()).toBe(0);
+
+    // A student who stops following stays where they are.
+    await ana.page.getByRole('checkbox', { name: 'Follow the teacher' }).uncheck();
+    const before = await zoomOf(ana.page);
+    await teacher.page.getByRole('button', { name: 'Zoom out' }).click();
+    await teacher.page.getByRole('button', { name: 'Zoom out' }).click();
+    await teacher.page.waitForTimeout(800);
+    expect(await zoomOf(ana.page)).toBeCloseTo(before, 2);
   });
 
   it('says so when a link’s key is wrong, and opens the person’s own map instead', async () => {

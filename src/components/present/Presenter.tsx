@@ -17,6 +17,8 @@ export type PresentTheme = 'light' | 'dark';
 interface Props {
   startAt?: number;
   onExit: () => void;
+  /** Told each step shown (a teacher presenting to the class passes it on). */
+  onStep?: ((index: number) => void) | undefined;
 }
 
 /**
@@ -166,7 +168,7 @@ function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: numbe
  * Presentation mode: the map on a plain background, revealed step by step, driven by the keys a
  * clicker sends. Escape leaves.
  */
-export function Presenter({ startAt = 0, onExit }: Props) {
+export function Presenter({ startAt = 0, onExit, onStep }: Props) {
   const steps = useSteps({
     width: window.innerWidth,
     height: window.innerHeight - PRESENT_BANDS,
@@ -181,6 +183,13 @@ export function Presenter({ startAt = 0, onExit }: Props) {
   const step = steps[index];
 
   const go = useCallback((to: number) => setIndex(Math.max(0, Math.min(total - 1, to))), [total]);
+  // A new place to start from while presenting (the teacher moved on): go there.
+  const [started, setStarted] = useState(startAt);
+  if (started !== startAt) {
+    setStarted(startAt);
+    setIndex(Math.max(0, Math.min(total - 1, startAt)));
+  }
+  useEffect(() => onStep?.(index), [index, onStep]);
 
   // Full screen where the browser allows it; leaving full screen leaves the presentation.
   useEffect(() => {
