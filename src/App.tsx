@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { askBeforeLeaving, commitFieldBeingEdited } from './app/leave';
 import { openOwnMap as openOwnMapService, showMap } from './app/openFile';
 import { isShareFragment, readShareFragment } from './app/share';
@@ -8,6 +8,7 @@ import { downloadMapText, suggestFileName } from './io/fileAccess';
 import { parseMap } from './io/parse';
 import { serializeMap } from './io/serialize';
 import { DialogHost } from './components/dialogs/DialogHost';
+import { Lazy, lazyPart } from './components/Lazy';
 import {
   LinkProblemDialog,
   ReplaceOwnMapDialog,
@@ -43,23 +44,23 @@ import { useClashmap, useClashmapStore } from './store/StoreContext';
 // The steps editor is opened on demand: it loads then, not with the app.
 // Presenting and the source panel load when first opened: neither is needed to open or edit a
 // map, and the initial JavaScript has a budget (npm run bench -- --size-only).
-const SourcePanel = lazy(() =>
+const SourcePanel = lazyPart(() =>
   import('./components/sources/SourcePanel').then((m) => ({ default: m.SourcePanel })),
 );
-const ClassBanner = lazy(() =>
+const ClassBanner = lazyPart(() =>
   import('./components/class/ClassSession').then((m) => ({ default: m.ClassBanner })),
 );
-const NameDialog = lazy(() =>
+const NameDialog = lazyPart(() =>
   import('./components/class/ClassSession').then((m) => ({ default: m.NameDialog })),
 );
-const Presenter = lazy(() =>
+const Presenter = lazyPart(() =>
   import('./components/present/Presenter').then((m) => ({ default: m.Presenter })),
 );
 // The inspector loads at the first selection: a map opens with nothing selected.
-const Inspector = lazy(() =>
+const Inspector = lazyPart(() =>
   import('./components/Inspector').then((m) => ({ default: m.Inspector })),
 );
-const StepsPanel = lazy(() =>
+const StepsPanel = lazyPart(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
 );
 
@@ -148,13 +149,13 @@ function Editor({
       )}
       <div className="cm-workspace">
         {sourceOpen && (
-          <Suspense fallback={null}>
+          <Lazy>
             <SourcePanel
               onChooseNode={commands.focusNode}
               newClaimPosition={commands.viewCenter}
               onClose={() => setSourceOpen(false)}
             />
-          </Suspense>
+          </Lazy>
         )}
         <MapCanvas
           onAddAt={(at) => commands.addNode('claim', at)}
@@ -164,14 +165,14 @@ function Editor({
         />
         <Scoreboard onChooseNode={commands.focusNode} />
         {stepsOpen && (
-          <Suspense fallback={null}>
+          <Lazy>
             <StepsPanel onPresentFrom={setPresentFrom} onClose={() => setStepsOpen(false)} />
-          </Suspense>
+          </Lazy>
         )}
         {selecting && (
-          <Suspense fallback={null}>
+          <Lazy>
             <Inspector />
-          </Suspense>
+          </Lazy>
         )}
         {outlineOpen && (
           <OutlinePanel
@@ -198,9 +199,9 @@ function Editor({
       )}
       <FollowPresentation setPresentFrom={setPresentFrom} />
       {presentFrom !== null && (
-        <Suspense fallback={null}>
+        <Lazy>
           <Presenter startAt={presentFrom} onExit={exitPresentation} onStep={presentToClass} />
-        </Suspense>
+        </Lazy>
       )}
     </>
   );
@@ -376,19 +377,19 @@ export function App() {
             </div>
           )}
           {load.status === 'ready' && room && (
-            <Suspense fallback={null}>
+            <Lazy>
               <ClassBanner teacher={room.teacher} />
-            </Suspense>
+            </Lazy>
           )}
           {askName && (
-            <Suspense fallback={null}>
+            <Lazy>
               <NameDialog
                 onJoin={(name) => {
                   rememberName(name);
                   askName.resolve(name);
                 }}
               />
-            </Suspense>
+            </Lazy>
           )}
           {load.status === 'ready' && shared && (
             <div className="cm-banner cm-banner--shared" role="region" aria-label="Shared copy">
