@@ -255,6 +255,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port,
     rooms,
     close: async () => {
+      // Stopping is like a crash for the clients: their connections drop at once (ws's own
+      // close leaves open sockets open), they say they are offline and keep their edits, and
+      // they reconnect by themselves to the next server on this address.
+      for (const socket of server.webSocketServer.clients) socket.terminate();
       await server.destroy();
       rooms.close();
     },

@@ -49,6 +49,8 @@ export interface PresenceState {
   sendLead: ((lead: Lead) => void) | null;
   /** The teacher's choices: the class follows their view, their presentation. */
   leading: { view: boolean; present: boolean };
+  /** Whether this page is connected to the class server right now. */
+  connection: 'online' | 'offline';
 }
 
 export const NAME_LIMIT = 40;
@@ -90,6 +92,7 @@ export const presenceStore = createStore<PresenceState>(() => ({
   following: true,
   sendLead: null,
   leading: { view: false, present: false },
+  connection: 'online',
 }));
 
 const sameMarks = (a: readonly PeerMark[], b: readonly PeerMark[]) =>

@@ -1,4 +1,5 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { bindStore, readDoc } from '../doc/yjsBinding';
 import type { ClashmapStore } from '../store/store';
@@ -30,7 +31,8 @@ async function askRole(
   room: string,
   key: string,
 ): Promise<
-  { ok: true; role: Role; teacher: TeacherControls | null } | { ok: false; reason: string }
+  | { ok: true; role: Role; teacher: TeacherControls | null }
+  | { ok: false; reason: string; unreachable?: boolean }
 > {
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`/api/rooms/${room}/${path}`, { ...init, headers: { Authorization: `Bearer ${key}` } });
@@ -41,7 +43,7 @@ async function askRole(
     if (!response.ok || !answer.role)
       return { ok: false, reason: 'the class server did not accept this link’s key' };
   } catch {
-    return { ok: false, reason: 'the class server cannot be reached' };
+    return { ok: false, reason: 'the class server cannot be reached', unreachable: true };
   }
   const act = async (path: string) => {
     try {
@@ -64,10 +66,56 @@ async function askRole(
   return { ok: true, role: answer.role, teacher };
 }
 
+/** Where this browser keeps its copy of a room's map, and the role its link gave last time. */
+const localName = (room: string) => `clashmap-room:${room}`;
+const roleKey = (room: string) => `clashmap.room-role.${room}`;
+
+function rememberRole(room: string, role: Role) {
+  try {
+    localStorage.setItem(roleKey(room), role);
+  } catch {
+    // Not kept: offline, this link then opens as a student's.
+  }
+}
+
+function lastRole(room: string): Role {
+  try {
+    const role = localStorage.getItem(roleKey(room));
+    return role === 'teacher' || role === 'viewer' ? role : 'student';
+  } catch {
+    return 'student';
+  }
+}
+
 /**
- * Joins a class room on the server this page came from: waits for the room's map, shows it in
- * the store, and from then on carries every edit both ways (see bindStore). Resolves to null,
- * with the reason, when the server refuses the key or cannot be reached.
+ * This browser's copy of the room's document (IndexedDB, through y-indexeddb): every edit made
+ * here is kept in it, online or not, so a reload, a closed tab or a server that is down loses
+ * nothing; the next connection merges it with the room. Null where IndexedDB is unavailable.
+ */
+async function localCopy(room: string, doc: Y.Doc): Promise<IndexeddbPersistence | null> {
+  try {
+    const local = new IndexeddbPersistence(localName(room), doc);
+    const loaded = await Promise.race([
+      local.whenSynced.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000)),
+    ]);
+    if (loaded) return local;
+    void local.destroy();
+  } catch {
+    // Private browsing, or storage turned off: the session works without a local copy.
+  }
+  return null;
+}
+
+const hasMap = (doc: Y.Doc) =>
+  doc.getArray('order:nodes').length > 0 || doc.getMap('fields').has('title');
+
+/**
+ * Joins a class room on the server this page came from: shows the room's map in the store, and
+ * from then on carries every edit both ways (see bindStore), and keeps them in this browser too.
+ * When the server cannot be reached but this browser has the room's map from before, it opens
+ * that, offline, and merges with the room once the server is back. Resolves to the reason when
+ * the server refuses the key, or cannot be reached and there is no copy here.
  */
 export async function joinRoom(
   store: ClashmapStore,
@@ -75,11 +123,18 @@ export async function joinRoom(
   timeoutMs = 15_000,
 ): Promise<{ ok: true; joined: JoinedRoom } | { ok: false; reason: string }> {
   const asked = await askRole(room, key);
-  if (!asked.ok) return asked;
-  const { role, teacher } = asked;
+  const doc = new Y.Doc();
+  const local = asked.ok || asked.unreachable ? await localCopy(room, doc) : null;
+  const offline = !asked.ok && asked.unreachable && local !== null && hasMap(doc);
+  if (!asked.ok && !offline) {
+    void local?.destroy();
+    return asked;
+  }
+  const role = asked.ok ? asked.role : lastRole(room);
+  const teacher = asked.ok ? asked.teacher : null;
+  if (asked.ok) rememberRole(room, role);
   // Asked once the link is known to be good: a wrong link asks nobody's name.
   const name = await askName();
-  const doc = new Y.Doc();
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/`;
   return new Promise((resolve) => {
     let settled = false;
@@ -87,7 +142,10 @@ export async function joinRoom(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (!result.ok) provider.destroy();
+      if (!result.ok) {
+        provider.destroy();
+        void local?.destroy();
+      }
       resolve(result);
     };
     const timer = setTimeout(
@@ -98,7 +156,7 @@ export async function joinRoom(
     // link while the room is frozen, is read-only. The editor refuses edits the same way, so
     // nothing is typed here that the room would not take.
     let frozen = false;
-    let readOnly = false;
+    let readOnly = role === 'viewer';
     const showAccess = () =>
       store.getState().setReadOnly(readOnly ? (frozen ? FROZEN : VIEW_ONLY) : null);
     const provider = new HocuspocusProvider({
@@ -110,6 +168,8 @@ export async function joinRoom(
         readOnly = scope === 'readonly';
         showAccess();
       },
+      onStatus: ({ status }) =>
+        presenceStore.setState({ connection: status === 'connected' ? 'online' : 'offline' }),
       onStateless: ({ payload }) => {
         try {
           const message = JSON.parse(payload) as { room?: { frozen?: unknown }; lead?: unknown };
@@ -129,28 +189,42 @@ export async function joinRoom(
           // Not a message of ours: ignored.
         }
       },
-      onAuthenticationFailed: () =>
-        settle({ ok: false, reason: 'the class server did not accept this link’s key' }),
-      onSynced: () => {
-        if (settled) return;
-        const { map } = readDoc(doc, null);
-        store.getState().openMap(map, null, { savedToFile: false });
-        const binding = bindStore(store, doc, 'a classmate');
-        showAccess();
-        const stopPresence = sharePresence(provider, store, name);
-        const sendLead =
-          role === 'teacher'
-            ? (lead: Lead) => provider.sendStateless(JSON.stringify({ lead }))
-            : null;
-        presenceStore.setState({ following: role !== 'teacher', sendLead });
-        const leave = () => {
-          stopPresence();
-          binding.destroy();
-          provider.destroy();
-        };
-        settle({ ok: true, joined: { teacher, leave } });
+      onAuthenticationFailed: () => {
+        if (!settled)
+          settle({ ok: false, reason: 'the class server did not accept this link’s key' });
+        else
+          store
+            .getState()
+            .setReadOnly(
+              'The class server no longer accepts this link (the session may have ended): the map is kept in this browser, and can be saved to a file.',
+            );
       },
+      onSynced: () => start(),
     });
+    const start = () => {
+      if (settled) return;
+      const { map } = readDoc(doc, null);
+      store.getState().openMap(map, null, { savedToFile: false });
+      const binding = bindStore(store, doc, 'a classmate');
+      showAccess();
+      const stopPresence = sharePresence(provider, store, name);
+      const sendLead =
+        role === 'teacher'
+          ? (lead: Lead) => provider.sendStateless(JSON.stringify({ lead }))
+          : null;
+      presenceStore.setState({ following: role !== 'teacher', sendLead });
+      const leave = () => {
+        stopPresence();
+        binding.destroy();
+        provider.destroy();
+        void local?.destroy();
+      };
+      settle({ ok: true, joined: { teacher, leave } });
+    };
+    if (offline) {
+      presenceStore.setState({ connection: 'offline' });
+      start();
+    }
   });
 }
 

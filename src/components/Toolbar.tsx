@@ -1,3 +1,4 @@
+import { usePresence } from '../app/presence';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { capitalised, EDGE_KINDS, relationKind } from '../model/relations/registry';
@@ -398,9 +399,12 @@ function MoreTools({ groups }: { groups: { name: string; tools: Tool[] }[] }) {
 export function SaveStatus({ live = false }: { live?: boolean }) {
   const fileName = useClashmap((s) => s.fileName);
   const mapDirty = useClashmap(isDirty);
+  const online = usePresence((s) => s.connection === 'online');
   const dirty = mapDirty && !live;
   const text = live
-    ? 'Kept on the class server'
+    ? online
+      ? 'Kept on the class server'
+      : 'Offline: edits kept in this browser'
     : !fileName
       ? 'Not saved to a file'
       : dirty
@@ -408,7 +412,7 @@ export function SaveStatus({ live = false }: { live?: boolean }) {
         : 'Saved to file';
   return (
     <span
-      className={`cm-save-status${dirty ? ' is-dirty' : ''}`}
+      className={`cm-save-status${dirty || (live && !online) ? ' is-dirty' : ''}`}
       role="status"
       aria-label={`Save status: ${text}`}
     >
