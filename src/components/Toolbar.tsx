@@ -79,6 +79,7 @@ export function Toolbar({
   const compact = useCompact();
   const theme = useTheme();
   const textSize = useTextSize();
+  const inSession = usePresence((s) => s.self !== null);
 
   const groups: { name: string; tools: Tool[] }[] = [
     {
@@ -100,6 +101,16 @@ export function Toolbar({
           text: 'Share link',
           onClick: () => void commands.shareLink(),
         },
+        ...(inSession
+          ? []
+          : [
+              {
+                label: 'Start a class session',
+                title: 'Make this map a room on the class server that a class edits together',
+                text: 'Class session',
+                onClick: () => void commands.startClassSession(),
+              },
+            ]),
       ],
     },
     {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server';
 import { openSession, type Session } from './browser';
-import { addClaim, anyNode, node } from './helpers';
+import { addClaim, anyNode, node, notice, saveByDownload, tool, waitForMap } from './helpers';
 
 // A class on one map: the class server (npm run serve) serves the app and the room; two
 // students open the edit link in their browsers and see each other's edits as they are made.
@@ -176,6 +176,50 @@ describe('a class session on the class server', () => {
     await teacher.page.getByRole('button', { name: 'Zoom out' }).click();
     await teacher.page.waitForTimeout(800);
     expect(await zoomOf(ana.page)).toBeCloseTo(before, 2);
+  });
+
+  it('a teacher starts a session from the map they have open; Save keeps the room’s map, Open is refused', async () => {
+    const session = await openSession();
+    sessions.push(session);
+    const { page } = session;
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await waitForMap(page);
+    await addClaim(page, 'Prepared before class');
+    await tool(page, 'Start a class session').click();
+    const dialog = page.getByRole('dialog', { name: 'Join the class session' });
+    await dialog.getByRole('textbox', { name: 'Your name' }).fill('Ms Teacher');
+    await dialog.getByRole('button', { name: 'Join' }).click();
+    const controls = page.getByRole('region', { name: 'Class session' });
+    await controls.getByRole('button', { name: 'Freeze the map' }).waitFor();
+    await node(page, 'Claim', 'Prepared before class').waitFor();
+    await expect(tool(page, 'Start a class session').count()).resolves.toBe(0);
+    // A student joins on the link the teacher hands out, and adds to the map.
+    await controls.getByText('Links for the class').click();
+    const editLink = await controls.getByRole('textbox', { name: 'Students (edit)' }).inputValue();
+    const ana = await student(editLink, 'Ana');
+    await node(ana.page, 'Claim', 'Prepared before class').waitFor();
+    await addClaim(ana.page, 'Added in class');
+    await node(page, 'Claim', 'Added in class').waitFor({ timeout: 3000 });
+    // Save writes the room's map as it is now.
+    const saved = await saveByDownload(page, () => page.keyboard.press('Control+s'));
+    expect(saved.text).toContain('Prepared before class');
+    expect(saved.text).toContain('Added in class');
+    // Opening another map would replace the room's for everyone: refused, and said why.
+    await page.keyboard.press('Control+o');
+    await notice(page, /during a class session/).waitFor();
+    await expect(node(ana.page, 'Claim', 'Added in class').count()).resolves.toBe(1);
+  });
+
+  it('without a class server, "Start a class session" says how to get one and changes nothing', async () => {
+    const session = await openSession();
+    sessions.push(session);
+    await session.page.goto(session.baseURL);
+    await waitForMap(session.page);
+    await tool(session.page, 'Start a class session').click();
+    await notice(session.page, /needs the class server: run "npm run serve"/).waitFor();
+    await expect(session.page.getByRole('region', { name: 'Class session' }).count()).resolves.toBe(
+      0,
+    );
   });
 
   it('says so when a link’s key is wrong, and opens the person’s own map instead', async () => {

@@ -13,8 +13,12 @@ const editorDialogs = () => import('./EditorDialogs');
 const ConfirmDiscardDialog = lazyPart(() =>
   editorDialogs().then((m) => ({ default: m.ConfirmDiscardDialog })),
 );
-const OpenErrorDialog = lazyPart(() => editorDialogs().then((m) => ({ default: m.OpenErrorDialog })));
-const ShareLinkDialog = lazyPart(() => editorDialogs().then((m) => ({ default: m.ShareLinkDialog })));
+const OpenErrorDialog = lazyPart(() =>
+  editorDialogs().then((m) => ({ default: m.OpenErrorDialog })),
+);
+const ShareLinkDialog = lazyPart(() =>
+  editorDialogs().then((m) => ({ default: m.ShareLinkDialog })),
+);
 const ShareTooBigDialog = lazyPart(() =>
   editorDialogs().then((m) => ({ default: m.ShareTooBigDialog })),
 );
