@@ -24,6 +24,10 @@ export interface ServeOptions {
    * share the data folder too (one SQLite file).
    */
   redis?: { host: string; port: number };
+  /** The most connections one address may hold at once (a browser tab holds one). */
+  maxConnectionsPerAddress?: number;
+  /** The largest a room's document may grow, in bytes; edits beyond it are refused. */
+  maxDocumentBytes?: number;
 }
 
 export interface RunningServer {
@@ -35,6 +39,13 @@ export interface RunningServer {
 
 /** The largest message a client may send: a whole map file, with room to spare. */
 export const MAX_MESSAGE_BYTES = LIMITS.fileBytes + 1024 * 1024;
+/** A room's document may hold a few largest maps' worth of history, no more. */
+export const MAX_DOCUMENT_BYTES = 4 * LIMITS.fileBytes;
+/**
+ * Connections one address may hold: a class behind one school router shares an address, so it
+ * is generous; it stops one machine from exhausting the server.
+ */
+export const MAX_CONNECTIONS_PER_ADDRESS = 200;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -101,6 +112,10 @@ function linksOf(request: IncomingMessage, room: Room) {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const rooms = new RoomStore(join(options.dataDir, 'clashmap.sqlite'));
+  const maxDocument = options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
+  const maxPerAddress = options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS;
+  /** Each live room's document size in bytes: measured when stored, grown by each update. */
+  const sizes = new Map<string, number>();
   const dist = options.distDir ? resolve(options.distDir) : null;
 
   /** The room's document: the live one when people are in it, else the stored one. */
@@ -198,7 +213,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       extensions: [
         new Database({
           fetch: async ({ documentName }) => rooms.loadDocument(documentName),
-          store: async ({ documentName, state }) => rooms.saveDocument(documentName, state),
+          store: async ({ documentName, state }) => {
+            sizes.set(documentName, state.byteLength);
+            rooms.saveDocument(documentName, state);
+          },
         }),
         ...(options.redis
           ? [new Redis({ host: options.redis.host, port: options.redis.port })]
@@ -209,6 +227,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const origin = request.headers.origin;
         if (origin && new URL(origin).host !== request.headers.host)
           throw new Error('connections from other sites are refused');
+      },
+      async afterLoadDocument({ documentName, document }) {
+        sizes.set(documentName, Y.encodeStateAsUpdate(document).byteLength);
+      },
+      async onChange({ documentName, update }) {
+        sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.byteLength);
+      },
+      async afterUnloadDocument({ documentName }) {
+        sizes.delete(documentName);
+      },
+      async beforeHandleMessage({ documentName, update }) {
+        // A room that is full takes no more edits: the sender is disconnected and told why;
+        // the others carry on. (Presence and sync requests are small, and still pass.)
+        const size = sizes.get(documentName) ?? 0;
+        if (update.byteLength > 4096 && size + update.byteLength > maxDocument)
+          throw Object.assign(new Error('the room’s map is full'), {
+            code: 4413,
+            reason: 'the room’s map has reached its size limit',
+          });
       },
       async onAuthenticate({ documentName, token, connectionConfig }) {
         const room = rooms.get(documentName);
@@ -249,6 +286,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
     { maxPayload: MAX_MESSAGE_BYTES },
   );
+  // Connections per address: counted as they open and close, the extra ones closed at once.
+  const perAddress = new Map<string, number>();
+  server.webSocketServer.on('connection', (socket, request) => {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const count = (perAddress.get(address) ?? 0) + 1;
+    perAddress.set(address, count);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+    if (count > maxPerAddress) socket.close(4429, 'too many connections from this address');
+  });
   await server.listen();
   const { port } = server.address;
   return {

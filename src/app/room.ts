@@ -200,6 +200,16 @@ export async function joinRoom(
             );
       },
       onSynced: () => start(),
+      onClose: ({ event }) => {
+        // The server cut this connection off on purpose (the room is full): say so.
+        if (typeof event.reason === 'string' && /size limit/.test(event.reason))
+          store
+            .getState()
+            .notify(
+              'error',
+              'The room’s map has reached the class server’s size limit: your last change did not reach the room. It is kept in this browser; save the map to a file to keep it.',
+            );
+      },
     });
     const start = () => {
       if (settled) return;
