@@ -163,7 +163,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       rooms.saveDocument(room.id, Y.encodeStateAsUpdate(doc));
       return sendJson(response, 201, { id: room.id, links: linksOf(request, room) });
     }
-    const match = /^\/api\/rooms\/([\w-]+)\/(map|role|freeze|unfreeze|end)$/.exec(path);
+    const match = /^\/api\/rooms\/([\w-]+)\/(map|role|freeze|unfreeze|end|remove|new-student-link)$/.exec(
+      path,
+    );
     if (!match) throw new HttpError(404, 'no such address');
     const [, id, action] = match as unknown as [string, string, string];
     const role = rooms.roleOf(id, bearer(request));
@@ -184,6 +186,32 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     if (request.method !== 'POST') throw new HttpError(405, 'use POST');
     if (role !== 'teacher') throw new HttpError(403, 'only the teacher can do that');
+    if (action === 'remove') {
+      // One person out: every connection that carries their presence (their Yjs client id)
+      // is closed, and their page stops reconnecting. Someone determined to come back with the
+      // same link is kept out by a new student link (below).
+      const body = await readBody(request, 1024);
+      const client = Number((JSON.parse(body || '{}') as { client?: unknown }).client);
+      const live = server.hocuspocus.documents.get(id);
+      let removed = 0;
+      for (const { clients, connection } of live?.connections.values() ?? []) {
+        if (!clients.has(client) || (connection.context as { role?: Role }).role === 'teacher')
+          continue;
+        connection.sendStateless(JSON.stringify({ removed: true }));
+        connection.close({ code: 4403, reason: 'removed by the teacher' });
+        removed++;
+      }
+      if (removed === 0) throw new HttpError(404, 'that person is not in the room');
+      return sendJson(response, 200, { removed });
+    }
+    if (action === 'new-student-link') {
+      rooms.newStudentKey(id);
+      // Students on the old link are cut off, and cannot come back with it.
+      for (const connection of server.hocuspocus.documents.get(id)?.getConnections() ?? [])
+        if ((connection.context as { role?: Role }).role === 'student')
+          connection.webSocket.close(4403, 'the student link has changed');
+      return sendJson(response, 200, { links: linksOf(request, rooms.get(id)!) });
+    }
     if (action === 'freeze' || action === 'unfreeze') rooms.setFrozen(id, action === 'freeze');
     else rooms.end(id);
     applyAccess(rooms.get(id)!);

@@ -1,7 +1,7 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { bindStore, readDoc } from '../doc/yjsBinding';
+import { bindStore, LOCAL_ORIGIN, readDoc } from '../doc/yjsBinding';
 import type { ClashmapStore } from '../store/store';
 import { cleanName, colorOf, presenceStore, setPeers, type Lead, type Peer } from './presence';
 
@@ -13,6 +13,21 @@ export interface TeacherControls {
   /** Freezes (true) or unfreezes the room; resolves to the problem, or null when done. */
   setFrozen: (frozen: boolean) => Promise<string | null>;
   end: () => Promise<string | null>;
+  /** Closes one person's connections (by their Yjs client id); resolves to the problem, or null. */
+  remove: (client: number) => Promise<string | null>;
+  /** A new student link: the old one stops working. Resolves to the new links, or null. */
+  newStudentLink: () => Promise<TeacherControls['links'] | null>;
+  /** Who has added what to the room's map, from the room's document. */
+  overview: () => Contribution[];
+}
+
+/** One person's part in the room's map. */
+export interface Contribution {
+  name: string;
+  /** Their Yjs client ids in the room now (empty when they have left). */
+  online: number[];
+  cards: string[];
+  relations: number;
 }
 
 export interface JoinedRoom {
@@ -45,9 +60,9 @@ async function askRole(
   } catch {
     return { ok: false, reason: 'the class server cannot be reached', unreachable: true };
   }
-  const act = async (path: string) => {
+  const act = async (path: string, body?: string) => {
     try {
-      const done = await api(path, { method: 'POST' });
+      const done = await api(path, { method: 'POST', ...(body ? { body } : {}) });
       if (done.ok) return null;
       return ((await done.json()) as { error?: string }).error ?? done.statusText;
     } catch {
@@ -61,6 +76,17 @@ async function askRole(
           frozen: answer.frozen === true,
           setFrozen: (frozen: boolean) => act(frozen ? 'freeze' : 'unfreeze'),
           end: () => act('end'),
+          remove: (client: number) => act('remove', JSON.stringify({ client })),
+          newStudentLink: async () => {
+            try {
+              const done = await api('new-student-link', { method: 'POST' });
+              const json = (await done.json()) as { links?: TeacherControls['links'] };
+              return done.ok && json.links ? json.links : null;
+            } catch {
+              return null;
+            }
+          },
+          overview: () => [],
         }
       : null;
   return { ok: true, role: answer.role, teacher };
@@ -172,7 +198,22 @@ export async function joinRoom(
         presenceStore.setState({ connection: status === 'connected' ? 'online' : 'offline' }),
       onStateless: ({ payload }) => {
         try {
-          const message = JSON.parse(payload) as { room?: { frozen?: unknown }; lead?: unknown };
+          const message = JSON.parse(payload) as {
+            room?: { frozen?: unknown };
+            lead?: unknown;
+            removed?: unknown;
+          };
+          if (message.removed === true) {
+            // The teacher took this person out of the session: no reconnecting.
+            provider.destroy();
+            presenceStore.setState({ connection: 'offline' });
+            store
+              .getState()
+              .setReadOnly(
+                'The teacher has removed you from the class session. The map stays here to read, and can be saved to a file.',
+              );
+            return;
+          }
           const lead = leadOf(message.lead);
           if (lead && role !== 'teacher') {
             const serial = (presenceStore.getState().lead?.serial ?? 0) + 1;
@@ -218,6 +259,13 @@ export async function joinRoom(
       const binding = bindStore(store, doc, 'a classmate');
       showAccess();
       const stopPresence = sharePresence(provider, store, name);
+      // Who this Y.Doc client is, for the teacher's overview of who added what. (A read-only
+      // link's entry is refused by the server, as its edits are; it adds nothing anyway.)
+      doc.transact(
+        () => doc.getMap<string>('people').set(String(doc.clientID), name),
+        LOCAL_ORIGIN,
+      );
+      if (teacher) teacher.overview = () => contributions(doc, provider);
       const sendLead =
         role === 'teacher'
           ? (lead: Lead) => provider.sendStateless(JSON.stringify({ lead }))
@@ -328,4 +376,45 @@ function sharePresence(provider: HocuspocusProvider, store: ClashmapStore, name:
       leading: { view: false, present: false },
     });
   };
+}
+
+/**
+ * Who added what: each card and relation of the room's document belongs to the Yjs client that
+ * created its record, and each client wrote its person's name into the document's `people`
+ * map when it joined. Records from before anyone joined came with the room's map.
+ */
+function contributions(doc: Y.Doc, provider: HocuspocusProvider): Contribution[] {
+  const people = doc.getMap<unknown>('people');
+  const online = new Map<string, number[]>();
+  for (const [client, state] of provider.awareness?.getStates() ?? []) {
+    if (client === doc.clientID) continue;
+    const name = cleanName((state as { user?: { name?: unknown } }).user?.name);
+    if (name) online.set(name, [...(online.get(name) ?? []), client]);
+  }
+  const byName = new Map<string, Contribution>();
+  const entry = (name: string) => {
+    let found = byName.get(name);
+    if (!found) {
+      found = { name, online: online.get(name) ?? [], cards: [], relations: 0 };
+      byName.set(name, found);
+    }
+    return found;
+  };
+  const creator = (record: Y.Map<unknown>) => {
+    const client = record._item?.id.client;
+    return client === undefined ? null : cleanName(people.get(String(client)));
+  };
+  const STARTED = 'The map the room started with';
+  for (const record of doc.getMap<Y.Map<unknown>>('records:nodes').values()) {
+    if (!(record instanceof Y.Map)) continue;
+    const text = record.get('text');
+    entry(creator(record) ?? STARTED).cards.push(typeof text === 'string' ? text : '');
+  }
+  for (const record of doc.getMap<Y.Map<unknown>>('records:edges').values())
+    if (record instanceof Y.Map) entry(creator(record) ?? STARTED).relations++;
+  for (const name of online.keys()) entry(name);
+  return [...byName.values()].sort(
+    (a, b) =>
+      Number(a.name === STARTED) - Number(b.name === STARTED) || a.name.localeCompare(b.name),
+  );
 }

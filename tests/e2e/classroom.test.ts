@@ -210,6 +210,59 @@ describe('a class session on the class server', () => {
     await expect(node(ana.page, 'Claim', 'Added in class').count()).resolves.toBe(1);
   });
 
+  it('the teacher sees who added what, removes a student, and makes a new student link', async () => {
+    const teacher = await student(links.teacher, 'Ms Teacher');
+    const ana = await student(links.edit, 'Ana');
+    const ben = await student(links.edit, 'Ben');
+    await addClaim(ana.page, 'Ana’s first claim');
+    await addClaim(ana.page, 'Ana’s second claim');
+    await addClaim(ben.page, 'Ben’s claim');
+    await node(teacher.page, 'Claim', 'Ben’s claim').waitFor({ timeout: 3000 });
+    const controls = teacher.page.getByRole('region', { name: 'Class session' });
+    await controls.getByText('Who added what').click();
+    const table = controls.getByRole('table', { name: 'People in the room and what each added' });
+    const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) });
+    await expect
+      .poll(() => row('Ana').getByRole('cell').allTextContents())
+      .toEqual(['2', '0', 'Remove Ana']);
+    await expect
+      .poll(() => row('Ben').getByRole('cell').allTextContents())
+      .toEqual(['1', '0', 'Remove Ben']);
+    expect(await row('The map the room started with').getByRole('cell').first().textContent()).toBe(
+      '25',
+    );
+
+    // Ben is removed: his page says so and edits nothing more; the others carry on.
+    await row('Ben').getByRole('button', { name: 'Remove Ben' }).click();
+    const bensBanner = ben.page.getByRole('region', { name: 'Class session' });
+    await expect
+      .poll(() => bensBanner.textContent())
+      .toContain('removed you from the class session');
+    await ben.page.keyboard.press('c');
+    await expect(ben.page.getByRole('textbox', { name: 'Claim text' }).count()).resolves.toBe(0);
+    await addClaim(ana.page, 'Ana carries on');
+    await node(teacher.page, 'Claim', 'Ana carries on').waitFor({ timeout: 3000 });
+
+    // A new student link: the old one no longer opens the room; the new one does.
+    await controls.getByText('Links for the class').click();
+    await controls.getByRole('button', { name: 'New student link' }).click();
+    const field = controls.getByRole('textbox', { name: 'Students (edit)' });
+    await expect.poll(() => field.inputValue()).not.toBe(links.edit);
+    const fresh = await field.inputValue();
+    const refused = await fetch(
+      `http://127.0.0.1:${server.port}/api/rooms/${new URLSearchParams(new URL(links.edit).hash.slice(1)).get('room')}/role`,
+      {
+        headers: {
+          Authorization: `Bearer ${new URLSearchParams(new URL(links.edit).hash.slice(1)).get('key')}`,
+        },
+      },
+    );
+    expect(refused.status).toBe(403);
+    const cara = await student(fresh, 'Cara');
+    await node(cara.page, 'Claim', 'Ana carries on').waitFor();
+    links.edit = fresh;
+  });
+
   it('without a class server, "Start a class session" says how to get one and changes nothing', async () => {
     const session = await openSession();
     sessions.push(session);
