@@ -16,7 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { chromium, type Page } from 'playwright-core';
@@ -290,6 +290,7 @@ async function main() {
     process.env.NODE_ENV = 'production';
     await build({ mode: 'production', logLevel: 'warn' });
   }
+  const loadAtStart = loadavg();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'clashmap-bench-collab-'));
   let server = await startServerProcess(port, dataDir);
@@ -434,6 +435,7 @@ async function main() {
     max: percentile(values, 100),
   });
   const result = {
+    machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg() },
     clients: CLIENTS + 1,
     seconds: SECONDS,
     edits: totalEdits,
