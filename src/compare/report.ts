@@ -103,15 +103,19 @@ export function compareClass(
     const comparison = compareMaps(prepared, file.map, settings);
     compared++;
     for (const m of comparison.matched) nodeFound.set(m.model, (nodeFound.get(m.model) ?? 0) + 1);
+    // Each model relation counts once per student, at the best the student did: a shortcut
+    // across a model path of two gives each of the two a near find, unless drawn exactly too.
+    const best = new Map<string, 'exact' | 'near'>();
     for (const diff of comparison.relations) {
       if (diff.status === 'missing' || diff.status === 'extra') continue;
-      // A shortcut across a model path of two gives each of the two a near find.
       for (const edge of diff.model) {
-        const tally = edgeFound.get(edge.id);
-        if (!tally) continue;
-        if (diff.status === 'present') tally.exact++;
-        else tally.near++;
+        if (diff.status === 'present') best.set(edge.id, 'exact');
+        else if (!best.has(edge.id)) best.set(edge.id, 'near');
       }
+    }
+    for (const [id, how] of best) {
+      const tally = edgeFound.get(id);
+      if (tally) tally[how]++;
     }
     return { name: file.name, ok: true, comparison };
   });

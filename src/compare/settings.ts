@@ -23,7 +23,7 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   relations: 0.4,
 };
 /** The similarity a pair needs before matching pairs it without the teacher. */
-export const DEFAULT_THRESHOLD = 0.4;
+export const DEFAULT_THRESHOLD = 0.35;
 
 const weight = z
   .number()

@@ -57,6 +57,10 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['government', 'administration', 'state', 'authorities'],
   ['big', 'large', 'huge', 'high', 'great', 'massive'],
   ['help', 'assist', 'aid'],
+  ['make', 'produce', 'manufacture', 'manufacturing', 'production'],
+  ['keep', 'continue', 'persist', 'remain', 'go on'],
+  ['badly', 'significantly', 'seriously', 'severely', 'greatly', 'gravely'],
+  ['agreement', 'consent', 'approval', 'permission'],
   ['intervention', 'interference', 'intervene', 'interfere', 'meddling'],
 ];
 
