@@ -84,6 +84,20 @@ const SYNONYMS: ReadonlyMap<string, string> = (() => {
   return table;
 })();
 
+// A class's maps use the same few thousand words again and again; Porter's rules are run once
+// for each. The memo is emptied when it grows past what one class could need.
+const STEM_MEMO = new Map<string, string>();
+const STEM_MEMO_LIMIT = 100_000;
+function stemOf(word: string): string {
+  let stem = STEM_MEMO.get(word);
+  if (stem === undefined) {
+    if (STEM_MEMO.size >= STEM_MEMO_LIMIT) STEM_MEMO.clear();
+    stem = stemmer(word);
+    STEM_MEMO.set(word, stem);
+  }
+  return stem;
+}
+
 /**
  * Text as matching reads it: accents and case folded, curly quotes made straight, the country
  * "US" told apart from the pronoun "us", runs of spaces made one.
@@ -124,7 +138,7 @@ export function stemmedWords(text: string): Array<{ stem: string; word: string }
       continue;
     }
     if (STOPWORDS.has(word) || word.includes("'")) continue;
-    const stem = stemmer(word);
+    const stem = stemOf(word);
     out.push({ stem: SYNONYMS.get(stem) ?? stem, word });
   }
   return out;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { maximumAssignment } from '../../src/compare/assignment';
 import { compareMaps } from '../../src/compare/compare';
@@ -12,7 +13,15 @@ import {
   withoutDecision,
   type CompareSettings,
 } from '../../src/compare/settings';
+import {
+  pairSimilarity,
+  prepareMap,
+  similarityMatrix,
+  termWeights,
+} from '../../src/compare/similarity';
 import { stems } from '../../src/compare/text';
+import { parseMap } from '../../src/io/parse';
+import { ARTICLE_MAP_PATH } from './helpers/maps';
 import { makeMap, quote, type EdgeSpec } from './helpers/compareMaps';
 
 const pairs = (c: ReturnType<typeof compareMaps>) => c.matched.map((m) => [m.model, m.student]);
@@ -141,19 +150,57 @@ describe('matching reworded claims', () => {
   });
 
   it('takes the best pairing overall, not the best pair first', () => {
-    // Greedy would pair "a" with the student's first claim (the single best pair) and leave
-    // "b" with nothing above the threshold; the optimal assignment matches both.
+    // The single best pair is a–x (0.77); taking it first would leave b with only y (0.14, under
+    // the threshold). The optimal assignment pairs a–y (0.48) and b–x (0.70) and matches both.
     const m = makeMap([
       ['a', 'claim', 'Cartels smuggle fentanyl across the border'],
-      ['b', 'claim', 'Cartels smuggle fentanyl'],
+      ['b', 'claim', 'Cartels smuggle guns into Mexico'],
     ]);
     const s = makeMap([
-      ['x', 'claim', 'Cartels smuggle fentanyl across the border into Texas'],
-      ['y', 'claim', 'Cartels smuggle fentanyl across the border, and guns'],
+      ['x', 'claim', 'Cartels smuggle fentanyl and guns across the border into Mexico'],
+      ['y', 'claim', 'Cartels move fentanyl over the southern border'],
     ]);
-    const settings = { ...defaultSettings(), threshold: 0.55 };
-    const result = compareMaps(m, s, settings);
-    expect(result.matched).toHaveLength(2);
+    const result = compareMaps(m, s);
+    expect(result.similarity('a', 'x').score).toBeGreaterThan(result.similarity('b', 'x').score);
+    expect(result.similarity('b', 'y').score).toBeLessThan(defaultSettings().threshold);
+    expect(pairs(result)).toEqual([
+      ['a', 'y'],
+      ['b', 'x'],
+    ]);
+  });
+});
+
+describe('the similarity matrix', () => {
+  it('is exact wherever a pair reaches the floor, and 0 elsewhere, whatever it skips', () => {
+    const article = parseMap(readFileSync(ARTICLE_MAP_PATH, 'utf8'), { brokenQuotes: 'warn' });
+    if (!article.ok) throw new Error('the article map does not open');
+    const model = prepareMap(article.map);
+    // Students: the article reworded by dropping and swapping words, with half its quotes.
+    const student = prepareMap({
+      ...article.map,
+      nodes: article.map.nodes.map((n, i) => {
+        const words = n.text.split(' ');
+        words.splice(i % words.length, 1);
+        words.reverse();
+        return { ...n, id: `s-${n.id}`, text: words.join(' '), evidence: i % 2 ? n.evidence : [] };
+      }),
+    });
+    const weights = termWeights([model, student]);
+    for (const floor of [0.2, 0.35, 0.6]) {
+      const matrix = similarityMatrix(model, student, weights, floor);
+      let above = 0;
+      model.nodes.forEach((a, i) =>
+        student.nodes.forEach((b, j) => {
+          const cell = matrix[i * student.nodes.length + j]!;
+          const exact = a.kind === b.kind ? pairSimilarity(weights, a, b).score : 0;
+          if (exact >= floor) {
+            above++;
+            expect(cell).toBeCloseTo(exact, 12);
+          } else expect(cell).toBe(0);
+        }),
+      );
+      expect(above).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -53,24 +53,24 @@ describe('a class of five against the article map', () => {
     expect(reports[0]).toEqual({
       student: STUDENTS[0],
       matched: [
-        { model: 'pos-unilateral', student: 'a-uni', similarity: 0.575, by: 'similarity' },
+        { model: 'pos-unilateral', student: 'a-uni', similarity: 0.556, by: 'similarity' },
         { model: 'pos-cooperative', student: 'a-coop', similarity: 1, by: 'similarity' },
         {
           model: 'claim-stem-fentanyl-flow',
           student: 'a-flow',
-          similarity: 0.607,
+          similarity: 0.61,
           by: 'similarity',
         },
         {
           model: 'claim-rupture-relations',
           student: 'a-rupture',
-          similarity: 0.559,
+          similarity: 0.509,
           by: 'similarity',
         },
         {
           model: 'claim-demand-sustains-supply',
           student: 'a-demand',
-          similarity: 0.568,
+          similarity: 0.523,
           by: 'similarity',
         },
       ],
@@ -121,12 +121,12 @@ describe('a class of five against the article map', () => {
   it('Bob: a support drawn as a rebuttal, a rebuttal drawn backwards, and an off-topic claim', () => {
     const bob = reports[1]!;
     expect(bob.matched).toEqual([
-      { model: 'pos-unilateral', student: 'b-uni', similarity: 0.92, by: 'similarity' },
-      { model: 'claim-stem-fentanyl-flow', student: 'b-flow', similarity: 0.676, by: 'similarity' },
+      { model: 'pos-unilateral', student: 'b-uni', similarity: 0.924, by: 'similarity' },
+      { model: 'claim-stem-fentanyl-flow', student: 'b-flow', similarity: 0.685, by: 'similarity' },
       {
         model: 'claim-rupture-relations',
         student: 'b-rupture',
-        similarity: 0.859,
+        similarity: 0.857,
         by: 'similarity',
       },
     ]);
@@ -176,21 +176,49 @@ describe('a class of five against the article map', () => {
     expect(carol.scores).toMatchObject({ relationPrecision: 0.833, combined: 0.323 });
   });
 
-  it('Dan: a claim in his own words matched by the quote it shares, joined where the model has no relation', () => {
+  it('Dan: a claim in his own words matched by the quote it shares; his position too far from the model’s wording', () => {
     const dan = reports[3]!;
     expect(dan.matched).toEqual([
-      { model: 'pos-cooperative', student: 'd-coop', similarity: 0.401, by: 'similarity' },
-      { model: 'claim-wont-happen', student: 'd-no', similarity: 0.738, by: 'similarity' },
+      { model: 'claim-wont-happen', student: 'd-no', similarity: 0.733, by: 'similarity' },
     ]);
+    expect(dan.extra).toEqual(['d-coop']);
+    // The relation to a node the model does not have is extra, in Dan's ids.
     expect(dan.relations).toMatchObject({
       extra: [['d-no', 'd-coop']],
       partial: [],
       wrongKind: [],
     });
-    expect(dan.labels).toEqual([
-      { model: 'pos-cooperative', student: 'd-coop', modelLabel: 'falls', studentLabel: 'stands' },
-    ]);
-    expect(dan.scores).toMatchObject({ relationF1: 0, combined: 0.232 });
+    expect(dan.labels).toEqual([]);
+    expect(dan.scores).toMatchObject({
+      claimRecall: 0.04,
+      claimPrecision: 0.5,
+      relationF1: 0,
+      combined: 0.116,
+    });
+  });
+
+  it('Dan, once the teacher matches his position: its label differs from the model’s, with reasons', () => {
+    const settings = JSON.stringify({
+      format: 'clashmap-compare',
+      version: 1,
+      decisions: [
+        {
+          model: 'pos-cooperative',
+          student: 'Work with the Mexican government instead of acting alone',
+          match: true,
+        },
+      ],
+    });
+    const { out } = run(['compare', ARTICLE_MAP_PATH, STUDENTS[3]!, '--settings', 'dan.json'], {
+      'dan.json': settings,
+    });
+    expect(out).toContain(
+      "    “The US should act against the cartels only in coordination…”: falls in the model (rebutted by “Unilateral action is warranted if Mexico won't deal with its government's…”, which stands);",
+    );
+    expect(out).toContain(
+      '      stands in the student’s map (supported by “Sheinbaum said no”, which stands, and nothing rebuts it)',
+    );
+    expect(out).toContain('  Relations');
   });
 
   it('Eve: every relation right but the rupture missing, so the unilateral position stands for her', () => {
