@@ -139,7 +139,8 @@ export function stemmedWords(text: string): Array<{ stem: string; word: string }
     }
     if (STOPWORDS.has(word) || word.includes("'")) continue;
     const stem = stemOf(word);
-    out.push({ stem: SYNONYMS.get(stem) ?? stem, word });
+    // "usa" is how normaliseText wrote the country; show it as people write it.
+    out.push({ stem: SYNONYMS.get(stem) ?? stem, word: word === 'usa' ? 'US' : word });
   }
   return out;
 }
