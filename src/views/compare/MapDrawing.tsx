@@ -184,14 +184,16 @@ export const MapDrawing = memo(function MapDrawing({
                 ...heatStyle,
               }}
               aria-pressed={isSelected}
-              aria-label={`${side} ${node.kind}: ${node.text} (${look.status})`}
               onClick={() => onSelect(node.id)}
               onMouseEnter={() => onHover(node.id)}
               onMouseLeave={() => onHover(null)}
               onFocus={() => onHover(node.id)}
               onBlur={() => onHover(null)}
             >
+              {/* The name is the card's own text, between words only a screen reader needs. */}
+              <span className="cm-cmp-hidden">{`${side} ${node.kind}: `}</span>
               <span className="cm-cmp-card__text">{node.text}</span>
+              <span className="cm-cmp-hidden">{` (${look.status})`}</span>
               {look.badge && (
                 <span className="cm-cmp-card__badge" aria-hidden="true">
                   {look.badge}
