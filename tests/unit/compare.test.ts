@@ -516,6 +516,14 @@ describe('the teacher’s decisions', () => {
     expect(settingsPathFor('maps/cartel.clashmap.json')).toBe('maps/cartel.compare.json');
   });
 
+  it('reads the example in docs/compare.md', () => {
+    const doc = readFileSync('docs/compare.md', 'utf8');
+    const example = /## The settings file\s+```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const parsed = parseSettings(example!);
+    expect(parsed.ok && parsed.settings.decisions).toHaveLength(2);
+  });
+
   it('names what is wrong in a bad file, and where', () => {
     const bad = JSON.stringify({
       format: 'clashmap-compare',
