@@ -160,6 +160,45 @@ describe('the compare view', () => {
     ]);
   });
 
+  it('takes students’ files dropped on it, and names what is wrong in a decisions file', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Compare with students’ maps' }).click();
+    await view(page).waitFor();
+    const files = [STUDENTS[1]!, STUDENTS[5]!].map((f) => ({
+      name: f.name,
+      text: f.buffer.toString('utf8'),
+    }));
+    const transfer = await page.evaluateHandle((list) => {
+      const data = new DataTransfer();
+      for (const f of list)
+        data.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      return data;
+    }, files);
+    await view(page).dispatchEvent('dragover', { dataTransfer: transfer });
+    await view(page).dispatchEvent('drop', { dataTransfer: transfer });
+    await view(page).getByRole('button', { name: 'Show bob.clashmap.json' }).waitFor();
+    expect(
+      await view(page).getByRole('region', { name: 'Files that did not open' }).innerText(),
+    ).toContain('frank.clashmap.json');
+
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      view(page).getByRole('button', { name: 'Open decisions…' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'model.compare.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({ format: 'clashmap-compare', version: 1, decisions: [{ model: 'x' }] }),
+      ),
+    });
+    const status = view(page).getByRole('status');
+    await expect.poll(() => status.innerText()).toContain('decisions[0].student: is missing');
+    expect(await status.innerText()).toContain(
+      'model.compare.json is not a compare settings file Clashmap can use:',
+    );
+  });
+
   it('has no serious accessibility problem, with a class compared and a card selected', async () => {
     const { page } = app;
     await openWithClass(page);

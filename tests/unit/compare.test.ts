@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { maximumAssignment } from '../../src/compare/assignment';
 import { compareMaps } from '../../src/compare/compare';
-import { comparisonJson } from '../../src/compare/report';
+import { comparisonJson, csvField } from '../../src/compare/report';
 import {
   defaultSettings,
   parseSettings,
@@ -167,6 +167,28 @@ describe('matching reworded claims', () => {
       ['a', 'y'],
       ['b', 'x'],
     ]);
+  });
+});
+
+describe('edge cases', () => {
+  it('compares empty maps without dividing by nothing', () => {
+    const empty = makeMap([]);
+    const one = makeMap([['a', 'claim', 'Drone strikes would stop the flow']]);
+    const both = compareMaps(empty, empty);
+    expect(both.scores.combined.value).toBe(1);
+    expect(both.scores.claimRecall.explanation).toBe(
+      'The model has no claims or positions to find.',
+    );
+    const noStudent = compareMaps(one, empty);
+    expect(noStudent.missing).toEqual(['a']);
+    expect(noStudent.scores.claimPrecision.value).toBe(0);
+    expect(Number.isFinite(noStudent.scores.combined.value)).toBe(true);
+  });
+
+  it('a spreadsheet reads a student file named like a formula as text', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('-1+2')).toBe("'-1+2");
+    expect(csvField(0.5)).toBe('0.5');
   });
 });
 
