@@ -15,6 +15,7 @@ import {
 } from '../compare/settings';
 import { formatIssue } from '../model/issue';
 import type { ClashMap } from '../model/map';
+import { relationKind } from '../model/relations/registry';
 import type { CliIo } from './main';
 import type { EvaluateHelpers } from './evaluateCommand';
 
@@ -167,8 +168,25 @@ function printWords(name: string, c: Comparison, io: CliIo): void {
 }
 
 function printClass(model: ClashMap, result: ClassComparison, io: CliIo): void {
+  const text = new Map(model.nodes.map((n) => [n.id, quoteText(n.text)]));
   io.out('');
-  io.out(`Class: ${result.compared} maps compared. Found by how many:`);
+  io.out(`Class: ${result.compared} maps compared. Claims and positions, found by how many:`);
   for (const node of model.nodes)
-    io.out(`  ${String(result.nodeFound.get(node.id) ?? 0).padStart(3)}  ${quoteText(node.text)}`);
+    io.out(`  ${String(result.nodeFound.get(node.id) ?? 0).padStart(3)}  ${text.get(node.id)}`);
+  io.out('Relations, drawn as in the model by how many (+ nearly: wrong kind, reversed, partial):');
+  for (const edge of model.edges) {
+    const { exact, near } = result.edgeFound.get(edge.id) ?? { exact: 0, near: 0 };
+    const verb = relationKind(edge.kind).names.verb;
+    io.out(
+      `  ${String(exact).padStart(3)}${near > 0 ? ` +${near}` : ''}  ${text.get(edge.from)} ${verb} ${text.get(edge.to)}`,
+    );
+  }
+  const missedNodes = model.nodes.filter((n) => (result.nodeFound.get(n.id) ?? 0) === 0).length;
+  const missedEdges = model.edges.filter((e) => {
+    const tally = result.edgeFound.get(e.id);
+    return !tally || tally.exact + tally.near === 0;
+  }).length;
+  io.out(
+    `Missed by everyone: ${missedNodes} of ${model.nodes.length} claims and positions, ${missedEdges} of ${model.edges.length} relations.`,
+  );
 }

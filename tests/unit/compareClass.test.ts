@@ -359,6 +359,19 @@ describe('clashmap compare', () => {
     );
   });
 
+  it('ends a class with how many found each claim and relation, and what everyone missed', () => {
+    const { out } = run(['compare', ARTICLE_MAP_PATH, ...STUDENTS]);
+    const start = out.indexOf('Class: 5 maps compared. Claims and positions, found by how many:');
+    expect(start).toBeGreaterThan(0);
+    expect(out[start + 1]).toBe('    3  “The US should strike cartels in Mexico with drones…”');
+    expect(out).toContain(
+      '    1 +1  “Drone strikes on cartels would help stem the flow of…” supports “The US should strike cartels in Mexico with drones…”',
+    );
+    expect(out[out.length - 1]).toBe(
+      'Missed by everyone: 15 of 25 claims and positions, 21 of 31 relations.',
+    );
+  });
+
   it('uses the teacher’s decisions kept next to the model', () => {
     const settings = JSON.stringify({
       format: 'clashmap-compare',
