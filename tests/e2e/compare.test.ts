@@ -158,6 +158,21 @@ describe('the compare view', () => {
         match: true,
       },
     ]);
+
+    // The decisions are reused: close the view, open it again with Dan's map, and his position
+    // is still matched by hand.
+    await view(page).getByRole('button', { name: 'Close compare view' }).click();
+    await page.getByRole('button', { name: 'Compare with students’ maps' }).click();
+    const [again] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      view(page).getByRole('button', { name: 'Add students’ maps…' }).click(),
+    ]);
+    await again.setFiles([STUDENTS[3]!]);
+    await view(page)
+      .getByRole('button', { name: /^Student position: Work with the Mexican government/ })
+      .click();
+    await match.getByRole('button', { name: 'Undo my match' }).waitFor();
+    expect(await match.innerText()).toContain('matched by the teacher');
   });
 
   it('takes students’ files dropped on it, and names what is wrong in a decisions file', async () => {
