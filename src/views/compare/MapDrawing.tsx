@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { layoutMap } from '../../layout/layoutMap';
 import { estimateNodeSize } from '../../layout/nodeSize';
+import { routeEdges, routePath } from '../../layout/routeEdges';
 import type { ClashMap } from '../../model/map';
 import { relationKind } from '../../model/relations/registry';
 
@@ -31,25 +32,6 @@ interface Box {
 }
 
 const PAD = 16;
-
-/** Where the segment from the centre of `from` to the centre of `to` leaves each box. */
-function clip(from: Box, to: Box): [number, number, number, number] {
-  const cx1 = from.x + from.width / 2;
-  const cy1 = from.y + from.height / 2;
-  const cx2 = to.x + to.width / 2;
-  const cy2 = to.y + to.height / 2;
-  const exit = (box: Box, dx: number, dy: number): number => {
-    // The fraction of (dx, dy) from the box's centre to its border.
-    const tx = dx === 0 ? Infinity : box.width / 2 / Math.abs(dx);
-    const ty = dy === 0 ? Infinity : box.height / 2 / Math.abs(dy);
-    return Math.min(tx, ty, 1);
-  };
-  const dx = cx2 - cx1;
-  const dy = cy2 - cy1;
-  const a = exit(from, dx, dy);
-  const b = exit(to, -dx, -dy);
-  return [cx1 + dx * a, cy1 + dy * a, cx2 - dx * b, cy2 - dy * b];
-}
 
 export interface MapDrawingProps {
   map: ClashMap;
@@ -90,25 +72,29 @@ export const MapDrawing = memo(function MapDrawing({
     }
     return table;
   }, [map]);
+  // Relations are routed as the canvas routes them: along lanes between the columns.
+  const routes = useMemo(() => routeEdges(boxes, map.edges), [boxes, map.edges]);
   const bounds = useMemo(() => {
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
+    const include = (x: number, y: number) => {
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    };
     for (const b of boxes.values()) {
-      minX = Math.min(minX, b.x);
-      minY = Math.min(minY, b.y);
-      maxX = Math.max(maxX, b.x + b.width);
-      maxY = Math.max(maxY, b.y + b.height);
+      include(b.x, b.y);
+      include(b.x + b.width, b.y + b.height);
     }
+    for (const route of routes.values()) for (const p of route.points) include(p.x, p.y);
     if (!Number.isFinite(minX)) return { minX: 0, minY: 0, width: 200, height: 80 };
     return { minX, minY, width: maxX - minX + 2 * PAD, height: maxY - minY + 2 * PAD };
-  }, [boxes]);
-  const shift = (b: Box): Box => ({
-    ...b,
-    x: b.x - bounds.minX + PAD,
-    y: b.y - bounds.minY + PAD,
-  });
+  }, [boxes, routes]);
+  const dx = PAD - bounds.minX;
+  const dy = PAD - bounds.minY;
 
   return (
     <div
@@ -142,30 +128,29 @@ export const MapDrawing = memo(function MapDrawing({
               </marker>
             ))}
           </defs>
-          {map.edges.map((edge) => {
-            const from = boxes.get(edge.from);
-            const to = boxes.get(edge.to);
-            if (!from || !to) return null;
-            const look = edgeLook(edge.id);
-            const [x1, y1, x2, y2] = clip(shift(from), shift(to));
-            const lit = selected.has(edge.id) || linked.has(edge.id);
-            return (
-              <line
-                key={edge.id}
-                x1={x1}
-                y1={y1}
-                x2={x2}
-                y2={y2}
-                className={`cm-cmp-edge cm-cmp-edge--${edge.kind} cm-cmp-edge--${look.mark ?? 'none'}${lit ? ' is-lit' : ''}`}
-                strokeWidth={look.heat === null ? 2 : 1 + 5 * look.heat}
-                markerEnd={`url(#cm-cmp-arrow-${side}-${look.mark ?? 'none'})`}
-                data-kind={relationKind(edge.kind).names.noun}
-              />
-            );
-          })}
+          <g transform={`translate(${dx} ${dy})`}>
+            {map.edges.map((edge) => {
+              const route = routes.get(edge.id);
+              if (!route) return null;
+              const look = edgeLook(edge.id);
+              const lit = selected.has(edge.id) || linked.has(edge.id);
+              return (
+                <path
+                  key={edge.id}
+                  d={routePath(route.points)}
+                  fill="none"
+                  className={`cm-cmp-edge cm-cmp-edge--${edge.kind} cm-cmp-edge--${look.mark ?? 'none'}${lit ? ' is-lit' : ''}`}
+                  strokeWidth={look.heat === null ? 2 : 1 + 5 * look.heat}
+                  markerEnd={`url(#cm-cmp-arrow-${side}-${look.mark ?? 'none'})`}
+                  data-kind={relationKind(edge.kind).names.noun}
+                />
+              );
+            })}
+          </g>
         </svg>
         {map.nodes.map((node) => {
-          const box = shift(boxes.get(node.id)!);
+          const at = boxes.get(node.id)!;
+          const box = { ...at, x: at.x + dx, y: at.y + dy };
           const look = nodeLook(node.id);
           const isSelected = selected.has(node.id);
           const heatStyle =
