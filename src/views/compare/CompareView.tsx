@@ -515,7 +515,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
           maps…”, or drop them here, to see what each student found.
         </p>
       )}
-      <div className="cm-cmp__panes">
+      <div className={`cm-cmp__panes${comparison ? '' : ' cm-cmp__panes--one'}`}>
         <section className="cm-cmp-pane cm-cmp-pane--model" aria-label="Model answer">
           <h3>
             Model answer: {model.title}
