@@ -1090,6 +1090,7 @@ export async function main() {
     'Longest task: PerformanceObserver longtask entries (the browser reports tasks of 50 ms or more only, so 0 means none ≥ 50 ms) overlapping click → layout applied → fitView animation settled.',
     'Heap: CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage, once the opened map is drawn.',
     'Parse + validate: decodeMapBytes + parseMap(text, { brokenQuotes: "warn" }), the app’s open pipeline; Node via tsx, Chromium via the same modules bundled by Vite for production; median after 2 warm-up runs.',
+    'Class comparison: compareClass (src/compare) on a seeded synthetic 100-node model and 30 students’ maps made from it (bench/compareClass.ts: three in four claims reworded, half the quotes kept, relations dropped, reversed or of the other kind); median of 5 runs after one warm-up, in Node and on the parse page in Chromium.',
     'Repetitions: opens 3× per map up to 1,000 nodes (median) and once at 5,000; drag, pan, layout and heap once per map, on the first open; the bare page likewise.',
   ];
   const output = {
