@@ -86,6 +86,12 @@ describe('the compare view', () => {
         .getByRole('columnheader', { name: /^Student/ })
         .getAttribute('aria-sort'),
     ).toBe('ascending');
+    // The teacher's weights: claim recall alone makes the combined score.
+    await view(page).getByText('Matching threshold and score weights').click();
+    await view(page).getByRole('spinbutton', { name: 'Weight of claim precision' }).fill('0');
+    await view(page).getByRole('spinbutton', { name: 'Weight of relation F1' }).fill('0');
+    const aliceRow = view(page).getByRole('row', { name: /alice\.clashmap\.json/ });
+    await expect.poll(() => aliceRow.getByRole('cell').first().innerText()).toBe('20%');
     // The model as a heatmap: three of the five found the unilateral position.
     expect(
       await view(page)
