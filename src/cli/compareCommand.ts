@@ -4,6 +4,7 @@ import {
   compareClass,
   comparisonJson,
   describeRelation,
+  missedSentence,
   type ClassComparison,
   type StudentFile,
 } from '../compare/report';
@@ -181,12 +182,5 @@ function printClass(model: ClashMap, result: ClassComparison, io: CliIo): void {
       `  ${String(exact).padStart(3)}${near > 0 ? ` +${near}` : ''}  ${text.get(edge.from)} ${verb} ${text.get(edge.to)}`,
     );
   }
-  const missedNodes = model.nodes.filter((n) => (result.nodeFound.get(n.id) ?? 0) === 0).length;
-  const missedEdges = model.edges.filter((e) => {
-    const tally = result.edgeFound.get(e.id);
-    return !tally || tally.exact + tally.near === 0;
-  }).length;
-  io.out(
-    `Missed by everyone: ${missedNodes} of ${model.nodes.length} claims and positions, ${missedEdges} of ${model.edges.length} relations.`,
-  );
+  io.out(missedSentence(result));
 }

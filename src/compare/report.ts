@@ -122,6 +122,27 @@ export function compareClass(
   return { model, entries, nodeFound, edgeFound, compared };
 }
 
+/** The model's nodes and relations that no student found, not even nearly (ids, in model order). */
+export function missedByEveryone(result: ClassComparison): { nodes: string[]; edges: string[] } {
+  return {
+    nodes: result.model.nodes
+      .filter((n) => (result.nodeFound.get(n.id) ?? 0) === 0)
+      .map((n) => n.id),
+    edges: result.model.edges
+      .filter((e) => {
+        const tally = result.edgeFound.get(e.id);
+        return !tally || tally.exact + tally.near === 0;
+      })
+      .map((e) => e.id),
+  };
+}
+
+/** "Missed by everyone: 15 of 25 claims and positions, 21 of 31 relations." */
+export function missedSentence(result: ClassComparison): string {
+  const missed = missedByEveryone(result);
+  return `Missed by everyone: ${missed.nodes.length} of ${result.model.nodes.length} claims and positions, ${missed.edges.length} of ${result.model.edges.length} relations.`;
+}
+
 const CSV_COLUMNS = [
   'student',
   'combined',

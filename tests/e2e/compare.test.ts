@@ -92,6 +92,9 @@ describe('the compare view', () => {
     await view(page).getByRole('spinbutton', { name: 'Weight of relation F1' }).fill('0');
     const aliceRow = view(page).getByRole('row', { name: /alice\.clashmap\.json/ });
     await expect.poll(() => aliceRow.getByRole('cell').first().innerText()).toBe('20%');
+    expect(await view(page).getByRole('region', { name: 'Model answer' }).innerText()).toContain(
+      'Missed by everyone: 15 of 25 claims and positions, 21 of 31 relations.',
+    );
     // The model as a heatmap: three of the five found the unilateral position.
     expect(
       await view(page)

@@ -6,7 +6,13 @@ import {
   rememberedSettings,
 } from '../../app/compareFiles';
 import { quoteText } from '../../compare/compare';
-import { classCsv, compareClass, type ClassEntry, type StudentFile } from '../../compare/report';
+import {
+  classCsv,
+  compareClass,
+  missedSentence,
+  type ClassEntry,
+  type StudentFile,
+} from '../../compare/report';
 import { serializeSettings, settingsPathFor, type CompareSettings } from '../../compare/settings';
 import { downloadText, suggestFileName } from '../../io/fileAccess';
 import { useClashmap } from '../../store/StoreContext';
@@ -423,6 +429,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
             Model answer: {model.title}
             {result.compared > 1 && ` (heat: how many of ${result.compared} students found each)`}
           </h3>
+          {result.compared > 1 && <p className="cm-cmp-pane__note">{missedSentence(result)}</p>}
           <div className="cm-cmp-pane__scroll">
             <MapDrawing
               map={model}
