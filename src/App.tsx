@@ -60,6 +60,10 @@ const Presenter = lazyPart(() =>
 const Inspector = lazyPart(() =>
   import('./components/Inspector').then((m) => ({ default: m.Inspector })),
 );
+// The compare view (and the matching code behind it) loads when a teacher first opens it.
+const CompareView = lazyPart(() =>
+  import('./views/compare/CompareView').then((m) => ({ default: m.CompareView })),
+);
 const StepsPanel = lazyPart(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
 );
@@ -111,6 +115,7 @@ function Editor({
   }, []);
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
+  const [compareOpen, setCompareOpen] = useState(false);
   const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
   const [overviewOpen, setOverviewOpen] = useOverlayOpen('overview');
   const { printing, pages } = handout;
@@ -119,8 +124,9 @@ function Editor({
   const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const exportImage = useMemo(() => makeImageExporter(store), [store]);
   // The outline covers the canvas: keys that edit the selection would act on cards out of sight.
-  useShortcuts(commands, presentFrom === null && !outlineOpen);
-  useFileDrop(commands, presentFrom === null);
+  // The compare view too; files dropped on it are students' maps, not a map to open.
+  useShortcuts(commands, presentFrom === null && !outlineOpen && !compareOpen);
+  useFileDrop(commands, presentFrom === null && !compareOpen);
 
   return (
     <>
@@ -133,6 +139,8 @@ function Editor({
         onToggleSteps={() => setStepsOpen((open) => !open)}
         outlineOpen={outlineOpen}
         onToggleOutline={() => setOutlineOpen((open) => !open)}
+        compareOpen={compareOpen}
+        onToggleCompare={() => setCompareOpen((open) => !open)}
         legendOpen={legendOpen}
         onToggleLegend={() => setLegendOpen(!legendOpen)}
         overviewOpen={overviewOpen}
@@ -172,6 +180,11 @@ function Editor({
         {selecting && (
           <Lazy>
             <Inspector />
+          </Lazy>
+        )}
+        {compareOpen && (
+          <Lazy>
+            <CompareView onClose={() => setCompareOpen(false)} />
           </Lazy>
         )}
         {outlineOpen && (

@@ -11,6 +11,7 @@ import {
 } from '../io/openBytes';
 import { formatIssue } from '../model/issue';
 import type { ClashMap } from '../model/map';
+import { compareCommand } from './compareCommand';
 import { evaluateCommand } from './evaluateCommand';
 import { roomCommand } from './roomCommand';
 
@@ -23,6 +24,11 @@ export const USAGE = `Usage:
                                        .map((f) => f.id)
                                        .join(', ')} (guessed from the file when --from is left out)
   clashmap evaluate FILE [--assume ID=stands|falls]…  say which nodes stand or fall, and why
+  clashmap compare MODEL STUDENT… [--json | --csv] [--threshold N] [--settings FILE]
+                                     each student's map against the model: matched, missing and
+                                     extra claims, relation differences, positions judged
+                                     differently, scores; the teacher's MODEL.compare.json is used
+                                     when it is there
   clashmap room create FILE --server URL   make a class room on a class server (npm run serve)
                                      from a map; prints the teacher, edit and view links
   clashmap room export LINK          print a room's current map as a .clashmap.json`;
@@ -166,6 +172,8 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
       return convert(rest, io);
     case 'evaluate':
       return evaluateCommand(rest, io, { load, usageError });
+    case 'compare':
+      return compareCommand(rest, io, { load, usageError });
     case 'room':
       return roomCommand(rest, io, usageError);
     case undefined:

@@ -20,6 +20,8 @@ interface ToolbarProps {
   onToggleSteps: () => void;
   outlineOpen: boolean;
   onToggleOutline: () => void;
+  compareOpen: boolean;
+  onToggleCompare: () => void;
   legendOpen: boolean;
   onToggleLegend: () => void;
   overviewOpen: boolean;
@@ -64,6 +66,8 @@ export function Toolbar({
   onToggleSteps,
   outlineOpen,
   onToggleOutline,
+  compareOpen,
+  onToggleCompare,
   legendOpen,
   onToggleLegend,
   overviewOpen,
@@ -171,6 +175,12 @@ export function Toolbar({
           text: 'Outline',
           pressed: outlineOpen,
           onClick: onToggleOutline,
+        },
+        {
+          label: 'Compare with students’ maps',
+          text: 'Compare',
+          pressed: compareOpen,
+          onClick: onToggleCompare,
         },
         { label: 'Source text', text: 'Source', pressed: sourceOpen, onClick: onToggleSource },
         {
