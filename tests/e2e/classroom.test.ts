@@ -116,8 +116,10 @@ describe('a class session on the class server', () => {
     await expect.poll(() => marks.textContent()).toBe('Ana is editing');
     await ana.page.keyboard.press('Escape');
     await expect.poll(() => marks.textContent()).toBe('Ana');
-    // Ben selects nothing: nobody's mark is on any card of Ana's.
-    await expect(ana.page.getByRole('list', { name: 'Others here' }).count()).resolves.toBe(0);
+    // Ben selects nothing: his mark is on no card of Ana's.
+    await expect(
+      ana.page.getByRole('list', { name: 'Others here' }).filter({ hasText: 'Ben' }).count(),
+    ).resolves.toBe(0);
     expect([...ana.errors, ...ben.errors]).toEqual([]);
   });
 
@@ -212,36 +214,36 @@ describe('a class session on the class server', () => {
 
   it('the teacher sees who added what, removes a student, and makes a new student link', async () => {
     const teacher = await student(links.teacher, 'Ms Teacher');
-    const ana = await student(links.edit, 'Ana');
-    const ben = await student(links.edit, 'Ben');
-    await addClaim(ana.page, 'Ana’s first claim');
-    await addClaim(ana.page, 'Ana’s second claim');
-    await addClaim(ben.page, 'Ben’s claim');
-    await node(teacher.page, 'Claim', 'Ben’s claim').waitFor({ timeout: 3000 });
+    const dana = await student(links.edit, 'Dana');
+    const eli = await student(links.edit, 'Eli');
+    await addClaim(dana.page, 'Dana’s first claim');
+    await addClaim(dana.page, 'Dana’s second claim');
+    await addClaim(eli.page, 'Eli’s claim');
+    await node(teacher.page, 'Claim', 'Eli’s claim').waitFor({ timeout: 3000 });
     const controls = teacher.page.getByRole('region', { name: 'Class session' });
     await controls.getByText('Who added what').click();
     const table = controls.getByRole('table', { name: 'People in the room and what each added' });
     const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) });
     await expect
-      .poll(() => row('Ana').getByRole('cell').allTextContents())
-      .toEqual(['2', '0', 'Remove Ana']);
+      .poll(() => row('Dana').getByRole('cell').allTextContents())
+      .toEqual(['2', '0', 'Remove Dana']);
     await expect
-      .poll(() => row('Ben').getByRole('cell').allTextContents())
-      .toEqual(['1', '0', 'Remove Ben']);
+      .poll(() => row('Eli').getByRole('cell').allTextContents())
+      .toEqual(['1', '0', 'Remove Eli']);
     expect(await row('The map the room started with').getByRole('cell').first().textContent()).toBe(
       '25',
     );
 
-    // Ben is removed: his page says so and edits nothing more; the others carry on.
-    await row('Ben').getByRole('button', { name: 'Remove Ben' }).click();
-    const bensBanner = ben.page.getByRole('region', { name: 'Class session' });
+    // Eli is removed: his page says so and edits nothing more; the others carry on.
+    await row('Eli').getByRole('button', { name: 'Remove Eli' }).click();
+    const elisBanner = eli.page.getByRole('region', { name: 'Class session' });
     await expect
-      .poll(() => bensBanner.textContent())
+      .poll(() => elisBanner.textContent())
       .toContain('removed you from the class session');
-    await ben.page.keyboard.press('c');
-    await expect(ben.page.getByRole('textbox', { name: 'Claim text' }).count()).resolves.toBe(0);
-    await addClaim(ana.page, 'Ana carries on');
-    await node(teacher.page, 'Claim', 'Ana carries on').waitFor({ timeout: 3000 });
+    await eli.page.keyboard.press('c');
+    await expect(eli.page.getByRole('textbox', { name: 'Claim text' }).count()).resolves.toBe(0);
+    await addClaim(dana.page, 'Dana carries on');
+    await node(teacher.page, 'Claim', 'Dana carries on').waitFor({ timeout: 3000 });
 
     // A new student link: the old one no longer opens the room; the new one does.
     await controls.getByText('Links for the class').click();
@@ -259,7 +261,7 @@ describe('a class session on the class server', () => {
     );
     expect(refused.status).toBe(403);
     const cara = await student(fresh, 'Cara');
-    await node(cara.page, 'Claim', 'Ana carries on').waitFor();
+    await node(cara.page, 'Claim', 'Dana carries on').waitFor();
     links.edit = fresh;
   });
 
