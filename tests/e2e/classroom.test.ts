@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server';
 import { openSession, type Session } from './browser';
-import { addClaim, anyNode, node, notice, saveByDownload, tool, waitForMap } from './helpers';
+import {
+  addClaim,
+  anyNode,
+  inspector,
+  node,
+  notice,
+  saveByDownload,
+  tool,
+  waitForMap,
+} from './helpers';
 
 // A class on one map: the class server (npm run serve) serves the app and the room; two
 // students open the edit link in their browsers and see each other's edits as they are made.
@@ -121,6 +130,41 @@ describe('a class session on the class server', () => {
       ana.page.getByRole('list', { name: 'Others here' }).filter({ hasText: 'Ben' }).count(),
     ).resolves.toBe(0);
     expect([...ana.errors, ...ben.errors]).toEqual([]);
+  });
+
+  it('a classmate’s edits to the card being typed in keep the typist’s draft and caret', async () => {
+    const gil = await student(links.edit, 'Gil');
+    const hana = await student(links.edit, 'Hana');
+    await addClaim(gil.page, 'A claim both will touch');
+    await node(hana.page, 'Claim', 'A claim both will touch').waitFor({ timeout: 3000 });
+    // Gil opens the card and types, without committing.
+    await node(gil.page, 'Claim', 'A claim both will touch').click();
+    await gil.page.keyboard.press('Enter');
+    const field = gil.page.getByRole('textbox', { name: 'Claim text' });
+    await field.waitFor();
+    await gil.page.keyboard.press('End');
+    await gil.page.keyboard.type(', and Gil is still typing');
+    // Meanwhile Hana tags that very card, and adds a claim beside it.
+    await node(hana.page, 'Claim', 'A claim both will touch').click();
+    const tags = inspector(hana.page).getByRole('textbox', { name: 'Tags (comma-separated)' });
+    await tags.fill('contested');
+    await tags.press('Tab');
+    await node(gil.page, 'Claim', 'A claim both will touch')
+      .getByRole('list', { name: 'Tags' })
+      .filter({ hasText: 'contested' })
+      .waitFor({ timeout: 3000 });
+    await addClaim(hana.page, 'Hana’s claim beside it');
+    await node(gil.page, 'Claim', 'Hana’s claim beside it').waitFor({ timeout: 3000 });
+    // Gil's draft and caret are where he left them; he goes on typing and commits.
+    expect(await field.inputValue()).toBe('A claim both will touch, and Gil is still typing');
+    expect(await field.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(
+      'A claim both will touch, and Gil is still typing'.length,
+    );
+    await gil.page.keyboard.type('!');
+    await gil.page.keyboard.press('Enter');
+    await node(hana.page, 'Claim', 'A claim both will touch, and Gil is still typing!').waitFor({
+      timeout: 3000,
+    });
   });
 
   it('undo in one browser takes back only that person’s edit, never the other’s', async () => {
