@@ -170,11 +170,19 @@ function FollowToggle() {
 export function ClassBanner({ teacher }: { teacher: TeacherControls | null }) {
   const readOnly = useClashmap((s) => s.readOnly);
   return (
-    <div className="cm-banner cm-banner--shared" role="region" aria-label="Class session">
-      <span>
+    <div
+      className="cm-banner cm-banner--shared cm-banner--class"
+      role="region"
+      aria-label="Class session"
+    >
+      <span className="cm-class-message">
         {readOnly
           ? `Class session: ${readOnly}`
           : 'Class session: your edits reach everyone in the room as you make them. Your own map is still saved in this browser.'}
+      </span>
+      {/* On a phone the sentence above is read out but not drawn: this is drawn instead. */}
+      <span className="cm-class-short" aria-hidden="true">
+        {readOnly ? 'Class session · view only' : 'Class session · live'}
       </span>
       <People />
       {teacher ? (
