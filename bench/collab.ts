@@ -16,6 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -291,6 +292,8 @@ async function main() {
     await build({ mode: 'production', logLevel: 'warn' });
   }
   const loadAtStart = loadavg();
+  // How late this process's own event loop runs: the Node clients' arrival times include it.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'clashmap-bench-collab-'));
   let server = await startServerProcess(port, dataDir);
@@ -328,6 +331,7 @@ async function main() {
   let serverStart = { time: Date.now(), cpu: cpuStart.cpu };
   const start = Date.now();
   const end = start + SECONDS * 1000;
+  loopDelay.enable();
   // Each Node client edits every 2 s, at its own offset in the 2 s; Chromium too.
   const timers = clients.map((client, i) =>
     setTimeout(
@@ -445,6 +449,10 @@ async function main() {
       simulatedClients: figures(delays.simulated),
       nodeClientWithStore: figures(delays.store),
       chromium: figures(delays.chromium),
+    },
+    benchProcess: {
+      eventLoopDelayP95Ms: loopDelay.percentile(95) / 1e6,
+      eventLoopDelayMaxMs: loopDelay.max / 1e6,
     },
     server: { cpuPercent: (100 * cpuSeconds) / wall, peakRssMb: peakRss },
     outage: { killedAtS: (killedAt - start) / 1000, downS: OUTAGE_MS / 1000, reconnectS },
