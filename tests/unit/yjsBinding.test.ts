@@ -157,6 +157,77 @@ describe('a map shared through Yjs', () => {
     expect(file(ben)).toBe(file(ana));
   });
 
+  it('keeps both quotes when two people each add one to the same card at once', () => {
+    const { ana, ben } = twoPeople();
+    const quotes = (p: Person) =>
+      p.store
+        .getState()
+        .map.nodes.find((n) => n.id === 'pos-demand')!
+        .evidence.map((e) => e.quote);
+    const before = quotes(ana);
+    const citation = { title: 'Class reading', author: 'A reporter' };
+    expect(
+      ana.store
+        .getState()
+        .addCitedQuote('pos-demand', citation, { quote: 'Ana’s quote', speaker: 'A reporter' }),
+    ).toBe(true);
+    expect(
+      ben.store
+        .getState()
+        .addCitedQuote('pos-demand', citation, { quote: 'Ben’s quote', speaker: 'A reporter' }),
+    ).toBe(true);
+    sync(ana.doc, ben.doc);
+    for (const person of [ana, ben]) {
+      expect(quotes(person)).toHaveLength(before.length + 2);
+      expect(quotes(person)).toEqual(
+        expect.arrayContaining(['Ana’s quote', 'Ben’s quote', ...before]),
+      );
+    }
+    expect(file(ben)).toBe(file(ana));
+    // And one removing a quote while the other edits another one of the card: both hold.
+    const anaQuote = ana.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
+    const withoutFirst = anaQuote.slice(1);
+    ana.store.getState().updateNode('pos-demand', { evidence: withoutFirst });
+    const benEvidence = ben.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
+    ben.store.getState().updateNode('pos-demand', {
+      evidence: benEvidence.map((e) => (e.quote === 'Ben’s quote' ? { ...e, speaker: 'Ben' } : e)),
+    });
+    sync(ana.doc, ben.doc);
+    expect(file(ben)).toBe(file(ana));
+    const merged = ana.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
+    expect(merged.map((e) => e.id)).not.toContain(anaQuote[0]!.id);
+    expect(merged.find((e) => e.quote === 'Ben’s quote')?.speaker).toBe('Ben');
+  });
+
+  it('keeps both presentation steps when two people each add one at once', () => {
+    const { ana, ben } = twoPeople();
+    const step = (id: string, title: string) => ({ id, title, nodes: ['pos-demand'] });
+    ana.store.getState().setSteps([step('step-a', 'First')]);
+    sync(ana.doc, ben.doc);
+    ana.store.getState().setSteps([step('step-a', 'First'), step('step-ana', 'Ana’s step')]);
+    ben.store.getState().setSteps([step('step-a', 'First'), step('step-ben', 'Ben’s step')]);
+    sync(ana.doc, ben.doc);
+    const titles = (p: Person) => p.store.getState().map.presentation?.steps.map((s) => s.title);
+    expect(titles(ana)).toHaveLength(3);
+    expect(titles(ana)).toEqual(expect.arrayContaining(['First', 'Ana’s step', 'Ben’s step']));
+    expect(file(ben)).toBe(file(ana));
+  });
+
+  it('reads a document written before quotes were kept as lists (a plain array), and lists it at its next change', () => {
+    const doc = new Y.Doc();
+    seedDoc(doc, articleMap());
+    const node = doc.getMap<Y.Map<unknown>>('records:nodes').get('pos-demand')!;
+    const plain = readDoc(doc, null).map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
+    node.set('evidence', plain);
+    const store = createClashmapStore();
+    bindStore(store, doc);
+    expect(serializeMap(store.getState().map)).toBe(serializeMap(articleMap()));
+    store.getState().updateNode('pos-demand', { evidence: plain.slice(1) });
+    expect(readDoc(doc, null).map.nodes.find((n) => n.id === 'pos-demand')!.evidence).toEqual(
+      plain.slice(1),
+    );
+  });
+
   it('repairs a relation whose node someone else deleted, the same way in both copies, and says so', () => {
     const { ana, ben } = twoPeople();
     ana.store.getState().deleteElements(['claim-hegseth-threat'], []);
