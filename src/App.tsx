@@ -2,11 +2,11 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { askBeforeLeaving, commitFieldBeingEdited } from './app/leave';
 import { openOwnMap as openOwnMapService, showMap } from './app/openFile';
+import { mapFileText } from './app/saveFile';
 import { isShareFragment, readShareFragment } from './app/share';
 import { ARTICLE_MAP_FILE, loadBundledMap } from './io/bundledMaps';
 import { downloadMapText, suggestFileName } from './io/fileAccess';
 import { parseMap } from './io/parse';
-import { serializeMap } from './io/serialize';
 import { DialogHost } from './components/dialogs/DialogHost';
 import { Lazy, lazyPart } from './components/Lazy';
 import {
@@ -363,8 +363,9 @@ export function App() {
   }, [title, fileName]);
 
   const download = useCallback(() => {
+    // The file as Save writes it (with the what-ifs, when they are kept with the map).
     const { map, fileName: name } = store.getState();
-    downloadMapText(serializeMap(map), name ?? suggestFileName(map.title));
+    downloadMapText(mapFileText(store), name ?? suggestFileName(map.title));
   }, [store]);
 
   return (
