@@ -1,3 +1,4 @@
+import { presenterAction } from '../../app/keyTable';
 import { ReactFlowProvider, useReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PresentationStep } from '../../model/presentation';
@@ -224,14 +225,15 @@ export function Presenter({ startAt = 0, onExit, onStep }: Props) {
         setTyped('');
       } else {
         setTyped('');
-        if (key === 'ArrowRight' || key === ' ' || key === 'PageDown' || key === 'Enter')
-          go(index + 1);
-        else if (key === 'ArrowLeft' || key === 'PageUp' || key === 'Backspace') go(index - 1);
-        else if (key === 'Home') go(0);
-        else if (key === 'End') go(total - 1);
-        else if (key === 'b' || key === 'B' || key === '.') setBlank((b) => !b);
-        else if (key === 't' || key === 'T') setTheme((t) => (t === 'light' ? 'dark' : 'light'));
-        else if (key === 'Escape') onExit();
+        // The keys come from the table the help shows (app/keyTable.ts).
+        const action = presenterAction(key);
+        if (action === 'next') go(index + 1);
+        else if (action === 'previous') go(index - 1);
+        else if (action === 'first') go(0);
+        else if (action === 'last') go(total - 1);
+        else if (action === 'blank') setBlank((b) => !b);
+        else if (action === 'theme') setTheme((t) => (t === 'light' ? 'dark' : 'light'));
+        else if (action === 'leave') onExit();
         else handled = false;
       }
       if (handled) {
