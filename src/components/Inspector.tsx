@@ -6,7 +6,7 @@ import { LIMITS } from '../model/limits';
 import { urlProblem } from '../model/source';
 import { quoteIds, withQuoteId } from '../model/operations';
 import { NODE_KINDS, type MapNode } from '../model/node';
-import { EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { CANVAS_EDGE_KINDS, EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { NodeEvaluation } from './evaluation/Scoreboard';
 import { pasteWithinLimit } from './nodes/NodeTextEditor';
@@ -313,7 +313,7 @@ function ConnectFromKeyboard({ node }: { node: MapNode }) {
         </select>
       </div>
       <div className="cm-row">
-        {EDGE_KINDS.map((kind) => (
+        {CANVAS_EDGE_KINDS.map((kind) => (
           <button
             key={kind}
             type="button"

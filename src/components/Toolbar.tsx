@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
-import { capitalised, EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { capitalised, CANVAS_EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
@@ -132,7 +132,7 @@ export function Toolbar({
           onClick: () => commands.addNode('claim'),
           compact: true,
         },
-        ...EDGE_KINDS.map((kind): Tool => {
+        ...CANVAS_EDGE_KINDS.map((kind): Tool => {
           const { names, shortcut } = relationKind(kind);
           return {
             label: `Add ${names.adjective} claim`,

@@ -130,7 +130,13 @@ const HELPS = 2;
 const TWO_FACED = 3;
 
 // Each relation kind's evaluation role (from the registry) as the code the solver works with.
-const ROLE_CODE: Record<EvaluationRole, number> = { supports: HELPS, attacks: REBUTS };
+// A turn is an attack on its target plus an attack on everything its target supports.
+const TURNS = 4;
+const ROLE_CODE: Record<EvaluationRole, number> = {
+  supports: HELPS,
+  attacks: REBUTS,
+  turns: TURNS,
+};
 const EDGE_ROLE: ReadonlyMap<EdgeKind, number> = new Map(
   EDGE_KINDS.map((kind) => [kind, ROLE_CODE[relationKind(kind).evaluation]]),
 );
@@ -144,17 +150,53 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
     ids.push(node.id);
   }
   const n = ids.length;
-  const from = new Int32Array(map.edges.length);
-  const to = new Int32Array(map.edges.length);
-  const role = new Uint8Array(map.edges.length);
+  let turns = 0;
+  for (const edge of map.edges) if (EDGE_ROLE.get(edge.kind) === TURNS) turns++;
+  // A turn adds one attack per node its target supports, so the arrays grow when turns need it.
+  const capacity = map.edges.length;
+  let from = new Int32Array(capacity);
+  let to = new Int32Array(capacity);
+  let role = new Uint8Array(capacity);
   let size = 0;
+  const push = (f: number, t: number, r: number) => {
+    if (size === from.length) {
+      const grow = <A extends Int32Array | Uint8Array>(old: A, make: (n: number) => A) => {
+        const next = make(old.length * 2 + 16);
+        next.set(old);
+        return next;
+      };
+      from = grow(from, (k) => new Int32Array(k));
+      to = grow(to, (k) => new Int32Array(k));
+      role = grow(role, (k) => new Uint8Array(k));
+    }
+    from[size] = f;
+    to[size] = t;
+    role[size++] = r;
+  };
+  const supportsOf = new Map<number, number[]>();
   for (const edge of map.edges) {
     const f = indexOf.get(edge.from);
     const t = indexOf.get(edge.to);
     if (f === undefined || t === undefined) continue;
-    from[size] = f;
-    to[size] = t;
-    role[size++] = EDGE_ROLE.get(edge.kind) ?? HELPS;
+    const r = EDGE_ROLE.get(edge.kind) ?? HELPS;
+    if (turns > 0 && r === HELPS) {
+      const list = supportsOf.get(f);
+      if (list) list.push(t);
+      else supportsOf.set(f, [t]);
+    }
+  }
+  for (const edge of map.edges) {
+    const f = indexOf.get(edge.from);
+    const t = indexOf.get(edge.to);
+    if (f === undefined || t === undefined) continue;
+    const r = EDGE_ROLE.get(edge.kind) ?? HELPS;
+    if (r !== TURNS) {
+      push(f, t, r);
+      continue;
+    }
+    push(f, t, REBUTS);
+    for (const supported of supportsOf.get(t) ?? [])
+      if (supported !== f) push(f, supported, REBUTS);
   }
   // Per target, drop repeated edges and find supporters that also rebut, with stamps rather
   // than sets: seen[node] === target + 1 means "already met while looking at target".

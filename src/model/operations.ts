@@ -174,7 +174,8 @@ export function updateEdge(
 
 /**
  * Removes nodes and edges; edges that touch a removed node go too. Presentation steps lose the
- * removed nodes, and a step left empty goes.
+ * removed nodes, and a step left empty goes. Claims on a removed position's sheet stay, on no
+ * sheet.
  */
 export function removeElements(
   map: ClashMap,
@@ -193,6 +194,12 @@ export function removeElements(
   );
   if (nodes.length === 0 && edges.length === 0) return NO_CHANGE;
   const removed = new Set(nodes.map((n) => n.record.id));
+  const offSheet = map.nodes.flatMap((from): { from: MapNode; to: MapNode }[] => {
+    if (from.kind !== 'claim' || from.sheet === undefined) return [];
+    if (!removed.has(from.sheet) || removed.has(from.id)) return [];
+    const { sheet: _gone, ...to } = from;
+    return [{ from, to }];
+  });
   const steps = map.presentation?.steps;
   const keptSteps = steps
     ?.map((step) =>
@@ -207,7 +214,7 @@ export function removeElements(
     (keptSteps.length !== steps.length || keptSteps.some((step, i) => step !== steps[i]));
   return joinChanges(
     changeOf({
-      nodes: tableOf({ removed: nodes }),
+      nodes: tableOf({ removed: nodes, updated: offSheet }),
       edges: tableOf({ removed: edges }),
     }),
     stepsChanged ? fieldsChange(map, { presentation: { steps: keptSteps } }) : NO_CHANGE,
