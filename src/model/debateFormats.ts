@@ -244,10 +244,8 @@ export function nextGroupOf(
 /** The last speech each side gives: policy's 2NR and 2AR. New arguments there are out of order. */
 export function lastRebuttals(format: DebateFormat): readonly Period[] {
   const speeches = speechesOf(format);
-  return SIDES.flatMap((side) => {
-    const last = speeches.filter((s) => s.side === side).at(-1);
-    return last ? [last] : [];
-  });
+  const last = new Set(SIDES.map((side) => speeches.filter((s) => s.side === side).at(-1)));
+  return speeches.filter((s) => last.has(s));
 }
 
 /** Where a speech falls in the round (0 first), or -1 when the format has no such speech. */

@@ -69,10 +69,29 @@ export type NodeEvaluation =
   | { label: 'falls'; reason: FallsReason }
   | { label: 'undecided'; reason: UndecidedReason };
 
+/**
+ * What a debate round adds to the reasons (src/model/roundEvaluation.ts): which arguments the
+ * other side dropped (their later answers were not counted) and which were crossed out.
+ */
+export interface RoundNotes {
+  /** By node id: who dropped it ("the 2NR", "the negative block (2NC and 1NR)") and the answers that came too late. */
+  readonly dropped: ReadonlyMap<
+    string,
+    { readonly by: string; readonly lateAnswers: readonly string[] }
+  >;
+  /** By node id: crossed out in `speech` by `side`, giving it up (its own side) or granting it. */
+  readonly conceded: ReadonlyMap<
+    string,
+    { readonly speech: string; readonly side: string; readonly granted: boolean }
+  >;
+}
+
 /** The labelling of a whole map. */
 export interface Evaluation {
   /** Every node of the map, in map order. */
   readonly nodes: ReadonlyMap<string, NodeEvaluation>;
+  /** For a debate round: drops and crossings-out behind the labels. */
+  readonly round?: RoundNotes | undefined;
 }
 
 const UNLABELLED = 0;
@@ -593,6 +612,61 @@ function cycleWords(kind: CycleKind): string {
  * stands`. Throws if the evaluation has no node with that id.
  */
 export function reasonInWords(
+  evaluation: Evaluation,
+  id: string,
+  map: Pick<ClashMap, 'nodes'>,
+): string {
+  const base = plainReasonInWords(evaluation, id, map);
+  const round = evaluation.round;
+  if (round === undefined) return base;
+  const entry = evaluation.nodes.get(id)!;
+  const parts: string[] = [];
+  const concession = round.conceded.get(id);
+  if (concession && entry.reason.kind === 'assumed') {
+    parts.push(
+      concession.granted
+        ? `the ${concession.side} granted it (crossed out in the ${concession.speech})`
+        : `the ${concession.side} gave it up (crossed out in the ${concession.speech})`,
+    );
+  } else parts.push(base);
+  const own = round.dropped.get(id);
+  if (own) {
+    const late = own.lateAnswers;
+    parts.push(
+      late.length === 0
+        ? `${own.by} dropped it`
+        : `${own.by} dropped it, so the later ${verb(late.length, 'answer', 'answers')} ${names(map, late, late.length, 2)} ${verb(late.length, 'does', 'do')} not count`,
+    );
+  }
+  for (const other of citedBy(entry.reason)) {
+    const drop = round.dropped.get(other);
+    if (drop && other !== id) parts.push(`${drop.by} dropped ${quoted(map, other)}`);
+  }
+  return parts.join('; ');
+}
+
+// The nodes a reason names, in the order it names them.
+function citedBy(reason: Reason): string[] {
+  switch (reason.kind) {
+    case 'given':
+    case 'assumed':
+      return [];
+    case 'unrebutted':
+      return reason.rebuttersFall;
+    case 'supported':
+      return [...reason.by, ...reason.rebuttersFall];
+    case 'rebutted':
+      return reason.by;
+    case 'supportersFall':
+      return [...reason.supporters, ...reason.alsoRebut];
+    case 'cycle':
+      return reason.with;
+    case 'dependsOnUndecided':
+      return [...reason.rebutters, ...reason.supporters];
+  }
+}
+
+function plainReasonInWords(
   evaluation: Evaluation,
   id: string,
   map: Pick<ClashMap, 'nodes'>,

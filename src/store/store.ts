@@ -4,7 +4,8 @@ import type { EdgeKind } from '../model/edge';
 import { relationKind } from '../model/relations/registry';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { EvidenceDraft } from '../model/evidence';
-import { evaluateMap, type Assumption, type Evaluation } from '../model/evaluate';
+import type { Assumption, Evaluation } from '../model/evaluate';
+import { evaluateRound } from '../model/roundEvaluation';
 import type { MapNode, NodeKind, Point } from '../model/node';
 import type { PresentationStep } from '../model/presentation';
 import type { Source } from '../model/source';
@@ -703,7 +704,10 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         state.map !== previous.map ||
         state.assumptions !== previous.assumptions ||
         !previous.labelsOn);
-    if (stale) store.setState({ evaluation: evaluateMap(state.map, state.assumptions) });
+    // A round's drops and crossings-out count (src/model/roundEvaluation.ts); other maps are
+    // evaluated by the plain rule.
+    if (stale)
+      store.setState({ evaluation: evaluateRound(state.map, state.assumptions).evaluation });
     else if (!state.labelsOn && state.evaluation !== null) store.setState({ evaluation: null });
   });
 
