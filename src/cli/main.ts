@@ -12,6 +12,7 @@ import {
 import { formatIssue } from '../model/issue';
 import type { ClashMap } from '../model/map';
 import { evaluateCommand } from './evaluateCommand';
+import { flowCommand } from './flowCommand';
 import { roomCommand } from './roomCommand';
 
 export const USAGE = `Usage:
@@ -23,6 +24,9 @@ export const USAGE = `Usage:
                                        .map((f) => f.id)
                                        .join(', ')} (guessed from the file when --from is left out)
   clashmap evaluate FILE [--assume ID=stands|falls]…  say which nodes stand or fall, and why
+  clashmap flow FILE [--as-of SPEECH] [--width N]   print a round's sheets, a column per speech
+  clashmap flow FILE --dropped|--extended|--new     list the arguments dropped, extended or new
+                                     in the last rebuttal: sheet, side, speech made, answer due
   clashmap room create FILE --server URL   make a class room on a class server (npm run serve)
                                      from a map; prints the teacher, edit and view links
   clashmap room export LINK          print a room's current map as a .clashmap.json`;
@@ -166,6 +170,8 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
       return convert(rest, io);
     case 'evaluate':
       return evaluateCommand(rest, io, { load, usageError });
+    case 'flow':
+      return flowCommand(rest, io, { load, usageError });
     case 'room':
       return roomCommand(rest, io, usageError);
     case undefined:
