@@ -178,7 +178,9 @@ describe('clashmap convert', () => {
       'map.json': GOOD,
     });
     expect(result.code).toBe(2);
-    expect(result.err[0]).toBe('cannot read "pptx"; formats: clashmap, argdown, aif, kialo');
+    expect(result.err[0]).toBe(
+      'cannot read "pptx"; formats: clashmap, argdown, aif, kialo, flower',
+    );
   });
 
   it('writes debate cards', () => {
