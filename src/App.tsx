@@ -53,6 +53,8 @@ const Presenter = lazy(() =>
 const Inspector = lazy(() =>
   import('./components/Inspector').then((m) => ({ default: m.Inspector })),
 );
+// The flow view loads when first opened: a debate round's sheets, a view of the same map.
+const FlowView = lazy(() => import('./views/flow/FlowView').then((m) => ({ default: m.FlowView })));
 const StepsPanel = lazy(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
 );
@@ -75,6 +77,7 @@ function Editor({
   const exitPresentation = useCallback(() => setPresentFrom(null), []);
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
+  const [flowOpen, setFlowOpen] = useState(false);
   const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
   const [overviewOpen, setOverviewOpen] = useOverlayOpen('overview');
   const { printing, pages } = handout;
@@ -83,7 +86,7 @@ function Editor({
   const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const exportImage = useMemo(() => makeImageExporter(store), [store]);
   // The outline covers the canvas: keys that edit the selection would act on cards out of sight.
-  useShortcuts(commands, presentFrom === null && !outlineOpen);
+  useShortcuts(commands, presentFrom === null && !outlineOpen && !flowOpen);
   useFileDrop(commands, presentFrom === null);
 
   return (
@@ -97,6 +100,8 @@ function Editor({
         onToggleSteps={() => setStepsOpen((open) => !open)}
         outlineOpen={outlineOpen}
         onToggleOutline={() => setOutlineOpen((open) => !open)}
+        flowOpen={flowOpen}
+        onToggleFlow={() => setFlowOpen((open) => !open)}
         legendOpen={legendOpen}
         onToggleLegend={() => setLegendOpen(!legendOpen)}
         overviewOpen={overviewOpen}
@@ -136,6 +141,11 @@ function Editor({
         {selecting && (
           <Suspense fallback={null}>
             <Inspector />
+          </Suspense>
+        )}
+        {flowOpen && (
+          <Suspense fallback={null}>
+            <FlowView onClose={() => setFlowOpen(false)} />
           </Suspense>
         )}
         {outlineOpen && (

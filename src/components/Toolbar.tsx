@@ -19,6 +19,8 @@ interface ToolbarProps {
   onToggleSteps: () => void;
   outlineOpen: boolean;
   onToggleOutline: () => void;
+  flowOpen: boolean;
+  onToggleFlow: () => void;
   legendOpen: boolean;
   onToggleLegend: () => void;
   overviewOpen: boolean;
@@ -63,6 +65,8 @@ export function Toolbar({
   onToggleSteps,
   outlineOpen,
   onToggleOutline,
+  flowOpen,
+  onToggleFlow,
   legendOpen,
   onToggleLegend,
   overviewOpen,
@@ -160,6 +164,7 @@ export function Toolbar({
           pressed: outlineOpen,
           onClick: onToggleOutline,
         },
+        { label: 'Flow view', text: 'Flow', pressed: flowOpen, onClick: onToggleFlow },
         { label: 'Source text', text: 'Source', pressed: sourceOpen, onClick: onToggleSource },
         {
           label: 'Show which claims stand',

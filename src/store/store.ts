@@ -22,6 +22,7 @@ import {
 } from '../model/change';
 import { changeProblem } from '../model/checkChange';
 import * as ops from '../model/operations';
+import * as flowOps from '../model/flowOps';
 import { createHistory, type HistoryEntry } from '../doc/history';
 import { layoutMap } from '../layout/layoutMap';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
@@ -103,6 +104,10 @@ export interface Actions {
   /** Adds a node at (or below, if taken) `position` and opens it for typing. */
   addNode: (kind: NodeKind, position?: Point) => string;
   reply: (kind: EdgeKind) => string | null;
+  /** Adds an argument made in a speech of the round, on a sheet (the flow view); its id, or null. */
+  addFlowArgument: (draft: flowOps.FlowArgumentDraft) => string | null;
+  /** Crosses an argument out in a speech (a concession), or with null takes that back. */
+  crossOut: (id: string, speech: string | null) => boolean;
   startEditing: (id: string) => void;
   stopEditing: () => void;
   updateNode: (id: string, patch: Partial<Omit<MapNode, 'id'>>) => void;
@@ -530,6 +535,20 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         });
         return added ? node.id : null;
       },
+
+      addFlowArgument: (draft) => {
+        const result = flowOps.addFlowArgument(get().map, cleanProseDeep(draft));
+        if (!result.ok) {
+          commit(result);
+          return null;
+        }
+        const [id] = result.change.nodes.added.keys();
+        return commit(result, { selectedNodeIds: id ? [id] : [], selectedEdgeIds: [] })
+          ? (id ?? null)
+          : null;
+      },
+
+      crossOut: (id, speech) => commit(flowOps.crossOut(get().map, id, speech)),
 
       startEditing: (id) => set({ editingNodeId: id, selectedNodeIds: [id], selectedEdgeIds: [] }),
       stopEditing: () => set({ editingNodeId: null }),
