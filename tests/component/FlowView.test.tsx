@@ -112,6 +112,30 @@ describe('the flow view', () => {
     ).toBeTruthy();
   });
 
+  it('crosses the chosen argument out in a speech, and restores it', () => {
+    const { store } = renderFlow();
+    fireEvent.click(sheetTab(/^Counterplan/));
+    fireEvent.click(card('Permutation: do both'));
+    const speech = screen.getByLabelText(
+      'Cross out “Permutation: do both” in the',
+    ) as HTMLSelectElement;
+    // Only speeches from the 2AC, where it was made, on; the round has reached the 2NR.
+    expect([...speech.options].map((o) => o.value)).toEqual([
+      '2AC',
+      '2NC',
+      '1NR',
+      '1AR',
+      '2NR',
+      '2AR',
+    ]);
+    expect(speech.value).toBe('2NR');
+    fireEvent.click(screen.getByRole('button', { name: 'Cross out' }));
+    expect(store.getState().map.nodes.find((n) => n.id === 'perm')?.conceded).toBe('2NR');
+    expect(card('Permutation: do both').textContent).toContain('crossed out in the 2NR (granted)');
+    fireEvent.click(screen.getByRole('button', { name: 'Restore it' }));
+    expect(store.getState().map.nodes.find((n) => n.id === 'perm')).not.toHaveProperty('conceded');
+  });
+
   it('closes on Escape', () => {
     const { closed } = renderFlow();
     fireEvent.keyDown(screen.getByRole('region', { name: 'Flow' }), { key: 'Escape' });

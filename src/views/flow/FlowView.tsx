@@ -113,6 +113,7 @@ export function FlowView({ onClose }: { onClose: () => void }) {
             {current.position && asOf === '' && (
               <AddArgument sheet={current} flags={flags} format={format} />
             )}
+            {asOf === '' && <CrossOut sheet={current} flags={flags} format={format} />}
           </div>
         </>
       )}
@@ -326,6 +327,65 @@ function backsSheet(position: MapNode, speech: string, format: DebateFormat): bo
   const side = position.side ?? speeches.find((s) => s.id === position.speech)?.side;
   const by = speeches.find((s) => s.id === speech)?.side;
   return side === undefined || by === undefined || side === by;
+}
+
+/**
+ * Crossing out the chosen card: in a speech from the one it was made in on. Crossed out by its
+ * own side it is given up; by the other side, granted.
+ */
+function CrossOut({
+  sheet,
+  flags,
+  format,
+}: {
+  sheet: FlowSheet;
+  flags: RoundFlags;
+  format: DebateFormat;
+}) {
+  const store = useClashmapStore();
+  const selectedId = useClashmap((s) =>
+    s.selectedNodeIds.length === 1 ? s.selectedNodeIds[0] : undefined,
+  );
+  const chosen = sheet.cells.find((cell) => cell.node.id === selectedId)?.node;
+  const made = chosen ? flags.arguments.get(chosen.id) : undefined;
+  const speeches = speechesOf(format);
+  const from = made ? speeches.findIndex((s) => s.id === made.speech.id) : 0;
+  const choices = speeches.slice(Math.max(0, from));
+  // The last speech anything was said in: where a debater crosses things out while flowing.
+  const latest = [...flags.arguments.values()].reduce(
+    (last, arg) => Math.max(last, speeches.indexOf(arg.speech)),
+    0,
+  );
+  const fallback = choices.find((s) => speeches.indexOf(s) >= latest) ?? choices.at(-1);
+  const [speech, setSpeech] = useState<string | null>(null);
+  const ids = useId();
+  if (!chosen || chosen.kind !== 'claim' || !fallback) return null;
+  const value = speech !== null && choices.some((s) => s.id === speech) ? speech : fallback.id;
+  if (chosen.conceded !== undefined) {
+    return (
+      <p className="cm-flow__cross">
+        “{chosen.text}” is crossed out in the {chosen.conceded}.{' '}
+        <button type="button" onClick={() => store.getState().crossOut(chosen.id, null)}>
+          Restore it
+        </button>
+      </p>
+    );
+  }
+  return (
+    <p className="cm-flow__cross">
+      <label htmlFor={`${ids}-cross`}>Cross out “{chosen.text}” in the</label>{' '}
+      <select id={`${ids}-cross`} value={value} onChange={(e) => setSpeech(e.target.value)}>
+        {choices.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.id} ({format.sideNames[s.side]})
+          </option>
+        ))}
+      </select>{' '}
+      <button type="button" onClick={() => store.getState().crossOut(chosen.id, value)}>
+        Cross out
+      </button>
+    </p>
+  );
 }
 
 function RoundSummary({ flags, map }: { flags: RoundFlags; map: ClashMap }) {
