@@ -91,6 +91,35 @@ describe('the flow view', () => {
     expect(store.getState().map.nodes.some((n) => n.id === added!.id)).toBe(false);
   });
 
+  it('flows by keyboard: Enter stays on the card and speech, Ctrl+Enter answers the new argument next', () => {
+    const { store } = renderFlow();
+    fireEvent.click(card('Violence spills across the border'));
+    const form = screen.getByRole('form', { name: 'Add an argument' });
+    const field = within(form).getByLabelText('Argument');
+    const speech = () => (within(form).getByLabelText('Speech') as HTMLSelectElement).value;
+    expect(speech()).toBe('1NC');
+    fireEvent.change(field, { target: { value: 'No spillover: border deaths are flat' } });
+    fireEvent.submit(form);
+    fireEvent.change(field, { target: { value: 'Violence is local' } });
+    fireEvent.submit(form);
+    // Both answer the same card in the same speech.
+    const answers = store
+      .getState()
+      .map.edges.filter((e) => e.to === 'adv-impact')
+      .map((e) => store.getState().map.nodes.find((n) => n.id === e.from));
+    expect(answers.map((n) => [n?.text, n?.speech])).toEqual([
+      ['No spillover: border deaths are flat', '1NC'],
+      ['Violence is local', '1NC'],
+    ]);
+    expect(store.getState().selectedNodeIds).toEqual(['adv-impact']);
+    fireEvent.change(field, { target: { value: 'Cartels are regional' } });
+    fireEvent.keyDown(field, { key: 'Enter', ctrlKey: true });
+    const third = store.getState().map.nodes.find((n) => n.text === 'Cartels are regional')!;
+    expect(store.getState().selectedNodeIds).toEqual([third.id]);
+    // Now answering the new 1NC argument: in the 2AC.
+    expect(speech()).toBe('2AC');
+  });
+
   it('shows the round as it stood after a speech', () => {
     renderFlow();
     fireEvent.change(screen.getByLabelText('As of'), { target: { value: '1NC' } });

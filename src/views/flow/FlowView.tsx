@@ -257,8 +257,9 @@ function AddArgument({
   const [text, setText] = useState('');
   const ids = useId();
   const speechValue = speech ?? defaultSpeech;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  // Enter adds the argument and stays: the next one answers the same card in the same speech,
+  // as a debater flows a list of answers. Ctrl+Enter (⌘+Enter) moves on to answer the new one.
+  const add = (moveOn: boolean) => {
     const position = sheet.position!;
     const added = store.getState().addFlowArgument({
       text,
@@ -272,10 +273,15 @@ function AddArgument({
             kind: backsSheet(position, speechValue, format) ? 'support' : 'rebuttal',
           },
     });
-    if (added) {
-      setText('');
-      setSpeech(null);
-    }
+    if (!added) return;
+    setText('');
+    if (moveOn) setSpeech(null);
+    else if (chosen) store.getState().select([chosen.id]);
+    else store.getState().select([]);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add(false);
   };
   return (
     <form className="cm-flow__add" onSubmit={submit} aria-label="Add an argument">
@@ -311,11 +317,20 @@ function AddArgument({
         id={`${ids}-text`}
         value={text}
         onChange={(e) => setText(e.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+          event.preventDefault();
+          add(true);
+        }}
+        aria-describedby={`${ids}-keys`}
         placeholder={
           chosen ? `${capitalised(relationKind(kind).names.adjective)} argument` : 'New argument'
         }
       />
       <button type="submit">Add to the flow</button>
+      <span id={`${ids}-keys`} className="cm-flow__keys">
+        Enter adds it and stays on this card; Ctrl+Enter adds it and answers it next.
+      </span>
     </form>
   );
 }
