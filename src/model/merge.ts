@@ -222,6 +222,7 @@ export function mergeMaps(base: ClashMap, mine: ClashMap, theirs: ClashMap): Rep
     description: map.description,
     steps: map.presentation?.steps,
     assumptions: map.assumptions,
+    round: map.round,
   });
   const flatFields = mergeFields(flat(base), flat(mine), flat(theirs));
   const fields = {
@@ -235,7 +236,7 @@ export function mergeMaps(base: ClashMap, mine: ClashMap, theirs: ClashMap): Rep
     nodes: mergeTable(base.nodes, mine.nodes, theirs.nodes),
     edges: mergeTable(base.edges, mine.edges, theirs.edges),
   };
-  for (const key of ['description', 'presentation', 'assumptions'] as const) {
+  for (const key of ['description', 'presentation', 'assumptions', 'round'] as const) {
     if (fields[key] === undefined) delete merged[key];
     else (merged as unknown as Record<string, unknown>)[key] = fields[key];
   }

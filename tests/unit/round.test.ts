@@ -4,7 +4,7 @@ import { parseMap } from '../../src/io/parse';
 import { serializeMap } from '../../src/io/serialize';
 import { evaluateMap } from '../../src/model/evaluate';
 import type { ClashMap } from '../../src/model/map';
-import { repairMap } from '../../src/model/merge';
+import { mergeMaps, repairMap } from '../../src/model/merge';
 import type { MapNode } from '../../src/model/node';
 import { createClashmapStore } from '../../src/store/store';
 
@@ -141,6 +141,19 @@ describe('a merged copy whose sheet someone deleted', () => {
     expect(repairs).toContain('Claims on a deleted sheet were kept, on no sheet.');
     expect(parseMap(serializeMap(map)).ok).toBe(true);
     expect(map.nodes.filter((n) => n.kind === 'claim' && n.sheet === 'cp')).toEqual([]);
+  });
+});
+
+describe('two tabs editing one round', () => {
+  it('merge the round: one names the format and teams while the other flows an argument', () => {
+    const result = parseMap(readFileSync(V4, 'utf8'));
+    if (!result.ok) throw new Error('fixture does not open');
+    const { round: _none, ...base } = result.map;
+    const mine = { ...base, title: 'Renamed here' };
+    const theirs = { ...base, round: { format: 'policy' as const, aff: 'Northside AB' } };
+    const merged = mergeMaps(base, mine, theirs);
+    expect(merged?.map.title).toBe('Renamed here');
+    expect(merged?.map.round).toEqual({ format: 'policy', aff: 'Northside AB' });
   });
 });
 
