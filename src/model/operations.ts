@@ -25,7 +25,9 @@ import {
   tableOf,
   type MapChange,
 } from './change';
+import { speechOf } from './debateFormats';
 import type { MapNode, NodeKind, Point } from './node';
+import { formatOfMap } from './round';
 
 /**
  * The outcome of an edit that the model may refuse: the change it makes, or the reason in words.
@@ -289,6 +291,27 @@ export function pasteFragment(
         : {}),
     };
   });
+  // A pasted claim stays on its sheet when the sheet was pasted with it (under its new id) or is
+  // on this map; else it goes on no sheet. Speeches this map's round does not have are dropped.
+  const format = formatOfMap(map);
+  const positions = new Set(map.nodes.filter((n) => n.kind === 'position').map((n) => n.id));
+  const placed = nodes.map((node): MapNode => {
+    let next: MapNode = node;
+    if (next.kind === 'claim' && next.sheet !== undefined) {
+      const sheet = rename.get(next.sheet) ?? (positions.has(next.sheet) ? next.sheet : undefined);
+      const { sheet: _old, ...rest } = next;
+      next = sheet === undefined ? rest : { ...rest, sheet };
+    }
+    if (next.speech !== undefined && !speechOf(format, next.speech)) {
+      const { speech: _s, conceded: _c, ...rest } = next;
+      next = rest;
+    }
+    if (next.conceded !== undefined && !speechOf(format, next.conceded)) {
+      const { conceded: _c, ...rest } = next;
+      next = rest;
+    }
+    return next;
+  });
   const edges = fragment.edges.flatMap((edge) => {
     const from = rename.get(edge.from);
     const to = rename.get(edge.to);
@@ -300,13 +323,13 @@ export function pasteFragment(
   return {
     change: changeOf({
       nodes: tableOf({
-        added: nodes.map((record, i) => ({ index: map.nodes.length + i, record })),
+        added: placed.map((record, i) => ({ index: map.nodes.length + i, record })),
       }),
       edges: tableOf({
         added: edges.map((record, i) => ({ index: map.edges.length + i, record })),
       }),
     }),
-    nodeIds: nodes.map((n) => n.id),
+    nodeIds: placed.map((n) => n.id),
   };
 }
 

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { applyChange } from '../../src/model/change';
 import { changeProblem } from '../../src/model/checkChange';
 import { addFlowArgument, crossOut } from '../../src/model/flowOps';
+import { copyFragment, pasteFragment } from '../../src/model/operations';
 import { roundFlags } from '../../src/model/flow';
-import { parseSuccess } from './helpers/maps';
+import { parseSuccess, readArticleMap } from './helpers/maps';
 
 const round = () =>
   parseSuccess(readFileSync('tests/fixtures/rounds/policy-round.clashmap.json', 'utf8'));
@@ -82,5 +83,33 @@ describe('flowing: crossing out', () => {
       ok: false,
       reason: 'That argument is not on the map.',
     });
+  });
+});
+
+describe('copying arguments of a round', () => {
+  it('pastes a claim into another map on no sheet, and with its sheet onto the pasted sheet', () => {
+    const from = round();
+    const article = readArticleMap();
+    const alone = pasteFragment(article, copyFragment(from, ['perm']), { x: 0, y: 0 });
+    const intoArticle = applyChange(article, alone.change);
+    expect(changeProblem(intoArticle, alone.change)).toBeNull();
+    const pasted = intoArticle.nodes.find((n) => n.id === alone.nodeIds[0]);
+    expect(pasted).toMatchObject({ text: 'Permutation: do both', speech: '2AC' });
+    expect(pasted).not.toHaveProperty('sheet');
+
+    const both = pasteFragment(article, copyFragment(from, ['cp', 'perm']), { x: 0, y: 0 });
+    const withSheet = applyChange(article, both.change);
+    expect(changeProblem(withSheet, both.change)).toBeNull();
+    const [sheetId, permId] = both.nodeIds;
+    expect(withSheet.nodes.find((n) => n.id === permId)).toMatchObject({ sheet: sheetId });
+  });
+
+  it('drops speeches the other map’s format does not have', () => {
+    const from = round();
+    const ld = { ...readArticleMap(), round: { format: 'lincoln-douglas' } };
+    const pasted = pasteFragment(ld, copyFragment(from, ['perm']), { x: 0, y: 0 });
+    const next = applyChange(ld, pasted.change);
+    expect(changeProblem(next, pasted.change)).toBeNull();
+    expect(next.nodes.find((n) => n.id === pasted.nodeIds[0])).not.toHaveProperty('speech');
   });
 });
