@@ -102,9 +102,9 @@ function sheetLines(
 ): string[] {
   const { format } = flags;
   const title = sheet.position ? oneLine(sheet.position.text) : 'Arguments on no sheet';
-  const heading = sheet.position
-    ? `== ${title} (${sideName(format, sheet.side)}${flags.arguments.get(sheet.position.id) ? `, ${flags.arguments.get(sheet.position.id)!.speech.id}` : ''}) ==`
-    : `== ${title} ==`;
+  const opened = sheet.position ? flags.arguments.get(sheet.position.id)?.speech : undefined;
+  const about = [sideName(format, sheet.side), ...(opened ? [opened.id] : [])].join(', ');
+  const heading = sheet.position ? `== ${title} (${about}) ==` : `== ${title} ==`;
   const columns = sheet.columns.length;
   const column = Math.max(MIN_COLUMN, Math.floor((width - 3 * (columns - 1)) / columns));
   const pad = (text: string) => text + ' '.repeat(Math.max(0, column - text.length));
