@@ -30,7 +30,13 @@ export default tseslint.config(
   },
   {
     // The model and file formats run in Node (CLI, tests, workers): no UI libraries, no DOM.
-    files: ['src/model/**/*.ts', 'src/io/**/*.ts', 'src/layout/**/*.ts', 'src/cli/**/*.ts'],
+    files: [
+      'src/model/**/*.ts',
+      'src/io/**/*.ts',
+      'src/layout/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/compare/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -38,7 +44,7 @@ export default tseslint.config(
           patterns: [
             {
               group: UI_PACKAGES,
-              message: 'model, io, layout and cli code stays free of UI libraries.',
+              message: 'model, io, layout, compare and cli code stays free of UI libraries.',
             },
           ],
         },

@@ -99,6 +99,13 @@ export class RoomStore {
     this.db.prepare('UPDATE rooms SET frozen = ? WHERE id = ?').run(frozen ? 1 : 0, id);
   }
 
+  /** Gives the room a new student key (the old link stops working); returns it. */
+  newStudentKey(id: string): string {
+    const key = unguessable();
+    this.db.prepare('UPDATE rooms SET student_key = ? WHERE id = ?').run(key, id);
+    return key;
+  }
+
   end(id: string): void {
     this.db.prepare('UPDATE rooms SET ended = 1 WHERE id = ?').run(id);
   }

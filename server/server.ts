@@ -24,6 +24,10 @@ export interface ServeOptions {
    * share the data folder too (one SQLite file).
    */
   redis?: { host: string; port: number };
+  /** The most connections one address may hold at once (a browser tab holds one). */
+  maxConnectionsPerAddress?: number;
+  /** The largest a room's document may grow, in bytes; edits beyond it are refused. */
+  maxDocumentBytes?: number;
 }
 
 export interface RunningServer {
@@ -35,6 +39,13 @@ export interface RunningServer {
 
 /** The largest message a client may send: a whole map file, with room to spare. */
 export const MAX_MESSAGE_BYTES = LIMITS.fileBytes + 1024 * 1024;
+/** A room's document may hold a few largest maps' worth of history, no more. */
+export const MAX_DOCUMENT_BYTES = 4 * LIMITS.fileBytes;
+/**
+ * Connections one address may hold: a class behind one school router shares an address, so it
+ * is generous; it stops one machine from exhausting the server.
+ */
+export const MAX_CONNECTIONS_PER_ADDRESS = 200;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -101,6 +112,10 @@ function linksOf(request: IncomingMessage, room: Room) {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const rooms = new RoomStore(join(options.dataDir, 'clashmap.sqlite'));
+  const maxDocument = options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
+  const maxPerAddress = options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS;
+  /** Each live room's document size in bytes: measured when stored, grown by each update. */
+  const sizes = new Map<string, number>();
   const dist = options.distDir ? resolve(options.distDir) : null;
 
   /** The room's document: the live one when people are in it, else the stored one. */
@@ -148,7 +163,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       rooms.saveDocument(room.id, Y.encodeStateAsUpdate(doc));
       return sendJson(response, 201, { id: room.id, links: linksOf(request, room) });
     }
-    const match = /^\/api\/rooms\/([\w-]+)\/(map|role|freeze|unfreeze|end)$/.exec(path);
+    const match = /^\/api\/rooms\/([\w-]+)\/(map|role|freeze|unfreeze|end|remove|new-student-link)$/.exec(
+      path,
+    );
     if (!match) throw new HttpError(404, 'no such address');
     const [, id, action] = match as unknown as [string, string, string];
     const role = rooms.roleOf(id, bearer(request));
@@ -169,6 +186,32 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     if (request.method !== 'POST') throw new HttpError(405, 'use POST');
     if (role !== 'teacher') throw new HttpError(403, 'only the teacher can do that');
+    if (action === 'remove') {
+      // One person out: every connection that carries their presence (their Yjs client id)
+      // is closed, and their page stops reconnecting. Someone determined to come back with the
+      // same link is kept out by a new student link (below).
+      const body = await readBody(request, 1024);
+      const client = Number((JSON.parse(body || '{}') as { client?: unknown }).client);
+      const live = server.hocuspocus.documents.get(id);
+      let removed = 0;
+      for (const { clients, connection } of live?.connections.values() ?? []) {
+        if (!clients.has(client) || (connection.context as { role?: Role }).role === 'teacher')
+          continue;
+        connection.sendStateless(JSON.stringify({ removed: true }));
+        connection.close({ code: 4403, reason: 'removed by the teacher' });
+        removed++;
+      }
+      if (removed === 0) throw new HttpError(404, 'that person is not in the room');
+      return sendJson(response, 200, { removed });
+    }
+    if (action === 'new-student-link') {
+      rooms.newStudentKey(id);
+      // Students on the old link are cut off, and cannot come back with it.
+      for (const connection of server.hocuspocus.documents.get(id)?.getConnections() ?? [])
+        if ((connection.context as { role?: Role }).role === 'student')
+          connection.webSocket.close(4403, 'the student link has changed');
+      return sendJson(response, 200, { links: linksOf(request, rooms.get(id)!) });
+    }
     if (action === 'freeze' || action === 'unfreeze') rooms.setFrozen(id, action === 'freeze');
     else rooms.end(id);
     applyAccess(rooms.get(id)!);
@@ -198,7 +241,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       extensions: [
         new Database({
           fetch: async ({ documentName }) => rooms.loadDocument(documentName),
-          store: async ({ documentName, state }) => rooms.saveDocument(documentName, state),
+          store: async ({ documentName, state }) => {
+            sizes.set(documentName, state.byteLength);
+            rooms.saveDocument(documentName, state);
+          },
         }),
         ...(options.redis
           ? [new Redis({ host: options.redis.host, port: options.redis.port })]
@@ -210,6 +256,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (origin && new URL(origin).host !== request.headers.host)
           throw new Error('connections from other sites are refused');
       },
+      async afterLoadDocument({ documentName, document }) {
+        sizes.set(documentName, Y.encodeStateAsUpdate(document).byteLength);
+      },
+      async onChange({ documentName, update }) {
+        sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.byteLength);
+      },
+      async afterUnloadDocument({ documentName }) {
+        sizes.delete(documentName);
+      },
+      async beforeHandleMessage({ documentName, update }) {
+        // A room that is full takes no more edits: the sender is disconnected and told why;
+        // the others carry on. (Presence and sync requests are small, and still pass.)
+        const size = sizes.get(documentName) ?? 0;
+        if (update.byteLength > 4096 && size + update.byteLength > maxDocument)
+          throw Object.assign(new Error('the room’s map is full'), {
+            code: 4413,
+            reason: 'the room’s map has reached its size limit',
+          });
+      },
       async onAuthenticate({ documentName, token, connectionConfig }) {
         const room = rooms.get(documentName);
         const role = room && !room.ended ? rooms.roleOf(documentName, token) : null;
@@ -217,6 +282,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (role === 'viewer' || (role === 'student' && room!.frozen))
           connectionConfig.readOnly = true;
         return { role };
+      },
+      async onStateless({ connection, document, payload }) {
+        // The teacher's lead ("follow me", "present to the class") goes to everyone in the
+        // room; nobody else's is passed on, whatever it claims.
+        if ((connection.context as { role?: Role }).role !== 'teacher') return;
+        if (payload.length > 2000) return;
+        let message: unknown;
+        try {
+          message = JSON.parse(payload);
+        } catch {
+          return;
+        }
+        const lead = (message as { lead?: unknown } | null)?.lead;
+        if (typeof lead !== 'object' || lead === null) return;
+        document.broadcastStateless(JSON.stringify({ lead }));
       },
       async onRequest({ request, response }) {
         const path = new URL(request.url ?? '/', 'http://server').pathname;
@@ -234,12 +314,29 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
     { maxPayload: MAX_MESSAGE_BYTES },
   );
+  // Connections per address: counted as they open and close, the extra ones closed at once.
+  const perAddress = new Map<string, number>();
+  server.webSocketServer.on('connection', (socket, request) => {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const count = (perAddress.get(address) ?? 0) + 1;
+    perAddress.set(address, count);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+    if (count > maxPerAddress) socket.close(4429, 'too many connections from this address');
+  });
   await server.listen();
   const { port } = server.address;
   return {
     port,
     rooms,
     close: async () => {
+      // Stopping is like a crash for the clients: their connections drop at once (ws's own
+      // close leaves open sockets open), they say they are offline and keep their edits, and
+      // they reconnect by themselves to the next server on this address.
+      for (const socket of server.webSocketServer.clients) socket.terminate();
       await server.destroy();
       rooms.close();
     },

@@ -1,13 +1,14 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { askBeforeLeaving, commitFieldBeingEdited } from './app/leave';
 import { openOwnMap as openOwnMapService, showMap } from './app/openFile';
+import { mapFileText } from './app/saveFile';
 import { isShareFragment, readShareFragment } from './app/share';
 import { ARTICLE_MAP_FILE, loadBundledMap } from './io/bundledMaps';
 import { downloadMapText, suggestFileName } from './io/fileAccess';
 import { parseMap } from './io/parse';
-import { serializeMap } from './io/serialize';
 import { DialogHost } from './components/dialogs/DialogHost';
+import { Lazy, lazyPart } from './components/Lazy';
 import {
   LinkProblemDialog,
   ReplaceOwnMapDialog,
@@ -18,9 +19,9 @@ import { MapCanvas } from './components/MapCanvas';
 import { MapTitle } from './components/MapTitle';
 import { SkipToMap } from './components/SkipToMap';
 import { useOverlayOpen } from './components/overlayPrefs';
-import { roomOfFragment } from './app/roomLink';
+import { presenceStore, usePresence } from './app/presence';
+import { rememberName, roomOfFragment, storedName } from './app/roomLink';
 import type { TeacherControls } from './app/room';
-import { TeacherPanel } from './components/TeacherPanel';
 import { Notices } from './components/Notices';
 import { Scoreboard } from './components/evaluation/Scoreboard';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
@@ -43,21 +44,54 @@ import { useClashmap, useClashmapStore } from './store/StoreContext';
 // The steps editor is opened on demand: it loads then, not with the app.
 // Presenting and the source panel load when first opened: neither is needed to open or edit a
 // map, and the initial JavaScript has a budget (npm run bench -- --size-only).
-const SourcePanel = lazy(() =>
+const SourcePanel = lazyPart(() =>
   import('./components/sources/SourcePanel').then((m) => ({ default: m.SourcePanel })),
 );
-const Presenter = lazy(() =>
+const ClassBanner = lazyPart(() =>
+  import('./components/class/ClassSession').then((m) => ({ default: m.ClassBanner })),
+);
+const NameDialog = lazyPart(() =>
+  import('./components/class/ClassSession').then((m) => ({ default: m.NameDialog })),
+);
+const Presenter = lazyPart(() =>
   import('./components/present/Presenter').then((m) => ({ default: m.Presenter })),
 );
 // The inspector loads at the first selection: a map opens with nothing selected.
-const Inspector = lazy(() =>
+const Inspector = lazyPart(() =>
   import('./components/Inspector').then((m) => ({ default: m.Inspector })),
 );
+// The compare view (and the matching code behind it) loads when a teacher first opens it.
+const CompareView = lazyPart(() =>
+  import('./views/compare/CompareView').then((m) => ({ default: m.CompareView })),
+);
 // The flow view loads when first opened: a debate round's sheets, a view of the same map.
-const FlowView = lazy(() => import('./views/flow/FlowView').then((m) => ({ default: m.FlowView })));
-const StepsPanel = lazy(() =>
+const FlowView = lazyPart(() =>
+  import('./views/flow/FlowView').then((m) => ({ default: m.FlowView })),
+);
+const StepsPanel = lazyPart(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
 );
+
+/**
+ * In a class session, a student who follows the teacher presents when the teacher presents to
+ * the class, at the teacher's step, and stops when the teacher stops.
+ */
+function FollowPresentation({ setPresentFrom }: { setPresentFrom: (step: number | null) => void }) {
+  const lead = usePresence((s) => (s.following ? s.lead : null));
+  const led = useRef(false);
+  useEffect(() => {
+    if (!lead) return;
+    if (lead.lead.kind === 'present') {
+      led.current = true;
+      setPresentFrom(lead.lead.step);
+    } else if (led.current) {
+      led.current = false;
+      setPresentFrom(null);
+    }
+    // Only a new lead moves this screen; the student's own presenting is left alone.
+  }, [lead, setPresentFrom]);
+  return null;
+}
 
 type LoadState =
   { status: 'loading' } | { status: 'ready' } | { status: 'failed'; lines: string[] };
@@ -74,10 +108,19 @@ function Editor({
   const [stepsOpen, setStepsOpen] = useState(false);
   const handout = usePrintHandout();
   const commands = useCommands(setDialog, setPresentFrom, handout.print);
-  const exitPresentation = useCallback(() => setPresentFrom(null), []);
+  const exitPresentation = useCallback(() => {
+    setPresentFrom(null);
+    const { leading, sendLead } = presenceStore.getState();
+    if (leading.present) sendLead?.({ kind: 'stop' });
+  }, []);
+  const presentToClass = useCallback((step: number) => {
+    const { leading, sendLead } = presenceStore.getState();
+    if (leading.present) sendLead?.({ kind: 'present', step });
+  }, []);
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [flowOpen, setFlowOpen] = useState(false);
+  const [compareOpen, setCompareOpen] = useState(false);
   const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
   const [overviewOpen, setOverviewOpen] = useOverlayOpen('overview');
   const { printing, pages } = handout;
@@ -86,8 +129,10 @@ function Editor({
   const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const exportImage = useMemo(() => makeImageExporter(store), [store]);
   // The outline covers the canvas: keys that edit the selection would act on cards out of sight.
-  useShortcuts(commands, presentFrom === null && !outlineOpen && !flowOpen);
-  useFileDrop(commands, presentFrom === null);
+  // The compare view too; files dropped on it are students' maps, not a map to open. The flow
+  // view has fields and keys of its own.
+  useShortcuts(commands, presentFrom === null && !outlineOpen && !compareOpen && !flowOpen);
+  useFileDrop(commands, presentFrom === null && !compareOpen);
 
   return (
     <>
@@ -102,6 +147,8 @@ function Editor({
         onToggleOutline={() => setOutlineOpen((open) => !open)}
         flowOpen={flowOpen}
         onToggleFlow={() => setFlowOpen((open) => !open)}
+        compareOpen={compareOpen}
+        onToggleCompare={() => setCompareOpen((open) => !open)}
         legendOpen={legendOpen}
         onToggleLegend={() => setLegendOpen(!legendOpen)}
         overviewOpen={overviewOpen}
@@ -118,13 +165,13 @@ function Editor({
       )}
       <div className="cm-workspace">
         {sourceOpen && (
-          <Suspense fallback={null}>
+          <Lazy>
             <SourcePanel
               onChooseNode={commands.focusNode}
               newClaimPosition={commands.viewCenter}
               onClose={() => setSourceOpen(false)}
             />
-          </Suspense>
+          </Lazy>
         )}
         <MapCanvas
           onAddAt={(at) => commands.addNode('claim', at)}
@@ -134,19 +181,24 @@ function Editor({
         />
         <Scoreboard onChooseNode={commands.focusNode} />
         {stepsOpen && (
-          <Suspense fallback={null}>
+          <Lazy>
             <StepsPanel onPresentFrom={setPresentFrom} onClose={() => setStepsOpen(false)} />
-          </Suspense>
+          </Lazy>
         )}
         {selecting && (
-          <Suspense fallback={null}>
+          <Lazy>
             <Inspector />
-          </Suspense>
+          </Lazy>
+        )}
+        {compareOpen && (
+          <Lazy>
+            <CompareView onClose={() => setCompareOpen(false)} />
+          </Lazy>
         )}
         {flowOpen && (
-          <Suspense fallback={null}>
+          <Lazy>
             <FlowView onClose={() => setFlowOpen(false)} />
-          </Suspense>
+          </Lazy>
         )}
         {outlineOpen && (
           <OutlinePanel
@@ -171,10 +223,11 @@ function Editor({
           <OutlineView />
         </div>
       )}
+      <FollowPresentation setPresentFrom={setPresentFrom} />
       {presentFrom !== null && (
-        <Suspense fallback={null}>
-          <Presenter startAt={presentFrom} onExit={exitPresentation} />
-        </Suspense>
+        <Lazy>
+          <Presenter startAt={presentFrom} onExit={exitPresentation} onStep={presentToClass} />
+        </Lazy>
       )}
     </>
   );
@@ -192,7 +245,7 @@ export function App() {
   const [confirmKeep, setConfirmKeep] = useState(false);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const [room, setRoom] = useState<{ teacher: TeacherControls | null } | null>(null);
-  const readOnly = useClashmap((s) => s.readOnly);
+  const [askName, setAskName] = useState<{ resolve: (name: string) => void } | null>(null);
 
   // Opens the user's own map: the one saved in this browser, or the article map on first launch.
   const openOwnMap = useCallback(
@@ -238,8 +291,14 @@ export function App() {
       const hash = window.location.hash;
       const roomLink = roomOfFragment(hash);
       if (roomLink) {
+        const askName = async () => {
+          const name =
+            storedName() ?? (await new Promise<string>((resolve) => setAskName({ resolve })));
+          setAskName(null);
+          return name;
+        };
         const { joinRoom } = await import('./app/room');
-        const joined = await joinRoom(store, roomLink);
+        const joined = await joinRoom(store, { ...roomLink, askName });
         if (cancelled) {
           if (joined.ok) joined.joined.leave();
           return;
@@ -317,8 +376,9 @@ export function App() {
   }, [title, fileName]);
 
   const download = useCallback(() => {
+    // The file as Save writes it (with the what-ifs, when they are kept with the map).
     const { map, fileName: name } = store.getState();
-    downloadMapText(serializeMap(map), name ?? suggestFileName(map.title));
+    downloadMapText(mapFileText(store), name ?? suggestFileName(map.title));
   }, [store]);
 
   return (
@@ -344,20 +404,19 @@ export function App() {
             </div>
           )}
           {load.status === 'ready' && room && (
-            <div className="cm-banner cm-banner--shared" role="region" aria-label="Class session">
-              <span>
-                {readOnly
-                  ? `Class session: ${readOnly}`
-                  : 'Class session: your edits reach everyone in the room as you make them. Your own map is still saved in this browser.'}
-              </span>
-              {room.teacher && <TeacherPanel controls={room.teacher} />}
-              <button
-                type="button"
-                onClick={() => window.location.assign(window.location.pathname)}
-              >
-                Leave the session
-              </button>
-            </div>
+            <Lazy>
+              <ClassBanner teacher={room.teacher} />
+            </Lazy>
+          )}
+          {askName && (
+            <Lazy>
+              <NameDialog
+                onJoin={(name) => {
+                  rememberName(name);
+                  askName.resolve(name);
+                }}
+              />
+            </Lazy>
           )}
           {load.status === 'ready' && shared && (
             <div className="cm-banner cm-banner--shared" role="region" aria-label="Shared copy">

@@ -1,4 +1,5 @@
 // Times the app's own import code (bundled for production, as the app bundles it) in Chromium.
+import { measureCompare } from '../compareClass';
 import { openPipeline, timeRuns, timeStages, type StageTimes } from '../importStages';
 
 declare global {
@@ -11,6 +12,8 @@ declare global {
       uncapped: boolean,
       runs: number,
     ) => Promise<StageTimes & { fastest: number }>;
+    /** Median ms to compare a class of `students` maps of `nodes` nodes with a `nodes`-node model. */
+    __benchCompare: (nodes: number, students: number, runs: number) => number;
   }
 }
 
@@ -24,3 +27,5 @@ window.__benchParse = async (url, runs) => {
 
 window.__benchStages = async (url, uncapped, runs) =>
   timeStages(await bytesOf(url), uncapped, runs);
+
+window.__benchCompare = (nodes, students, runs) => measureCompare(nodes, students, runs).medianMs;

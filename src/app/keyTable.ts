@@ -45,6 +45,37 @@ export type Shortcut = { description: string; group: ShortcutGroup } & (
   | { gesture: string; handledBy: 'canvas' | 'browser' }
 );
 
+/** What a key does while presenting. */
+export type PresenterAction = 'next' | 'previous' | 'first' | 'last' | 'blank' | 'theme' | 'leave';
+
+/**
+ * The presenter's keys (a clicker sends PageDown/PageUp, B or "."): the presenter's key handler
+ * and the help both read this table. Digits then Enter jump to a step.
+ */
+export const PRESENTER_KEYS: readonly { action: PresenterAction; keys: string[]; label: string }[] =
+  [
+    {
+      action: 'next',
+      keys: ['ArrowRight', ' ', 'PageDown', 'Enter'],
+      label: '→ Space PageDown next',
+    },
+    { action: 'previous', keys: ['ArrowLeft', 'PageUp', 'Backspace'], label: '← PageUp back' },
+    { action: 'first', keys: ['Home'], label: 'Home' },
+    { action: 'last', keys: ['End'], label: 'End' },
+    { action: 'blank', keys: ['b', 'B', '.'], label: 'B blank' },
+    { action: 'theme', keys: ['t', 'T'], label: 'T theme' },
+    { action: 'leave', keys: ['Escape'], label: 'Escape leave' },
+  ];
+
+/** The presenter's action for a key, if it has one. */
+export const presenterAction = (key: string): PresenterAction | undefined =>
+  PRESENTER_KEYS.find((entry) => entry.keys.includes(key))?.action;
+
+const presenterHelp = () => {
+  const label = (action: PresenterAction) => PRESENTER_KEYS.find((k) => k.action === action)!.label;
+  return `Present (then ${label('next')}, ${label('previous')}, ${label('first')} ${label('last')}, number+Enter jump, ${label('blank')}, ${label('theme')}, ${label('leave')})`;
+};
+
 /** Every keyboard shortcut, in the order the help lists them. The handler and the help read it. */
 export const KEY_TABLE: readonly Shortcut[] = [
   {
@@ -108,8 +139,7 @@ export const KEY_TABLE: readonly Shortcut[] = [
   },
   {
     group: 'View',
-    description:
-      'Present (then → Space PageDown next, ← PageUp back, Home End, number+Enter jump, B blank, T theme, Escape leave)',
+    description: presenterHelp(),
     bindings: [{ key: 'F5', command: 'present' }],
   },
   {

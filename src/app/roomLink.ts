@@ -9,3 +9,23 @@ export function roomOfFragment(hash: string): { room: string; key: string } | nu
   const key = params.get('key');
   return room && key ? { room, key } : null;
 }
+
+const NAME_KEY = 'clashmap.name';
+
+/** The name this person gave in a class session before, if this browser kept it. */
+export function storedName(): string | null {
+  try {
+    return localStorage.getItem(NAME_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the name for the next class session, when the browser lets it. */
+export function rememberName(name: string) {
+  try {
+    localStorage.setItem(NAME_KEY, name);
+  } catch {
+    // Not kept: the name is asked again next time.
+  }
+}

@@ -11,6 +11,7 @@ import {
 } from '../io/openBytes';
 import { formatIssue } from '../model/issue';
 import type { ClashMap } from '../model/map';
+import { compareCommand } from './compareCommand';
 import { evaluateCommand } from './evaluateCommand';
 import { flowCommand } from './flowCommand';
 import { roomCommand } from './roomCommand';
@@ -27,6 +28,11 @@ export const USAGE = `Usage:
   clashmap flow FILE [--as-of SPEECH] [--width N]   print a round's sheets, a column per speech
   clashmap flow FILE --dropped|--extended|--new     list the arguments dropped, extended or new
                                      in the last rebuttal: sheet, side, speech made, answer due
+  clashmap compare MODEL STUDENT… [--json | --csv] [--threshold N] [--settings FILE]
+                                     each student's map against the model: matched, missing and
+                                     extra claims, relation differences, positions judged
+                                     differently, scores; the teacher's MODEL.compare.json is used
+                                     when it is there
   clashmap room create FILE --server URL   make a class room on a class server (npm run serve)
                                      from a map; prints the teacher, edit and view links
   clashmap room export LINK          print a room's current map as a .clashmap.json`;
@@ -172,6 +178,8 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
       return evaluateCommand(rest, io, { load, usageError });
     case 'flow':
       return flowCommand(rest, io, { load, usageError });
+    case 'compare':
+      return compareCommand(rest, io, { load, usageError });
     case 'room':
       return roomCommand(rest, io, usageError);
     case undefined:

@@ -4,7 +4,6 @@ import type { Evidence } from '../model/evidence';
 import { focusWhenDrawn } from './canvasFocus';
 import { LIMITS } from '../model/limits';
 import { urlProblem } from '../model/source';
-import { quoteIds, withQuoteId } from '../model/operations';
 import { NODE_KINDS, type MapNode } from '../model/node';
 import { CANVAS_EDGE_KINDS, EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
@@ -208,15 +207,11 @@ function AddQuote({ node }: { node: MapNode }) {
       const at = source.text !== undefined ? anchorQuote(source.text, words) : null;
       if (source.text !== undefined && !at)
         return setProblem('That text is not in the source. Paste a verbatim passage.');
-      store.getState().updateNode(node.id, {
-        evidence: [
-          ...node.evidence,
-          withQuoteId(
-            { sourceId: source.id, quote: words, ...(at ?? {}), speaker: who },
-            quoteIds(store.getState().map),
-          ),
-        ],
-      });
+      // The same checked path as the source panel's quotes; a refused quote stays in the form.
+      const added = store
+        .getState()
+        .addQuote(node.id, { sourceId: source.id, quote: words, ...(at ?? {}), speaker: who });
+      if (!added) return;
     }
     setProblem(null);
     setQuote('');

@@ -1,3 +1,4 @@
+import { usePresence } from '../app/presence';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { capitalised, CANVAS_EDGE_KINDS, relationKind } from '../model/relations/registry';
@@ -21,6 +22,8 @@ interface ToolbarProps {
   onToggleOutline: () => void;
   flowOpen: boolean;
   onToggleFlow: () => void;
+  compareOpen: boolean;
+  onToggleCompare: () => void;
   legendOpen: boolean;
   onToggleLegend: () => void;
   overviewOpen: boolean;
@@ -67,6 +70,8 @@ export function Toolbar({
   onToggleOutline,
   flowOpen,
   onToggleFlow,
+  compareOpen,
+  onToggleCompare,
   legendOpen,
   onToggleLegend,
   overviewOpen,
@@ -82,6 +87,7 @@ export function Toolbar({
   const compact = useCompact();
   const theme = useTheme();
   const textSize = useTextSize();
+  const inSession = usePresence((s) => s.self !== null);
 
   const groups: { name: string; tools: Tool[] }[] = [
     {
@@ -103,6 +109,16 @@ export function Toolbar({
           text: 'Share link',
           onClick: () => void commands.shareLink(),
         },
+        ...(inSession
+          ? []
+          : [
+              {
+                label: 'Start a class session',
+                title: 'Make this map a room on the class server that a class edits together',
+                text: 'Class session',
+                onClick: () => void commands.startClassSession(),
+              },
+            ]),
       ],
     },
     {
@@ -165,6 +181,12 @@ export function Toolbar({
           onClick: onToggleOutline,
         },
         { label: 'Flow view', text: 'Flow', pressed: flowOpen, onClick: onToggleFlow },
+        {
+          label: 'Compare with students’ maps',
+          text: 'Compare',
+          pressed: compareOpen,
+          onClick: onToggleCompare,
+        },
         { label: 'Source text', text: 'Source', pressed: sourceOpen, onClick: onToggleSource },
         {
           label: 'Show which claims stand',
@@ -403,9 +425,12 @@ function MoreTools({ groups }: { groups: { name: string; tools: Tool[] }[] }) {
 export function SaveStatus({ live = false }: { live?: boolean }) {
   const fileName = useClashmap((s) => s.fileName);
   const mapDirty = useClashmap(isDirty);
+  const online = usePresence((s) => s.connection === 'online');
   const dirty = mapDirty && !live;
   const text = live
-    ? 'Kept on the class server'
+    ? online
+      ? 'Kept on the class server'
+      : 'Offline: edits kept in this browser'
     : !fileName
       ? 'Not saved to a file'
       : dirty
@@ -413,7 +438,7 @@ export function SaveStatus({ live = false }: { live?: boolean }) {
         : 'Saved to file';
   return (
     <span
-      className={`cm-save-status${dirty ? ' is-dirty' : ''}`}
+      className={`cm-save-status${dirty || (live && !online) ? ' is-dirty' : ''}`}
       role="status"
       aria-label={`Save status: ${text}`}
     >

@@ -8,7 +8,9 @@ import {
   showMap,
   startNewMap,
 } from '../app/openFile';
+import { presenceStore } from '../app/presence';
 import { saveMap } from '../app/saveFile';
+import { serializeMap } from '../io/serialize';
 import { makeShareLink } from '../app/share';
 import {
   forgetFileHandle,
@@ -58,6 +60,15 @@ export function useCommands(
 
     /** Runs `proceed` now, or after the user agrees to drop unsaved changes. */
     const guardUnsaved = (action: string, proceed: () => void) => {
+      // In a class session the open map is the room's: replacing it would replace it for
+      // everyone, with nothing to undo.
+      if (presenceStore.getState().self !== null) {
+        state().notify(
+          'error',
+          `You cannot ${action} during a class session: it would replace the room’s map for everyone. Save keeps a copy of the room’s map; leave the session to open another.`,
+        );
+        return;
+      }
       if (dirty()) setDialog({ type: 'confirmDiscard', action, proceed });
       else proceed();
     };
@@ -162,6 +173,33 @@ export function useCommands(
       },
       search: () => setDialog({ type: 'search' }),
       exportMap: () => setDialog({ type: 'export' }),
+      startClassSession: async () => {
+        const NO_SERVER =
+          'A class session needs the class server: run "npm run serve" on the teacher’s computer, open the address it prints, and start the session there.';
+        let links: { teacher?: unknown } | undefined;
+        try {
+          const response = await fetch('/api/rooms', {
+            method: 'POST',
+            body: serializeMap(state().map),
+          });
+          const json = response.headers.get('Content-Type')?.includes('json')
+            ? ((await response.json()) as { links?: { teacher?: unknown }; error?: unknown })
+            : null;
+          if (!json) return state().notify('error', NO_SERVER);
+          if (!response.ok)
+            return state().notify(
+              'error',
+              `The class server did not start the session: ${String(json.error ?? response.statusText)}.`,
+            );
+          links = json.links;
+        } catch {
+          return state().notify('error', NO_SERVER);
+        }
+        if (typeof links?.teacher !== 'string') return state().notify('error', NO_SERVER);
+        // The map is now the room's; this browser's own copy stays saved here, as it was.
+        window.location.assign(links.teacher);
+        window.location.reload();
+      },
       shareLink: async () => {
         const link = await makeShareLink(
           store,

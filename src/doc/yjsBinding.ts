@@ -41,9 +41,111 @@ const recordsOf = (doc: Y.Doc, table: Table) => doc.getMap<Y.Map<Json>>(`records
 const orderOf = (doc: Y.Doc, table: Table) => doc.getArray<string>(`order:${table}`);
 const fieldsOf = (doc: Y.Doc) => doc.getMap<Json>('fields');
 
-function recordToY(record: object): Y.Map<Json> {
+/*
+ * Lists of records with ids inside a record (a node's quotes) or among the map's fields (the
+ * presentation's steps) are kept as lists, not as one value: a Y.Map of id → record and a
+ * Y.Array of ids for their order. So two people who each add a quote to one card at once both
+ * keep theirs (one JSON value would keep only the last write). A document written before
+ * lists were kept this way holds plain arrays; those are read as they are, and become lists at
+ * their next change.
+ */
+const LIST = '$list';
+/** The fields of a record that are lists of records with ids. */
+const LISTS: Readonly<Record<Table, readonly string[]>> = {
+  nodes: ['evidence'],
+  edges: [],
+  sources: [],
+};
+
+interface Identified {
+  id: string;
+}
+
+function listToY(items: readonly Identified[]): Y.Map<Json> {
+  const list = new Y.Map<Json>();
+  const byId = new Y.Map<Json>();
+  for (const item of items) byId.set(item.id, item);
+  const order = new Y.Array<string>();
+  order.push(items.map((item) => item.id));
+  list.set(LIST, 1);
+  list.set('items', byId);
+  list.set('order', order);
+  return list;
+}
+
+const isList = (value: unknown): value is Y.Map<Json> =>
+  value instanceof Y.Map && value.get(LIST) === 1;
+
+/** Writes `after` over the list kept under `key` of `parent`, changing only what changed. */
+function writeList(
+  parent: Y.Map<Json>,
+  key: string,
+  before: readonly Identified[] | undefined,
+  after: readonly Identified[],
+) {
+  const list = parent.get(key);
+  if (!isList(list) || !before) {
+    parent.set(key, listToY(after));
+    return;
+  }
+  const byId = list.get('items') as Y.Map<Json>;
+  const order = list.get('order') as Y.Array<string>;
+  const was = new Map(before.map((item) => [item.id, item] as const));
+  const now = new Set(after.map((item) => item.id));
+  for (const item of after) {
+    const old = was.get(item.id);
+    if (!old || !sameJson(old, item)) byId.set(item.id, item);
+  }
+  for (const id of was.keys()) if (!now.has(id)) byId.delete(id);
+  // The order: removed ids go, new ids go in at their place; kept ids that changed places are
+  // written again in the new order.
+  const kept = before.map((item) => item.id).filter((id) => now.has(id));
+  const keptAfter = after.map((item) => item.id).filter((id) => was.has(id));
+  const ids = order.toArray();
+  if (kept.some((id, i) => id !== keptAfter[i])) {
+    order.delete(0, order.length);
+    order.push(after.map((item) => item.id));
+    return;
+  }
+  for (let i = ids.length - 1; i >= 0; i--) if (!now.has(ids[i]!)) order.delete(i, 1);
+  after.forEach((item, index) => {
+    if (!was.has(item.id)) order.insert(Math.min(index, order.length), [item.id]);
+  });
+}
+
+/** A list read back from its JSON: in its order, each id once, then any without a place. */
+function readList(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const list = value as { [LIST]?: unknown; items?: unknown; order?: unknown };
+  if (list[LIST] !== 1) return value;
+  const items = (typeof list.items === 'object' && list.items) || {};
+  const byId = new Map(Object.entries(items as Record<string, unknown>));
+  const out: unknown[] = [];
+  const seen = new Set<string>();
+  const take = (id: unknown) => {
+    if (typeof id !== 'string' || seen.has(id) || !byId.has(id)) return;
+    seen.add(id);
+    out.push(byId.get(id));
+  };
+  if (Array.isArray(list.order)) list.order.forEach(take);
+  [...byId.keys()].sort().forEach(take);
+  return out;
+}
+
+/** A record's fields as plain JSON, its lists read back as arrays. */
+function recordFromY(table: Table, y: Y.Map<Json>): Record<string, unknown> {
+  const json = y.toJSON() as Record<string, unknown>;
+  for (const key of LISTS[table]) if (key in json) json[key] = readList(json[key]);
+  return json;
+}
+
+function recordToY(table: Table, record: object): Y.Map<Json> {
   const y = new Y.Map<Json>();
-  for (const [key, value] of Object.entries(record)) if (value !== undefined) y.set(key, value);
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined) continue;
+    if (LISTS[table].includes(key) && Array.isArray(value)) y.set(key, listToY(value));
+    else y.set(key, value);
+  }
   return y;
 }
 
@@ -61,7 +163,7 @@ function writeTable<T extends { id: string }>(doc: Y.Doc, table: Table, change: 
   for (const [id, { from, to }] of change.updated) {
     const y = records.get(id);
     if (!y) {
-      records.set(id, recordToY(to));
+      records.set(id, recordToY(table, to));
       continue;
     }
     const before = from as Record<string, unknown>;
@@ -69,12 +171,14 @@ function writeTable<T extends { id: string }>(doc: Y.Doc, table: Table, change: 
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
       if (sameJson(before[key], after[key])) continue;
       if (after[key] === undefined) y.delete(key);
+      else if (LISTS[table].includes(key) && Array.isArray(after[key]))
+        writeList(y, key, before[key] as Identified[] | undefined, after[key] as Identified[]);
       else y.set(key, after[key]);
     }
   }
   const added = [...change.added.entries()].sort((a, b) => a[1].index - b[1].index);
   for (const [id, { index, record }] of added) {
-    records.set(id, recordToY(record));
+    records.set(id, recordToY(table, record));
     order.insert(Math.min(index, order.length), [id]);
   }
 }
@@ -90,10 +194,19 @@ export function writeChange(doc: Y.Doc, change: MapChange, origin: unknown = LOC
       for (const key of MAP_FIELDS) {
         if (sameJson(from[key], to[key])) continue;
         if (to[key] === undefined) fields.delete(key);
+        else if (key === 'presentation' && to.presentation)
+          writeList(fields, key, from.presentation?.steps, to.presentation.steps);
         else fields.set(key, to[key]);
       }
     }
   }, origin);
+}
+
+/** The presentation in the map's fields, as JSON: its steps are kept as a list. */
+function presentationOf(fields: Y.Map<Json>): unknown {
+  const value = fields.get('presentation');
+  if (isList(value)) return { steps: readList(value.toJSON()) };
+  return value instanceof Y.AbstractType ? value.toJSON() : value;
 }
 
 /** Puts a whole map into an empty Y.Doc (the first person to share a map does this). */
@@ -137,7 +250,7 @@ export function readDoc(
       }
       const y = records.get(id);
       if (!(y instanceof Y.Map)) return;
-      const parsed = SCHEMAS[table].safeParse(y.toJSON());
+      const parsed = SCHEMAS[table].safeParse(recordFromY(table, y));
       if (parsed.success) out.push(parsed.data as RecordOf<T>);
       else {
         const issue = parsed.error.issues[0];
@@ -165,8 +278,9 @@ export function readDoc(
   map.title = titleOk ? title : (previous?.title ?? 'Untitled map');
   const description = fields.get('description');
   if (typeof description === 'string') map.description = description;
-  const presentation = presentationSchema.safeParse(fields.get('presentation'));
-  if (fields.get('presentation') !== undefined) {
+  const presentationJson = presentationOf(fields);
+  const presentation = presentationSchema.safeParse(presentationJson);
+  if (presentationJson !== undefined) {
     if (presentation.success) map.presentation = presentation.data;
     else problems.push('Presentation steps from another person were not valid and were left out.');
   }
@@ -242,7 +356,7 @@ export function bindStore(store: ClashmapStore, doc: Y.Doc, peerName = 'another 
       ...emptyMap(),
       title: fields.get('title'),
       description: fields.get('description'),
-      presentation: fields.get('presentation'),
+      presentation: presentationOf(fields),
       round: fields.get('round'),
     } as ClashMap;
     for (const table of TABLES) {
@@ -251,7 +365,7 @@ export function bindStore(store: ClashmapStore, doc: Y.Doc, peerName = 'another 
         .toArray()
         .flatMap((id) => {
           const y = records.get(id);
-          return y instanceof Y.Map ? [y.toJSON()] : [];
+          return y instanceof Y.Map ? [recordFromY(table, y)] : [];
         });
     }
     return raw;

@@ -256,3 +256,71 @@ export function joinChanges(a: MapChange, b: MapChange): MapChange {
     ...(a.fields || b.fields ? { fields: a.fields ?? b.fields } : {}),
   };
 }
+
+const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A record with the fields that `step` changes set as `step` sets them, and every other field as
+ * it is now; a field someone else has changed since `step` was made (it no longer holds what
+ * `step` found there) is left as it is. Null when nothing would change.
+ */
+function rebaseRecord<T>(now: T, step: { from: T; to: T }): T | null {
+  const from = step.from as Record<string, unknown>;
+  const to = step.to as Record<string, unknown>;
+  const current = now as Record<string, unknown>;
+  let next: Record<string, unknown> | null = null;
+  for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
+    if (sameValue(from[key], to[key]) || !sameValue(current[key], from[key])) continue;
+    next ??= { ...current };
+    if (to[key] === undefined) delete next[key];
+    else next[key] = to[key];
+  }
+  return next as T | null;
+}
+
+function rebaseTable<T extends Identified>(
+  records: readonly T[],
+  step: TableChange<T>,
+): TableChange<T> {
+  if (tableIsEmpty(step)) return step;
+  const index = new Map(records.map((record, i) => [record.id, i] as const));
+  const added = new Map<string, Placed<T>>();
+  const updated = new Map<string, { from: T; to: T }>();
+  const removed = new Map<string, Placed<T>>();
+  for (const [id, placed] of step.added) if (!index.has(id)) added.set(id, placed);
+  for (const [id, change] of step.updated) {
+    const at = index.get(id);
+    if (at === undefined) continue;
+    const now = records[at]!;
+    const next = rebaseRecord(now, change);
+    if (next) updated.set(id, { from: now, to: next });
+  }
+  for (const id of step.removed.keys()) {
+    const at = index.get(id);
+    if (at !== undefined) removed.set(id, { index: at, record: records[at]! });
+  }
+  if (added.size === 0 && updated.size === 0 && removed.size === 0) return EMPTY_TABLE;
+  return { added, updated, removed };
+}
+
+/**
+ * `step` (made on an earlier map) as a change to `map`, which others may have changed since:
+ * it touches only the fields `step` touches, and only where they still hold what `step`
+ * found. So undoing one's own edit never undoes someone else's: a field another person
+ * changed afterwards keeps their value, a record they deleted stays deleted, and a record
+ * `step` would add back is added only if it is not there already.
+ */
+export function rebaseChange(map: ClashMap, step: MapChange): MapChange {
+  let fields: MapChange['fields'];
+  if (step.fields) {
+    const now = fieldsOf(map);
+    const next = rebaseRecord(now, step.fields);
+    if (next) fields = { from: now, to: next };
+  }
+  return {
+    nodes: rebaseTable(map.nodes, step.nodes),
+    edges: rebaseTable(map.edges, step.edges),
+    sources: rebaseTable(map.sources, step.sources),
+    ...(fields ? { fields } : {}),
+  };
+}

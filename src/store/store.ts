@@ -16,6 +16,7 @@ import {
   diffMaps,
   fieldsChange,
   invertChange,
+  rebaseChange,
   isEmptyChange,
   type MapChange,
   type Origin,
@@ -87,7 +88,8 @@ export interface SessionSlice {
   /** Whether the canvas shows which nodes stand, fall or are undecided. */
   labelsOn: boolean;
   /** What-if assumptions by node id; a view of the map, never part of its undo history. */
-  assumptions: Readonly<Record<string, Assumption>>;
+  /** By node id (a Map: a node may be called `constructor`). */
+  assumptions: ReadonlyMap<string, Assumption>;
   /** True when the assumptions are to be written into the map file on save. */
   keepAssumptions: boolean;
   /** The labelling of the current map under the assumptions (null while labels are off). */
@@ -213,12 +215,14 @@ function followMap(
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
+const NO_ASSUMPTIONS: ReadonlyMap<string, Assumption> = new Map();
+
 /** The assumptions that would be written to the file, as a comparable string ('' for none). */
 export function assumptionsKey(
   state: Pick<SessionSlice, 'keepAssumptions' | 'assumptions'>,
 ): string {
   if (!state.keepAssumptions) return '';
-  const entries = Object.entries(state.assumptions).sort(([a], [b]) => (a < b ? -1 : 1));
+  const entries = [...state.assumptions].sort(([a], [b]) => (a < b ? -1 : 1));
   return entries.length ? JSON.stringify(entries) : '';
 }
 
@@ -328,8 +332,18 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       const state = get();
       if (state.readOnly !== null) return refuse(state.readOnly);
       const change = direction === 'undo' ? invertChange(entry.change) : entry.change;
-      const next = applyChange(state.map, change);
       if (remoteSinceHistory) {
+        // Others have edited since: the step takes back (or redoes) only what is still as this
+        // person left it, so it never undoes someone else's edit.
+        const rebased = rebaseChange(state.map, change);
+        if (isEmptyChange(rebased)) {
+          get().notify(
+            'info',
+            `Nothing to ${direction}: others have changed that part of the map since.`,
+          );
+          return;
+        }
+        const next = applyChange(state.map, rebased);
         const problem = next === state.map ? null : changeProblem(next, diffMaps(state.map, next));
         if (problem) {
           refuse(
@@ -340,6 +354,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         set({ ...followMap(state, next, {}), map: next, revision: ++revisionSerial });
         return;
       }
+      const next = applyChange(state.map, change);
       set({
         ...followMap(state, next, {}),
         map: next,
@@ -368,7 +383,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       readOnly: null,
       cardView: false,
       labelsOn: false,
-      assumptions: {},
+      assumptions: NO_ASSUMPTIONS,
       keepAssumptions: false,
       evaluation: null,
 
@@ -382,12 +397,12 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         remoteSinceHistory = false;
         const revision = ++revisionSerial;
         set({
-          assumptions: Object.fromEntries((kept ?? []).map((a) => [a.node, a.value])),
+          assumptions: new Map((kept ?? []).map((a) => [a.node, a.value])),
           keepAssumptions: (kept ?? []).length > 0,
           savedAssumptions: options.savedToFile
             ? assumptionsKey({
                 keepAssumptions: (kept ?? []).length > 0,
-                assumptions: Object.fromEntries((kept ?? []).map((a) => [a.node, a.value])),
+                assumptions: new Map((kept ?? []).map((a) => [a.node, a.value])),
               })
             : '',
           map,
@@ -665,17 +680,17 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       },
       toggleLabels: () => set({ labelsOn: !get().labelsOn }),
       setAssumption: (id, value) => {
-        const next = { ...get().assumptions };
-        if (value) next[id] = value;
-        else delete next[id];
+        const next = new Map(get().assumptions);
+        if (value) next.set(id, value);
+        else next.delete(id);
         set({ assumptions: next });
       },
-      clearAssumptions: () => set({ assumptions: {} }),
+      clearAssumptions: () => set({ assumptions: NO_ASSUMPTIONS }),
       setKeepAssumptions: (keep) => set({ keepAssumptions: keep }),
       mapToSave: () => {
         const { map, assumptions, keepAssumptions } = get();
         const ids = new Set(map.nodes.map((n) => n.id));
-        const list = Object.entries(assumptions)
+        const list = [...assumptions]
           .filter(([node]) => ids.has(node))
           .map(([node, value]) => ({ node, value }));
         return keepAssumptions && list.length > 0 ? { ...map, assumptions: list } : map;

@@ -220,9 +220,11 @@ describe('the browser process being killed', () => {
 });
 
 describe('a share link pasted into the address bar', () => {
-  it('saves the edit made just before, and the own map has it after going back', async () => {
-    app = await launch();
-    const { page } = app;
+  it('saves the text being typed, and the own map has it after going back', async () => {
+    // The page's clock is the test's and stands still from the typing on: no autosave timer
+    // can fire, so only the save that the link's arrival makes can keep the text.
+    app = await launch({ beforeOpen: ({ context }) => context.clock.install() });
+    const { page, context } = app;
     await page.getByRole('button', { name: 'Copy share link' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share link' });
     const url = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
@@ -230,11 +232,12 @@ describe('a share link pasted into the address bar', () => {
     await dialog.waitFor({ state: 'detached' });
 
     await typeReply(page, 'Made just before the link');
-    await page.keyboard.press('Enter');
+    await context.clock.pauseAt(Date.now() + 1000);
     // The address bar changes only the fragment: the page gets a hashchange, not a new load.
     await page.evaluate((hash) => {
       window.location.hash = hash;
     }, new URL(url).hash);
+    await context.clock.resume();
     const banner = page.getByRole('region', { name: 'Shared copy' });
     await banner.waitFor();
     await banner.getByRole('button', { name: 'Back to my map' }).click();

@@ -39,11 +39,15 @@ async function createRoom(body = ARTICLE): Promise<Links> {
 interface Client {
   doc: Y.Doc;
   failed?: string;
+  provider: HocuspocusProvider;
+  /** The stateless messages the server sent this client. */
+  heard: string[];
 }
 
 /** A client in the room with `key`: resolves once synced, or with `failed` when refused. */
 function enter(room: string, key: string): Promise<Client> {
   const doc = new Y.Doc();
+  const heard: string[] = [];
   return new Promise<Client>((resolve) => {
     const socket = new HocuspocusProviderWebsocket({
       url: `ws://127.0.0.1:${server.port}`,
@@ -54,8 +58,9 @@ function enter(room: string, key: string): Promise<Client> {
       name: room,
       document: doc,
       token: key,
-      onSynced: () => resolve({ doc }),
-      onAuthenticationFailed: ({ reason }) => resolve({ doc, failed: reason }),
+      onSynced: () => resolve({ doc, provider, heard }),
+      onAuthenticationFailed: ({ reason }) => resolve({ doc, failed: reason, provider, heard }),
+      onStateless: ({ payload }) => heard.push(payload),
     });
     // A provider given its own socket joins it when attached.
     provider.attach();
@@ -128,6 +133,23 @@ describe('the class server', () => {
       headers: { Authorization: `Bearer ${keyOf(room.links.view)}` },
     });
     expect(await exported.text()).not.toContain('Vandalised');
+  });
+
+  it('passes the teacher’s lead (follow me, present) to the room, and nobody else’s', async () => {
+    const room = await createRoom();
+    const teacher = await enter(room.id, keyOf(room.links.teacher));
+    const student = await enter(room.id, keyOf(room.links.edit));
+    const viewer = await enter(room.id, keyOf(room.links.view));
+    // A student's client claims to lead: the server passes nothing on.
+    student.provider.sendStateless(JSON.stringify({ lead: { kind: 'present', step: 9 } }));
+    viewer.provider.sendStateless(JSON.stringify({ lead: { kind: 'stop' } }));
+    teacher.provider.sendStateless(JSON.stringify({ lead: { kind: 'present', step: 2 } }));
+    const lead = JSON.stringify({ lead: { kind: 'present', step: 2 } });
+    expect(await until(() => viewer.heard.includes(lead))).toBe(true);
+    expect(await until(() => student.heard.includes(lead))).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...student.heard, ...viewer.heard].filter((m) => m.includes('step":9'))).toEqual([]);
+    expect([...student.heard, ...viewer.heard].filter((m) => m.includes('stop'))).toEqual([]);
   });
 
   it('lets the teacher freeze the room: students’ edits are refused until it is unfrozen', async () => {

@@ -107,6 +107,127 @@ describe('a map shared through Yjs', () => {
     expect(ben.store.history.getState().past).toHaveLength(1);
   });
 
+  it('undo of one field leaves the other fields a peer changed since on the same card', () => {
+    const { ana, ben } = twoPeople();
+    const anaBefore = text(ana, 'pos-demand');
+    ana.store.getState().updateNode('pos-demand', { text: 'Ana was here' });
+    sync(ana.doc, ben.doc);
+    ben.store.getState().applyLayout(new Map([['pos-demand', { x: 4321, y: 1234 }]]));
+    sync(ana.doc, ben.doc);
+    ana.store.getState().undo();
+    sync(ana.doc, ben.doc);
+    for (const person of [ana, ben]) {
+      const node = person.store.getState().map.nodes.find((n) => n.id === 'pos-demand');
+      expect(node?.text).toBe(anaBefore);
+      expect(node?.position).toEqual({ x: 4321, y: 1234 });
+    }
+  });
+
+  it("undo never takes back a field a peer has changed since: the peer's text stays, and Ana is told", () => {
+    const { ana, ben } = twoPeople();
+    ana.store.getState().updateNode('pos-demand', { text: 'Ana was here' });
+    sync(ana.doc, ben.doc);
+    ben.store.getState().updateNode('pos-demand', { text: 'Ben rewrote it' });
+    sync(ana.doc, ben.doc);
+    ana.store.getState().undo();
+    expect(text(ana, 'pos-demand')).toBe('Ben rewrote it');
+    expect(ana.store.getState().notice?.text).toMatch(/Nothing to undo: others have changed/);
+    sync(ana.doc, ben.doc);
+    expect(text(ben, 'pos-demand')).toBe('Ben rewrote it');
+  });
+
+  it('undo of an added card removes it for both, even after a peer edited it', () => {
+    const { ana, ben } = twoPeople();
+    const before = ana.store.getState().map.nodes.length;
+    const id = ana.store.getState().addNode('claim', { x: 0, y: 0 });
+    ana.store.getState().updateNode(id, { text: 'A new claim' });
+    ana.store.getState().stopEditing();
+    sync(ana.doc, ben.doc);
+    expect(text(ben, id)).toBe('A new claim');
+    ben.store.getState().updateNode(id, { text: 'A new claim, reworded by Ben' });
+    sync(ana.doc, ben.doc);
+    // Her typing first: Ben has reworded it since, so that step leaves his text alone.
+    ana.store.getState().undo();
+    expect(text(ana, id)).toBe('A new claim, reworded by Ben');
+    // Then the card she added.
+    ana.store.getState().undo();
+    sync(ana.doc, ben.doc);
+    expect(ana.store.getState().map.nodes).toHaveLength(before);
+    expect(ben.store.getState().map.nodes).toHaveLength(before);
+    expect(file(ben)).toBe(file(ana));
+  });
+
+  it('keeps both quotes when two people each add one to the same card at once', () => {
+    const { ana, ben } = twoPeople();
+    const quotes = (p: Person) =>
+      p.store
+        .getState()
+        .map.nodes.find((n) => n.id === 'pos-demand')!
+        .evidence.map((e) => e.quote);
+    const before = quotes(ana);
+    const citation = { title: 'Class reading', author: 'A reporter' };
+    expect(
+      ana.store
+        .getState()
+        .addCitedQuote('pos-demand', citation, { quote: 'Ana’s quote', speaker: 'A reporter' }),
+    ).toBe(true);
+    expect(
+      ben.store
+        .getState()
+        .addCitedQuote('pos-demand', citation, { quote: 'Ben’s quote', speaker: 'A reporter' }),
+    ).toBe(true);
+    sync(ana.doc, ben.doc);
+    for (const person of [ana, ben]) {
+      expect(quotes(person)).toHaveLength(before.length + 2);
+      expect(quotes(person)).toEqual(
+        expect.arrayContaining(['Ana’s quote', 'Ben’s quote', ...before]),
+      );
+    }
+    expect(file(ben)).toBe(file(ana));
+    // And one removing a quote while the other edits another one of the card: both hold.
+    const anaQuote = ana.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
+    const withoutFirst = anaQuote.slice(1);
+    ana.store.getState().updateNode('pos-demand', { evidence: withoutFirst });
+    const benEvidence = ben.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
+    ben.store.getState().updateNode('pos-demand', {
+      evidence: benEvidence.map((e) => (e.quote === 'Ben’s quote' ? { ...e, speaker: 'Ben' } : e)),
+    });
+    sync(ana.doc, ben.doc);
+    expect(file(ben)).toBe(file(ana));
+    const merged = ana.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
+    expect(merged.map((e) => e.id)).not.toContain(anaQuote[0]!.id);
+    expect(merged.find((e) => e.quote === 'Ben’s quote')?.speaker).toBe('Ben');
+  });
+
+  it('keeps both presentation steps when two people each add one at once', () => {
+    const { ana, ben } = twoPeople();
+    const step = (id: string, title: string) => ({ id, title, nodes: ['pos-demand'] });
+    ana.store.getState().setSteps([step('step-a', 'First')]);
+    sync(ana.doc, ben.doc);
+    ana.store.getState().setSteps([step('step-a', 'First'), step('step-ana', 'Ana’s step')]);
+    ben.store.getState().setSteps([step('step-a', 'First'), step('step-ben', 'Ben’s step')]);
+    sync(ana.doc, ben.doc);
+    const titles = (p: Person) => p.store.getState().map.presentation?.steps.map((s) => s.title);
+    expect(titles(ana)).toHaveLength(3);
+    expect(titles(ana)).toEqual(expect.arrayContaining(['First', 'Ana’s step', 'Ben’s step']));
+    expect(file(ben)).toBe(file(ana));
+  });
+
+  it('reads a document written before quotes were kept as lists (a plain array), and lists it at its next change', () => {
+    const doc = new Y.Doc();
+    seedDoc(doc, articleMap());
+    const node = doc.getMap<Y.Map<unknown>>('records:nodes').get('pos-demand')!;
+    const plain = readDoc(doc, null).map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
+    node.set('evidence', plain);
+    const store = createClashmapStore();
+    bindStore(store, doc);
+    expect(serializeMap(store.getState().map)).toBe(serializeMap(articleMap()));
+    store.getState().updateNode('pos-demand', { evidence: plain.slice(1) });
+    expect(readDoc(doc, null).map.nodes.find((n) => n.id === 'pos-demand')!.evidence).toEqual(
+      plain.slice(1),
+    );
+  });
+
   it('repairs a relation whose node someone else deleted, the same way in both copies, and says so', () => {
     const { ana, ben } = twoPeople();
     ana.store.getState().deleteElements(['claim-hegseth-threat'], []);

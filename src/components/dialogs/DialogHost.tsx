@@ -1,24 +1,28 @@
-import { Suspense, lazy } from 'react';
+import { Lazy, lazyPart } from '../Lazy';
 import type { ImageExporter } from '../ExportDialog';
 import { ShortcutsDialog } from '../ShortcutsDialog';
 import type { Commands, DialogState } from '../useCommands';
 
 // Each dialog loads when it is first shown: none is needed to open a map, and the initial
 // JavaScript has a budget (npm run bench -- --size-only).
-const ExportDialog = lazy(() => import('../ExportDialog'));
-const SearchDialog = lazy(() =>
+const ExportDialog = lazyPart(() => import('../ExportDialog'));
+const SearchDialog = lazyPart(() =>
   import('../SearchDialog').then((m) => ({ default: m.SearchDialog })),
 );
 const editorDialogs = () => import('./EditorDialogs');
-const ConfirmDiscardDialog = lazy(() =>
+const ConfirmDiscardDialog = lazyPart(() =>
   editorDialogs().then((m) => ({ default: m.ConfirmDiscardDialog })),
 );
-const OpenErrorDialog = lazy(() => editorDialogs().then((m) => ({ default: m.OpenErrorDialog })));
-const ShareLinkDialog = lazy(() => editorDialogs().then((m) => ({ default: m.ShareLinkDialog })));
-const ShareTooBigDialog = lazy(() =>
+const OpenErrorDialog = lazyPart(() =>
+  editorDialogs().then((m) => ({ default: m.OpenErrorDialog })),
+);
+const ShareLinkDialog = lazyPart(() =>
+  editorDialogs().then((m) => ({ default: m.ShareLinkDialog })),
+);
+const ShareTooBigDialog = lazyPart(() =>
   editorDialogs().then((m) => ({ default: m.ShareTooBigDialog })),
 );
-const ImportedDialog = lazy(() => editorDialogs().then((m) => ({ default: m.ImportedDialog })));
+const ImportedDialog = lazyPart(() => editorDialogs().then((m) => ({ default: m.ImportedDialog })));
 
 /** The one dialog the editor is showing, if any. */
 export function DialogHost(props: {
@@ -28,9 +32,9 @@ export function DialogHost(props: {
   exportImage: ImageExporter;
 }) {
   return (
-    <Suspense fallback={null}>
+    <Lazy>
       <ShownDialog {...props} />
-    </Suspense>
+    </Lazy>
   );
 }
 

@@ -16,7 +16,7 @@ export function Scoreboard({ onChooseNode }: { onChooseNode: (id: string) => voi
   const keepId = useId();
   if (!evaluation) return null;
   const positions = map.nodes.filter((n) => n.kind === 'position');
-  const assumed = Object.entries(assumptions).filter(([id]) => map.nodes.some((n) => n.id === id));
+  const assumed = [...assumptions].filter(([id]) => map.nodes.some((n) => n.id === id));
   const textOf = (id: string) => map.nodes.find((n) => n.id === id)?.text ?? id;
   return (
     <details className="cm-scoreboard" open aria-label="Scoreboard">
@@ -91,7 +91,7 @@ export function NodeEvaluation({ id }: { id: string }) {
   const store = useClashmapStore();
   const map = useClashmap((s) => s.map);
   const evaluation = useClashmap((s) => s.evaluation);
-  const assumption = useClashmap((s) => s.assumptions[id] ?? null);
+  const assumption = useClashmap((s) => s.assumptions.get(id) ?? null);
   const name = useId();
   if (!evaluation || !evaluation.nodes.has(id)) return null;
   const options = [

@@ -1,10 +1,11 @@
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
-import { memo, useRef } from 'react';
+import { memo, useRef, type CSSProperties } from 'react';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 import { CANVAS_EDGE_KINDS, relationKind } from '../../model/relations/registry';
 import type { Label } from '../../model/evaluate';
 import { LABEL_TEXT, labelKeyOf } from '../evaluation/labels';
+import { usePeersOn } from '../../app/presence';
 import { useReadOnly } from '../readOnly';
 import { EvidenceList } from './EvidenceList';
 import { NodeTextEditor } from './NodeTextEditor';
@@ -21,6 +22,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const [label, assumed] = labelKey.split(':') as [Label | '', string | undefined];
   const connecting = useConnection(connectingSelector);
   const readOnly = useReadOnly();
+  const peers = usePeersOn(id);
   const container = useRef<HTMLDivElement>(null);
 
   // Keyboard users carry on from the node they were editing.
@@ -44,7 +46,8 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   return (
     <div
       ref={container}
-      className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}${pointedAt ? ' is-pointed' : ''}${label ? ` cm-node--${label}` : ''}`}
+      className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}${pointedAt ? ' is-pointed' : ''}${label ? ` cm-node--${label}` : ''}${peers.length ? ' has-peers' : ''}`}
+      style={peers[0] ? ({ '--cm-peer': peers[0].color } as CSSProperties) : undefined}
     >
       {/* While a connection is being drawn, the whole node is a drop target. */}
       <Handle
@@ -53,6 +56,15 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         className={connecting ? 'cm-drop-target' : 'cm-handle cm-handle--target'}
         isConnectableStart={false}
       />
+      {peers.length > 0 && (
+        <ul className="cm-node__peers" aria-label="Others here">
+          {peers.map((peer) => (
+            <li key={peer.id} style={{ '--cm-peer': peer.color } as CSSProperties}>
+              {peer.editing ? `${peer.name} is editing` : peer.name}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="cm-node__head">
         <span className="cm-node__kind" aria-hidden="true">
           {KIND_LABEL[node.kind]}

@@ -1,3 +1,4 @@
+import { presenterAction } from '../../app/keyTable';
 import { ReactFlowProvider, useReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PresentationStep } from '../../model/presentation';
@@ -17,6 +18,8 @@ export type PresentTheme = 'light' | 'dark';
 interface Props {
   startAt?: number;
   onExit: () => void;
+  /** Told each step shown (a teacher presenting to the class passes it on). */
+  onStep?: ((index: number) => void) | undefined;
 }
 
 /**
@@ -166,7 +169,7 @@ function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: numbe
  * Presentation mode: the map on a plain background, revealed step by step, driven by the keys a
  * clicker sends. Escape leaves.
  */
-export function Presenter({ startAt = 0, onExit }: Props) {
+export function Presenter({ startAt = 0, onExit, onStep }: Props) {
   const steps = useSteps({
     width: window.innerWidth,
     height: window.innerHeight - PRESENT_BANDS,
@@ -181,6 +184,13 @@ export function Presenter({ startAt = 0, onExit }: Props) {
   const step = steps[index];
 
   const go = useCallback((to: number) => setIndex(Math.max(0, Math.min(total - 1, to))), [total]);
+  // A new place to start from while presenting (the teacher moved on): go there.
+  const [started, setStarted] = useState(startAt);
+  if (started !== startAt) {
+    setStarted(startAt);
+    setIndex(Math.max(0, Math.min(total - 1, startAt)));
+  }
+  useEffect(() => onStep?.(index), [index, onStep]);
 
   // Full screen where the browser allows it; leaving full screen leaves the presentation.
   useEffect(() => {
@@ -215,14 +225,15 @@ export function Presenter({ startAt = 0, onExit }: Props) {
         setTyped('');
       } else {
         setTyped('');
-        if (key === 'ArrowRight' || key === ' ' || key === 'PageDown' || key === 'Enter')
-          go(index + 1);
-        else if (key === 'ArrowLeft' || key === 'PageUp' || key === 'Backspace') go(index - 1);
-        else if (key === 'Home') go(0);
-        else if (key === 'End') go(total - 1);
-        else if (key === 'b' || key === 'B' || key === '.') setBlank((b) => !b);
-        else if (key === 't' || key === 'T') setTheme((t) => (t === 'light' ? 'dark' : 'light'));
-        else if (key === 'Escape') onExit();
+        // The keys come from the table the help shows (app/keyTable.ts).
+        const action = presenterAction(key);
+        if (action === 'next') go(index + 1);
+        else if (action === 'previous') go(index - 1);
+        else if (action === 'first') go(0);
+        else if (action === 'last') go(total - 1);
+        else if (action === 'blank') setBlank((b) => !b);
+        else if (action === 'theme') setTheme((t) => (t === 'light' ? 'dark' : 'light'));
+        else if (action === 'leave') onExit();
         else handled = false;
       }
       if (handled) {
