@@ -2,6 +2,7 @@ import { usePresence } from '../app/presence';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { capitalised, CANVAS_EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { holdsRound } from '../model/round';
 import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
@@ -84,6 +85,8 @@ export function Toolbar({
   const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
   const cardView = useClashmap((s) => s.cardView);
   const labelsOn = useClashmap((s) => s.labelsOn);
+  // The flow view is offered once the map holds a debate round (or while it is open).
+  const round = useClashmap((s) => holdsRound(s.map));
   const compact = useCompact();
   const theme = useTheme();
   const textSize = useTextSize();
@@ -180,7 +183,9 @@ export function Toolbar({
           pressed: outlineOpen,
           onClick: onToggleOutline,
         },
-        { label: 'Flow view', text: 'Flow', pressed: flowOpen, onClick: onToggleFlow },
+        ...(round || flowOpen
+          ? [{ label: 'Flow view', text: 'Flow', pressed: flowOpen, onClick: onToggleFlow }]
+          : []),
         {
           label: 'Compare with students’ maps',
           text: 'Compare',

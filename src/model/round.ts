@@ -82,6 +82,22 @@ function speechList(format: DebateFormat): string {
     .join(', ');
 }
 
+const roundCache = new WeakMap<readonly MapNode[], boolean>();
+
+/**
+ * Whether the map holds a debate round: it names one, or some node was made in a speech.
+ * Cached by the nodes array (edits replace it), so asking on every store update costs nothing.
+ */
+export function holdsRound(map: Pick<ClashMap, 'nodes' | 'round'>): boolean {
+  if (map.round !== undefined) return true;
+  let known = roundCache.get(map.nodes);
+  if (known === undefined) {
+    known = map.nodes.some((node) => node.speech !== undefined);
+    roundCache.set(map.nodes, known);
+  }
+  return known;
+}
+
 /** The node's sheet: a position is its own sheet, a claim names one (or has none). */
 export const sheetOfNode = (node: MapNode): string | undefined =>
   node.kind === 'position' ? node.id : node.sheet;

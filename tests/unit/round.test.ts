@@ -6,6 +6,7 @@ import { evaluateMap } from '../../src/model/evaluate';
 import type { ClashMap } from '../../src/model/map';
 import { mergeMaps, repairMap } from '../../src/model/merge';
 import type { MapNode } from '../../src/model/node';
+import { holdsRound } from '../../src/model/round';
 import { createClashmapStore } from '../../src/store/store';
 
 const V4 = 'tests/fixtures/format-v4.clashmap.json';
@@ -90,6 +91,17 @@ describe('a round in a map file', () => {
     const map = roundFile();
     Object.assign(map.nodes[nodeAt(map, 'cp')]!, { sheet: 'adv-1' });
     expect(faults(map)).toEqual([`nodes[${nodeAt(map, 'cp')}]: has an unknown field "sheet"`]);
+  });
+});
+
+describe('whether a map holds a round (the toolbar offers the flow view then)', () => {
+  it('does when it names a format or a node was made in a speech, and not otherwise', () => {
+    const map = roundFile();
+    expect(holdsRound(map)).toBe(true);
+    const { round: _r, ...unnamed } = map;
+    expect(holdsRound(unnamed)).toBe(true);
+    const plain = { ...unnamed, nodes: unnamed.nodes.map(({ speech: _s, ...n }) => n as MapNode) };
+    expect(holdsRound(plain)).toBe(false);
   });
 });
 
