@@ -163,9 +163,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       rooms.saveDocument(room.id, Y.encodeStateAsUpdate(doc));
       return sendJson(response, 201, { id: room.id, links: linksOf(request, room) });
     }
-    const match = /^\/api\/rooms\/([\w-]+)\/(map|role|freeze|unfreeze|end|remove|new-student-link)$/.exec(
-      path,
-    );
+    const match =
+      /^\/api\/rooms\/([\w-]+)\/(map|role|freeze|unfreeze|end|remove|new-student-link)$/.exec(path);
     if (!match) throw new HttpError(404, 'no such address');
     const [, id, action] = match as unknown as [string, string, string];
     const role = rooms.roleOf(id, bearer(request));

@@ -1,5 +1,6 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { anchorQuote, isChecked, quoteMismatch } from '../model/evidence';
+import { readQuoteDraft, writeQuoteDraft } from './quoteDraft';
 import type { Evidence } from '../model/evidence';
 import { focusWhenDrawn } from './canvasFocus';
 import { LIMITS } from '../model/limits';
@@ -165,10 +166,22 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 function AddQuote({ node }: { node: MapNode }) {
   const store = useClashmapStore();
   const sources = useClashmap((s) => s.map.sources);
-  const [sourceId, setSourceId] = useState(sources[0]?.id ?? NEW_SOURCE);
-  const [quote, setQuote] = useState('');
-  const [speaker, setSpeaker] = useState('');
-  const [cite, setCite] = useState({ title: '', author: '', url: '', published: '' });
+  // What was being typed here before (this tab or one closed since) comes back.
+  const [draft] = useState(() => readQuoteDraft(node.id));
+  const [sourceId, setSourceId] = useState(
+    draft && (draft.sourceId === NEW_SOURCE || sources.some((s) => s.id === draft.sourceId))
+      ? draft.sourceId
+      : (sources[0]?.id ?? NEW_SOURCE),
+  );
+  const [quote, setQuote] = useState(draft?.quote ?? '');
+  const [speaker, setSpeaker] = useState(draft?.speaker ?? '');
+  const [cite, setCite] = useState(
+    draft?.cite ?? { title: '', author: '', url: '', published: '' },
+  );
+  useEffect(
+    () => writeQuoteDraft(node.id, { sourceId, quote, speaker, cite }),
+    [node.id, sourceId, quote, speaker, cite],
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const ids = {
     source: useId(),

@@ -7,6 +7,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSession } from './browser';
 import {
   articleText,
   edge,
+  inspector,
   killTabAndRestartClock,
   launch,
   storageIsFull,
@@ -57,6 +58,29 @@ async function typeReply(page: Page, text: string): Promise<void> {
 }
 
 describe('closing the tab', () => {
+  it('keeps a quote being written in the inspector, and shows it when the card is chosen again', async () => {
+    app = await launch();
+    let page = app.page;
+    await node(page, 'Position', articleText('pos-demand')).click();
+    const form = inspector(page);
+    await form.getByRole('textbox', { name: 'New quote' }).fill('Half a quote, not yet added');
+    await form.getByRole('textbox', { name: 'Speaker' }).fill('A reporter');
+    expect(await closeTab(page)).toEqual([]);
+    page = await reopen(app);
+    await node(page, 'Position', articleText('pos-demand')).click();
+    await expect(
+      inspector(page).getByRole('textbox', { name: 'New quote' }).inputValue(),
+    ).resolves.toBe('Half a quote, not yet added');
+    await expect(
+      inspector(page).getByRole('textbox', { name: 'Speaker' }).inputValue(),
+    ).resolves.toBe('A reporter');
+    // Another card's form is its own.
+    await node(page, 'Position', articleText('pos-unilateral')).click();
+    await expect(
+      inspector(page).getByRole('textbox', { name: 'New quote' }).inputValue(),
+    ).resolves.toBe('');
+  });
+
   it('keeps the text being typed into a node, the notes field and the title', async () => {
     app = await launch();
     let page = app.page;

@@ -184,10 +184,12 @@ describe('a map shared through Yjs', () => {
       );
     }
     expect(file(ben)).toBe(file(ana));
-    // And one removing a quote while the other edits another one of the card: both hold.
-    const anaQuote = ana.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
-    const withoutFirst = anaQuote.slice(1);
-    ana.store.getState().updateNode('pos-demand', { evidence: withoutFirst });
+    // And one removing her quote while the other edits his, on the same card: both hold.
+    const anaQuotes = ana.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
+    const hers = anaQuotes.find((e) => e.quote === 'Ana’s quote')!;
+    ana.store.getState().updateNode('pos-demand', {
+      evidence: anaQuotes.filter((e) => e.id !== hers.id),
+    });
     const benEvidence = ben.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
     ben.store.getState().updateNode('pos-demand', {
       evidence: benEvidence.map((e) => (e.quote === 'Ben’s quote' ? { ...e, speaker: 'Ben' } : e)),
@@ -195,8 +197,9 @@ describe('a map shared through Yjs', () => {
     sync(ana.doc, ben.doc);
     expect(file(ben)).toBe(file(ana));
     const merged = ana.store.getState().map.nodes.find((n) => n.id === 'pos-demand')!.evidence;
-    expect(merged.map((e) => e.id)).not.toContain(anaQuote[0]!.id);
+    expect(merged.map((e) => e.id)).not.toContain(hers.id);
     expect(merged.find((e) => e.quote === 'Ben’s quote')?.speaker).toBe('Ben');
+    expect(merged).toHaveLength(before.length + 1);
   });
 
   it('keeps both presentation steps when two people each add one at once', () => {
