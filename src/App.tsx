@@ -64,6 +64,10 @@ const Inspector = lazyPart(() =>
 const CompareView = lazyPart(() =>
   import('./views/compare/CompareView').then((m) => ({ default: m.CompareView })),
 );
+// The flow view loads when first opened: a debate round's sheets, a view of the same map.
+const FlowView = lazyPart(() =>
+  import('./views/flow/FlowView').then((m) => ({ default: m.FlowView })),
+);
 const StepsPanel = lazyPart(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
 );
@@ -115,6 +119,7 @@ function Editor({
   }, []);
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
+  const [flowOpen, setFlowOpen] = useState(false);
   const [compareOpen, setCompareOpen] = useState(false);
   const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
   const [overviewOpen, setOverviewOpen] = useOverlayOpen('overview');
@@ -124,8 +129,9 @@ function Editor({
   const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const exportImage = useMemo(() => makeImageExporter(store), [store]);
   // The outline covers the canvas: keys that edit the selection would act on cards out of sight.
-  // The compare view too; files dropped on it are students' maps, not a map to open.
-  useShortcuts(commands, presentFrom === null && !outlineOpen && !compareOpen);
+  // The compare view too; files dropped on it are students' maps, not a map to open. The flow
+  // view has fields and keys of its own.
+  useShortcuts(commands, presentFrom === null && !outlineOpen && !compareOpen && !flowOpen);
   useFileDrop(commands, presentFrom === null && !compareOpen);
 
   return (
@@ -139,6 +145,8 @@ function Editor({
         onToggleSteps={() => setStepsOpen((open) => !open)}
         outlineOpen={outlineOpen}
         onToggleOutline={() => setOutlineOpen((open) => !open)}
+        flowOpen={flowOpen}
+        onToggleFlow={() => setFlowOpen((open) => !open)}
         compareOpen={compareOpen}
         onToggleCompare={() => setCompareOpen((open) => !open)}
         legendOpen={legendOpen}
@@ -185,6 +193,11 @@ function Editor({
         {compareOpen && (
           <Lazy>
             <CompareView onClose={() => setCompareOpen(false)} />
+          </Lazy>
+        )}
+        {flowOpen && (
+          <Lazy>
+            <FlowView onClose={() => setFlowOpen(false)} />
           </Lazy>
         )}
         {outlineOpen && (

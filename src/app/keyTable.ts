@@ -1,4 +1,4 @@
-import { EDGE_KINDS, relationKind, type EdgeKind } from '../model/relations/registry';
+import { CANVAS_EDGE_KINDS, relationKind, type EdgeKind } from '../model/relations/registry';
 
 /** Every command a key can run; the key handler maps each to what it does. */
 export type CommandId =
@@ -84,8 +84,8 @@ export const KEY_TABLE: readonly Shortcut[] = [
     bindings: [{ key: 'p', command: 'addPosition' }],
   },
   { group: 'Build', description: 'Add a claim', bindings: [{ key: 'c', command: 'addClaim' }] },
-  // One row per relation kind, from the registry: a new kind with a shortcut appears here.
-  ...EDGE_KINDS.map((kind): Shortcut => ({
+  // One row per relation kind offered on the canvas, from the registry: a new one appears here.
+  ...CANVAS_EDGE_KINDS.map((kind): Shortcut => ({
     group: 'Build',
     description: `Add a claim ${relationKind(kind).names.adjective} the selected node`,
     bindings: [{ key: relationKind(kind).shortcut, command: `reply:${kind}` }],

@@ -1,4 +1,5 @@
-import { evaluateMap, reasonInWords, type Assumption, type Evaluation } from '../model/evaluate';
+import { reasonInWords, type Assumption, type Evaluation } from '../model/evaluate';
+import { evaluateRound } from '../model/roundEvaluation';
 import type { ClashMap } from '../model/map';
 import type { MapNode } from '../model/node';
 import type { CliIo } from './main';
@@ -96,7 +97,8 @@ export function evaluateCommand(args: string[], io: CliIo, helpers: EvaluateHelp
     }
   }
 
-  const evaluation = evaluateMap(
+  // A round's drops and crossings-out count, as in the app's "Which positions stand".
+  const { evaluation } = evaluateRound(
     map,
     new Map([...assumptions].map(([id, { value }]) => [id, value] as const)),
   );

@@ -13,6 +13,7 @@ import { formatIssue } from '../model/issue';
 import type { ClashMap } from '../model/map';
 import { compareCommand } from './compareCommand';
 import { evaluateCommand } from './evaluateCommand';
+import { flowCommand } from './flowCommand';
 import { roomCommand } from './roomCommand';
 
 export const USAGE = `Usage:
@@ -24,6 +25,9 @@ export const USAGE = `Usage:
                                        .map((f) => f.id)
                                        .join(', ')} (guessed from the file when --from is left out)
   clashmap evaluate FILE [--assume ID=stands|falls]…  say which nodes stand or fall, and why
+  clashmap flow FILE [--as-of SPEECH] [--width N]   print a round's sheets, a column per speech
+  clashmap flow FILE --dropped|--extended|--new     list the arguments dropped, extended or new
+                                     in the last rebuttal: sheet, side, speech made, answer due
   clashmap compare MODEL STUDENT… [--json | --csv] [--threshold N] [--settings FILE]
                                      each student's map against the model: matched, missing and
                                      extra claims, relation differences, positions judged
@@ -172,6 +176,8 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
       return convert(rest, io);
     case 'evaluate':
       return evaluateCommand(rest, io, { load, usageError });
+    case 'flow':
+      return flowCommand(rest, io, { load, usageError });
     case 'compare':
       return compareCommand(rest, io, { load, usageError });
     case 'room':

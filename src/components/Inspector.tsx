@@ -6,7 +6,7 @@ import { focusWhenDrawn } from './canvasFocus';
 import { LIMITS } from '../model/limits';
 import { urlProblem } from '../model/source';
 import { NODE_KINDS, type MapNode } from '../model/node';
-import { EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { CANVAS_EDGE_KINDS, EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { NodeEvaluation } from './evaluation/Scoreboard';
 import { pasteWithinLimit } from './nodes/NodeTextEditor';
@@ -321,7 +321,7 @@ function ConnectFromKeyboard({ node }: { node: MapNode }) {
         </select>
       </div>
       <div className="cm-row">
-        {EDGE_KINDS.map((kind) => (
+        {CANVAS_EDGE_KINDS.map((kind) => (
           <button
             key={kind}
             type="button"

@@ -1,5 +1,7 @@
 import { END_MARKERS, translatePath } from '../layout/edgeGeometry';
-import { EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { useMemo } from 'react';
+import { edgeKindsToExplain, relationKind } from '../model/relations/registry';
+import { useClashmap } from '../store/StoreContext';
 
 // Where a legend line's marker starts: the line runs from 2 to 44.
 const LEGEND_MARKER_X = 42;
@@ -9,6 +11,9 @@ const LEGEND_MARKER_X = 42;
  * Its title folds it away (the toolbar's Legend button brings it back), so it covers no card.
  */
 export function Legend({ onFold }: { onFold: () => void }) {
+  // The flow's kinds are explained once the map has edges of them.
+  const edges = useClashmap((s) => s.map.edges);
+  const kinds = useMemo(() => edgeKindsToExplain(edges), [edges]);
   return (
     <section className="cm-legend" aria-label="Legend">
       <h2 className="cm-legend__title">
@@ -25,7 +30,7 @@ export function Legend({ onFold }: { onFold: () => void }) {
           <span className="cm-legend__swatch cm-legend__swatch--claim" aria-hidden="true" />
           Claim with quote
         </li>
-        {EDGE_KINDS.map((kind) => {
+        {kinds.map((kind) => {
           const { names, look } = relationKind(kind);
           const end = END_MARKERS[look.end];
           const viewHeight = Number(end.viewBox.split(' ')[3]);

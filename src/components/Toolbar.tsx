@@ -1,7 +1,8 @@
 import { usePresence } from '../app/presence';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
-import { capitalised, EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { capitalised, CANVAS_EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { holdsRound } from '../model/round';
 import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
@@ -20,6 +21,8 @@ interface ToolbarProps {
   onToggleSteps: () => void;
   outlineOpen: boolean;
   onToggleOutline: () => void;
+  flowOpen: boolean;
+  onToggleFlow: () => void;
   compareOpen: boolean;
   onToggleCompare: () => void;
   legendOpen: boolean;
@@ -66,6 +69,8 @@ export function Toolbar({
   onToggleSteps,
   outlineOpen,
   onToggleOutline,
+  flowOpen,
+  onToggleFlow,
   compareOpen,
   onToggleCompare,
   legendOpen,
@@ -80,6 +85,8 @@ export function Toolbar({
   const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
   const cardView = useClashmap((s) => s.cardView);
   const labelsOn = useClashmap((s) => s.labelsOn);
+  // The flow view is offered once the map holds a debate round (or while it is open).
+  const round = useClashmap((s) => holdsRound(s.map));
   const compact = useCompact();
   const theme = useTheme();
   const textSize = useTextSize();
@@ -148,7 +155,7 @@ export function Toolbar({
           onClick: () => commands.addNode('claim'),
           compact: true,
         },
-        ...EDGE_KINDS.map((kind): Tool => {
+        ...CANVAS_EDGE_KINDS.map((kind): Tool => {
           const { names, shortcut } = relationKind(kind);
           return {
             label: `Add ${names.adjective} claim`,
@@ -176,6 +183,9 @@ export function Toolbar({
           pressed: outlineOpen,
           onClick: onToggleOutline,
         },
+        ...(round || flowOpen
+          ? [{ label: 'Flow view', text: 'Flow', pressed: flowOpen, onClick: onToggleFlow }]
+          : []),
         {
           label: 'Compare with students’ maps',
           text: 'Compare',

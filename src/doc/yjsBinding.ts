@@ -5,6 +5,7 @@ import { emptyMap, type ClashMap } from '../model/map';
 import { repairMap } from '../model/merge';
 import { mapNodeSchema } from '../model/node';
 import { presentationSchema } from '../model/presentation';
+import { roundSchema } from '../model/round';
 import { sourceSchema } from '../model/source';
 import type { ClashmapStore } from '../store/store';
 
@@ -29,7 +30,7 @@ type RecordOf<T extends Table> = ClashMap[T][number];
 
 const SCHEMAS = { sources: sourceSchema, nodes: mapNodeSchema, edges: edgeSchema } as const;
 const NOUNS = { sources: 'source', nodes: 'node', edges: 'relation' } as const;
-const MAP_FIELDS = ['title', 'description', 'presentation'] as const;
+const MAP_FIELDS = ['title', 'description', 'presentation', 'round'] as const;
 
 /** The origin this binding gives the transactions it writes. */
 export const LOCAL_ORIGIN = Symbol('clashmap-local');
@@ -283,6 +284,11 @@ export function readDoc(
     if (presentation.success) map.presentation = presentation.data;
     else problems.push('Presentation steps from another person were not valid and were left out.');
   }
+  const round = roundSchema.safeParse(fields.get('round'));
+  if (fields.get('round') !== undefined) {
+    if (round.success) map.round = round.data;
+    else problems.push('The debate round from another person was not valid and was left out.');
+  }
   // Keep the identity of arrays that did not change, so views that memoise on them stay put.
   if (previous) {
     for (const table of TABLES) {
@@ -293,6 +299,7 @@ export function readDoc(
       }
     }
     if (sameJson(map.presentation, previous.presentation)) map.presentation = previous.presentation;
+    if (sameJson(map.round, previous.round)) map.round = previous.round;
   }
   const sourcesKnown = previous?.sources ?? [];
   const repaired = repairMap(map, sourcesKnown);
@@ -350,6 +357,7 @@ export function bindStore(store: ClashmapStore, doc: Y.Doc, peerName = 'another 
       title: fields.get('title'),
       description: fields.get('description'),
       presentation: presentationOf(fields),
+      round: fields.get('round'),
     } as ClashMap;
     for (const table of TABLES) {
       const records = recordsOf(doc, table);

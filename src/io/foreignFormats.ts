@@ -35,6 +35,12 @@ export function recognizeForeignFormat(value: unknown): string | undefined {
   if (has('tldrawFileFormatVersion')) return 'tldraw';
   const tldrawV1 = field('document');
   if (isObject(tldrawV1) && 'pages' in tldrawV1 && 'pageStates' in tldrawV1) return 'tldraw';
+  // Flower's save: {"nodes": {"root": {"value": {"tag": "root"}, …}, …}, "version": 1}.
+  const flowerNodes = field('nodes');
+  if (isObject(flowerNodes) && Object.prototype.hasOwnProperty.call(flowerNodes, 'root')) {
+    const root = flowerNodes.root;
+    if (isObject(root) && isObject(root.value) && root.value.tag === 'root') return 'Flower';
+  }
   // OVA and AIFdb wrap or accompany AIF with their own keys.
   if (isObject(field('AIF'))) return 'AIF (Argument Interchange Format)';
   const nodes = field('nodes');

@@ -10,6 +10,7 @@ export type RawDocument = Record<string, unknown>;
 export const MIGRATIONS: Readonly<Record<number, (doc: RawDocument) => RawDocument>> = {
   1: giveQuotesAndStepsIds,
   2: allowQuotesWithoutOffsets,
+  3: allowRounds,
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -62,6 +63,16 @@ function giveQuotesAndStepsIds(doc: RawDocument): RawDocument {
  * which cannot read a quote without offsets, refuses a version-3 file instead of misreading it.
  */
 function allowQuotesWithoutOffsets(doc: RawDocument): RawDocument {
+  return doc;
+}
+
+/**
+ * Version 3 → 4: a map may hold a debate round (the map's `round`; on nodes `side`, `speech`,
+ * `sheet` and `conceded`) and three more relation kinds (`extends`, `turns`, `cross-applies`).
+ * Every version-3 document is already a valid version-4 one, so nothing changes but the
+ * version; the step exists so that an older app refuses a round instead of misreading it.
+ */
+function allowRounds(doc: RawDocument): RawDocument {
   return doc;
 }
 

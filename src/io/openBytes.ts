@@ -8,7 +8,7 @@ import { describeParseError, type ParseError } from './parseError';
 import { extractMapFromSvg } from './svgExport';
 
 /** Every kind of file `openBytes` reads: a Clashmap map, as JSON or inside its SVG picture, or another tool's file. */
-export type OpenFormatId = 'clashmap' | 'svg' | 'argdown' | 'aif' | 'kialo';
+export type OpenFormatId = 'clashmap' | 'svg' | 'argdown' | 'aif' | 'kialo' | 'flower';
 
 /** A foreign file that its importer refused, with every problem it named. */
 export interface ImportError {
@@ -50,9 +50,9 @@ const SVG_START = /^\uFEFF?\s*(<\?xml|<svg)/;
 const SVG_LABEL = 'Clashmap SVG picture';
 const MAP_LABEL = 'Clashmap map';
 
-const FOREIGN: ReadonlySet<string> = new Set<FormatId>(['argdown', 'aif', 'kialo']);
-const isForeign = (id: string | undefined): id is 'argdown' | 'aif' | 'kialo' =>
-  id !== undefined && FOREIGN.has(id);
+type ForeignId = 'argdown' | 'aif' | 'kialo' | 'flower';
+const FOREIGN: ReadonlySet<string> = new Set<FormatId>(['argdown', 'aif', 'kialo', 'flower']);
+const isForeign = (id: string | undefined): id is ForeignId => id !== undefined && FOREIGN.has(id);
 
 /** The headline of an open error, in words a user understands. */
 export function describeOpenError(error: OpenError): string {
@@ -129,7 +129,7 @@ function readSvg(text: string, options: MapOptions): OpenResult {
   return readMap(extracted.text, 'svg', SVG_LABEL, options);
 }
 
-async function importForeign(id: 'argdown' | 'aif' | 'kialo', text: string): Promise<OpenResult> {
+async function importForeign(id: ForeignId, text: string): Promise<OpenResult> {
   const format = getFormat(id);
   let result: ImportResult;
   try {

@@ -42,6 +42,10 @@ const nodeOut = (n: MapNode) =>
     position: n.position ? { x: n.position.x, y: n.position.y } : undefined,
     tags: n.tags,
     notes: n.notes,
+    side: n.side,
+    speech: n.speech,
+    sheet: n.kind === 'claim' ? n.sheet : undefined,
+    conceded: n.conceded,
   });
 
 const edgeOut = (e: Edge) =>
@@ -63,6 +67,9 @@ export function serializeMap(map: ClashMap): string {
             compact({ id: step.id, title: step.title, nodes: [...step.nodes], note: step.note }),
           ),
         }
+      : undefined,
+    round: map.round
+      ? compact({ format: map.round.format, aff: map.round.aff, neg: map.round.neg })
       : undefined,
     assumptions: map.assumptions?.map((a) => ({ node: a.node, value: a.value })),
   });

@@ -5,7 +5,7 @@ import type { Edge } from '../model/edge';
 import type { ClashMap } from '../model/map';
 import type { MapNode } from '../model/node';
 import {
-  EDGE_KINDS,
+  edgeKindsToExplain,
   relationKind,
   type BadgeShape,
   type EdgeKind,
@@ -333,21 +333,25 @@ function drawBadge(kind: EdgeKind, x: number, y: number, half = BADGE_HALF): str
   return `<g class="badge ${kind}">${shape}${sign}</g>`;
 }
 
-const MARKERS = EDGE_KINDS.flatMap((kind) => {
-  const { look } = relationKind(kind);
-  const m = END_MARKERS[look.end];
-  return [
-    `<marker id="${markerId(kind)}" viewBox="${m.viewBox}" refX="${m.refX}" refY="${m.refY}" markerWidth="${m.width}" markerHeight="${m.height}" markerUnits="userSpaceOnUse" orient="auto">`,
-    `  <path d="${m.path}" fill="${look.color.hex}"/>`,
-    '</marker>',
-  ];
-});
+const markersOf = (kinds: readonly EdgeKind[]) =>
+  kinds.flatMap((kind) => {
+    const { look } = relationKind(kind);
+    const m = END_MARKERS[look.end];
+    return [
+      `<marker id="${markerId(kind)}" viewBox="${m.viewBox}" refX="${m.refX}" refY="${m.refY}" markerWidth="${m.width}" markerHeight="${m.height}" markerUnits="userSpaceOnUse" orient="auto">`,
+      `  <path d="${m.path}" fill="${look.color.hex}"/>`,
+      '</marker>',
+    ];
+  });
 
 const LEGEND_HEIGHT = 22;
 const LEGEND_LINE = 56;
 
 /** One row explaining the drawing: the two boxes, then the two kinds of line with their signs. */
-function legendItems(measure: Measure): { width: number; draw: (x: number, y: number) => string } {
+function legendItems(
+  measure: Measure,
+  kinds: readonly EdgeKind[],
+): { width: number; draw: (x: number, y: number) => string } {
   const items: Array<{
     label: string;
     symbolWidth: number;
@@ -365,7 +369,7 @@ function legendItems(measure: Measure): { width: number; draw: (x: number, y: nu
       symbol: (x, mid) =>
         `<rect x="${num(x + 0.75)}" y="${num(mid - 6.25)}" width="20.5" height="12.5" rx="3" fill="${COLOR.claimBg}" stroke="${COLOR.border}" stroke-width="1.5"/>`,
     },
-    ...EDGE_KINDS.map((kind) => ({
+    ...kinds.map((kind) => ({
       label: relationKind(kind).names.verb,
       symbolWidth: LEGEND_LINE,
       symbol: (x: number, mid: number) =>
@@ -449,7 +453,8 @@ export function exportMapSvg(map: ClashMap, options: SvgExportOptions): string {
   if (bounds.empty) bounds.add(0, 0);
 
   const drawingOnly = options.drawingOnly === true;
-  const legend = legendItems(measure);
+  const kinds = edgeKindsToExplain(shown);
+  const legend = legendItems(measure, kinds);
   const innerWidth = drawingOnly
     ? bounds.maxX - bounds.minX
     : Math.max(bounds.maxX - bounds.minX, legend.width, 240);
@@ -480,7 +485,7 @@ export function exportMapSvg(map: ClashMap, options: SvgExportOptions): string {
     `  <title>${escapeXml(collapse(map.title))}</title>`,
     ...(description ? [`  <desc>${escapeXml(description)}</desc>`] : []),
     '  <defs>',
-    ...MARKERS.map((line) => `    ${line}`),
+    ...markersOf(kinds).map((line) => `    ${line}`),
     '  </defs>',
     `  <rect x="${num(left)}" y="${num(top)}" width="${num(width)}" height="${num(height)}" fill="${COLOR.background}"/>`,
     ...(drawingOnly

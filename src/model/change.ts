@@ -2,6 +2,7 @@ import type { Edge } from './edge';
 import type { ClashMap } from './map';
 import type { MapNode } from './node';
 import type { Presentation } from './presentation';
+import type { Round } from './round';
 import type { Source } from './source';
 
 /**
@@ -23,11 +24,12 @@ export interface TableChange<T> {
   removed: ReadonlyMap<string, Placed<T>>;
 }
 
-/** The map's own fields that are not records: its title, description and presentation steps. */
+/** The map's own fields that are not records: title, description, presentation steps, round. */
 export interface MapFields {
   title: string;
   description?: string | undefined;
   presentation?: Presentation | undefined;
+  round?: Round | undefined;
 }
 
 /**
@@ -87,10 +89,14 @@ const fieldsOf = (map: ClashMap): MapFields => ({
   title: map.title,
   ...(map.description !== undefined ? { description: map.description } : {}),
   ...(map.presentation !== undefined ? { presentation: map.presentation } : {}),
+  ...(map.round !== undefined ? { round: map.round } : {}),
 });
 
 const sameFields = (a: ClashMap, b: ClashMap) =>
-  a.title === b.title && a.description === b.description && a.presentation === b.presentation;
+  a.title === b.title &&
+  a.description === b.description &&
+  a.presentation === b.presentation &&
+  a.round === b.round;
 
 /**
  * The change that turns `before` into `after`, comparing records by id and by reference (the
@@ -148,12 +154,14 @@ export function applyChange(map: ClashMap, change: MapChange): ClashMap {
     sources: applyTable(map.sources, change.sources),
   };
   if (change.fields) {
-    const { title, description, presentation } = change.fields.to;
+    const { title, description, presentation, round } = change.fields.to;
     next.title = title;
     if (description === undefined) delete next.description;
     else next.description = description;
     if (presentation === undefined) delete next.presentation;
     else next.presentation = presentation;
+    if (round === undefined) delete next.round;
+    else next.round = round;
   }
   return next;
 }
@@ -216,7 +224,8 @@ export function fieldsChange(map: ClashMap, to: Partial<MapFields>): MapChange {
   const same =
     next.title === from.title &&
     next.description === from.description &&
-    next.presentation === from.presentation;
+    next.presentation === from.presentation &&
+    next.round === from.round;
   return same ? NO_CHANGE : changeOf({ fields: { from, to: next } });
 }
 

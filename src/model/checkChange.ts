@@ -7,6 +7,8 @@ import type { ClashMap } from './map';
 import { mapNodeSchema, type MapNode } from './node';
 import { connectionProblem } from './operations';
 import { presentationSchema } from './presentation';
+import { edgeRoundIssue, formatOfMap, nodeRoundIssues, roundSchema } from './round';
+import type { Issue } from './issue';
 import { sourceSchema, type Source } from './source';
 import { proseSchema } from './text';
 
@@ -45,6 +47,22 @@ function quoteProblem(evidence: Evidence, sources: ReadonlyMap<string, Source>):
   return mismatch ? `The quote ${mismatch}.` : null;
 }
 
+// How a change's message names a round field of a node.
+const ROUND_FIELD_WORDS: ReadonlyMap<string, string> = new Map([
+  ['speech', 'speech'],
+  ['side', 'side'],
+  ['sheet', 'sheet'],
+  ['conceded', 'speech it was crossed out in'],
+]);
+
+function roundIssueWords(issue: Issue): string {
+  const field = issue.path.split('.').pop() ?? '';
+  const words = ROUND_FIELD_WORDS.get(field);
+  return words ? `The ${words} ${issue.message}.` : `${capitalise(issue.message)}.`;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * Why `change`, which turned some map into `map`, may not be committed, or null when it may.
  * The one check every edit passes before it commits: each record it adds or updates must pass
@@ -59,6 +77,10 @@ export function changeProblem(map: ClashMap, change: MapChange): string | null {
     return nodeIds;
   };
   let sourcesById: Map<string, Source> | null = null;
+  let nodesById: Map<string, MapNode> | null = null;
+  const nodeById = (id: string) =>
+    (nodesById ??= new Map(map.nodes.map((n) => [n.id, n] as const))).get(id);
+  const format = formatOfMap(map);
   const sources = () => (sourcesById ??= new Map(map.sources.map((s) => [s.id, s])));
 
   const nodes: Array<{ to: MapNode; from?: MapNode }> = [
@@ -68,6 +90,8 @@ export function changeProblem(map: ClashMap, change: MapChange): string | null {
   for (const { to, from } of nodes) {
     const problem = recordProblem(mapNodeSchema, to, 'node');
     if (problem) return problem;
+    const roundIssue = nodeRoundIssues(to, 'node', format, nodeById)[0];
+    if (roundIssue) return roundIssueWords(roundIssue);
     for (const evidence of newQuotes(to, from)) {
       const bad = quoteProblem(evidence, sources());
       if (bad) return bad;
@@ -83,6 +107,8 @@ export function changeProblem(map: ClashMap, change: MapChange): string | null {
       recordProblem(edgeSchema, edge, 'connection') ??
       connectionProblem(map, edge.from, edge.to, edge.kind, edge.id);
     if (problem) return problem;
+    const roundIssue = edgeRoundIssue(edge, 'edge', format, nodeById);
+    if (roundIssue) return roundIssueWords(roundIssue);
   }
 
   const changedSources = [
@@ -98,6 +124,8 @@ export function changeProblem(map: ClashMap, change: MapChange): string | null {
     const ids = needNodeIds();
     const dangling = map.edges.find((e) => !ids.has(e.from) || !ids.has(e.to));
     if (dangling) return 'A connection would be left without one of its ends.';
+    const sheetless = map.nodes.find((n) => n.kind === 'claim' && n.sheet && !ids.has(n.sheet));
+    if (sheetless) return 'A claim would be left on a sheet that is not on the map.';
   }
   if (change.sources.removed.size > 0) {
     const gone = change.sources.removed;
@@ -122,6 +150,19 @@ export function changeProblem(map: ClashMap, change: MapChange): string | null {
     if (to.presentation !== from.presentation && to.presentation !== undefined) {
       const problem = recordProblem(presentationSchema, to.presentation, 'presentation');
       if (problem) return problem;
+    }
+    if (to.round !== from.round) {
+      if (to.round !== undefined) {
+        const problem = recordProblem(roundSchema, to.round, 'round');
+        if (problem) return problem;
+      }
+      // Another format has other speeches: every node's speech is checked against it again.
+      if (to.round?.format !== from.round?.format) {
+        for (const node of map.nodes) {
+          const issue = nodeRoundIssues(node, 'node', format, nodeById)[0];
+          if (issue) return roundIssueWords(issue);
+        }
+      }
     }
   }
   if (map.presentation && (change.fields || change.nodes.removed.size > 0)) {

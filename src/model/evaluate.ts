@@ -69,10 +69,29 @@ export type NodeEvaluation =
   | { label: 'falls'; reason: FallsReason }
   | { label: 'undecided'; reason: UndecidedReason };
 
+/**
+ * What a debate round adds to the reasons (src/model/roundEvaluation.ts): which arguments the
+ * other side dropped (their later answers were not counted) and which were crossed out.
+ */
+export interface RoundNotes {
+  /** By node id: who dropped it ("the 2NR", "the negative block (2NC and 1NR)") and the answers that came too late. */
+  readonly dropped: ReadonlyMap<
+    string,
+    { readonly by: string; readonly lateAnswers: readonly string[] }
+  >;
+  /** By node id: crossed out in `speech` by `side`, giving it up (its own side) or granting it. */
+  readonly conceded: ReadonlyMap<
+    string,
+    { readonly speech: string; readonly side: string; readonly granted: boolean }
+  >;
+}
+
 /** The labelling of a whole map. */
 export interface Evaluation {
   /** Every node of the map, in map order. */
   readonly nodes: ReadonlyMap<string, NodeEvaluation>;
+  /** For a debate round: drops and crossings-out behind the labels. */
+  readonly round?: RoundNotes | undefined;
 }
 
 const UNLABELLED = 0;
@@ -130,7 +149,13 @@ const HELPS = 2;
 const TWO_FACED = 3;
 
 // Each relation kind's evaluation role (from the registry) as the code the solver works with.
-const ROLE_CODE: Record<EvaluationRole, number> = { supports: HELPS, attacks: REBUTS };
+// A turn is an attack on its target plus an attack on everything its target supports.
+const TURNS = 4;
+const ROLE_CODE: Record<EvaluationRole, number> = {
+  supports: HELPS,
+  attacks: REBUTS,
+  turns: TURNS,
+};
 const EDGE_ROLE: ReadonlyMap<EdgeKind, number> = new Map(
   EDGE_KINDS.map((kind) => [kind, ROLE_CODE[relationKind(kind).evaluation]]),
 );
@@ -144,17 +169,53 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
     ids.push(node.id);
   }
   const n = ids.length;
-  const from = new Int32Array(map.edges.length);
-  const to = new Int32Array(map.edges.length);
-  const role = new Uint8Array(map.edges.length);
+  let turns = 0;
+  for (const edge of map.edges) if (EDGE_ROLE.get(edge.kind) === TURNS) turns++;
+  // A turn adds one attack per node its target supports, so the arrays grow when turns need it.
+  const capacity = map.edges.length;
+  let from = new Int32Array(capacity);
+  let to = new Int32Array(capacity);
+  let role = new Uint8Array(capacity);
   let size = 0;
+  const push = (f: number, t: number, r: number) => {
+    if (size === from.length) {
+      const grow = <A extends Int32Array | Uint8Array>(old: A, make: (n: number) => A) => {
+        const next = make(old.length * 2 + 16);
+        next.set(old);
+        return next;
+      };
+      from = grow(from, (k) => new Int32Array(k));
+      to = grow(to, (k) => new Int32Array(k));
+      role = grow(role, (k) => new Uint8Array(k));
+    }
+    from[size] = f;
+    to[size] = t;
+    role[size++] = r;
+  };
+  const supportsOf = new Map<number, number[]>();
   for (const edge of map.edges) {
     const f = indexOf.get(edge.from);
     const t = indexOf.get(edge.to);
     if (f === undefined || t === undefined) continue;
-    from[size] = f;
-    to[size] = t;
-    role[size++] = EDGE_ROLE.get(edge.kind) ?? HELPS;
+    const r = EDGE_ROLE.get(edge.kind) ?? HELPS;
+    if (turns > 0 && r === HELPS) {
+      const list = supportsOf.get(f);
+      if (list) list.push(t);
+      else supportsOf.set(f, [t]);
+    }
+  }
+  for (const edge of map.edges) {
+    const f = indexOf.get(edge.from);
+    const t = indexOf.get(edge.to);
+    if (f === undefined || t === undefined) continue;
+    const r = EDGE_ROLE.get(edge.kind) ?? HELPS;
+    if (r !== TURNS) {
+      push(f, t, r);
+      continue;
+    }
+    push(f, t, REBUTS);
+    for (const supported of supportsOf.get(t) ?? [])
+      if (supported !== f) push(f, supported, REBUTS);
   }
   // Per target, drop repeated edges and find supporters that also rebut, with stamps rather
   // than sets: seen[node] === target + 1 means "already met while looking at target".
@@ -551,6 +612,61 @@ function cycleWords(kind: CycleKind): string {
  * stands`. Throws if the evaluation has no node with that id.
  */
 export function reasonInWords(
+  evaluation: Evaluation,
+  id: string,
+  map: Pick<ClashMap, 'nodes'>,
+): string {
+  const base = plainReasonInWords(evaluation, id, map);
+  const round = evaluation.round;
+  if (round === undefined) return base;
+  const entry = evaluation.nodes.get(id)!;
+  const parts: string[] = [];
+  const concession = round.conceded.get(id);
+  if (concession && entry.reason.kind === 'assumed') {
+    parts.push(
+      concession.granted
+        ? `the ${concession.side} granted it (crossed out in the ${concession.speech})`
+        : `the ${concession.side} gave it up (crossed out in the ${concession.speech})`,
+    );
+  } else parts.push(base);
+  const own = round.dropped.get(id);
+  if (own) {
+    const late = own.lateAnswers;
+    parts.push(
+      late.length === 0
+        ? `${own.by} dropped it`
+        : `${own.by} dropped it, so the later ${verb(late.length, 'answer', 'answers')} ${names(map, late, late.length, 2)} ${verb(late.length, 'does', 'do')} not count`,
+    );
+  }
+  for (const other of citedBy(entry.reason)) {
+    const drop = round.dropped.get(other);
+    if (drop && other !== id) parts.push(`${drop.by} dropped ${quoted(map, other)}`);
+  }
+  return parts.join('; ');
+}
+
+// The nodes a reason names, in the order it names them.
+function citedBy(reason: Reason): string[] {
+  switch (reason.kind) {
+    case 'given':
+    case 'assumed':
+      return [];
+    case 'unrebutted':
+      return reason.rebuttersFall;
+    case 'supported':
+      return [...reason.by, ...reason.rebuttersFall];
+    case 'rebutted':
+      return reason.by;
+    case 'supportersFall':
+      return [...reason.supporters, ...reason.alsoRebut];
+    case 'cycle':
+      return reason.with;
+    case 'dependsOnUndecided':
+      return [...reason.rebutters, ...reason.supporters];
+  }
+}
+
+function plainReasonInWords(
   evaluation: Evaluation,
   id: string,
   map: Pick<ClashMap, 'nodes'>,

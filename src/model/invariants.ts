@@ -2,6 +2,7 @@ import { quoteMismatch } from './evidence';
 import { endpointsAllowed, endpointsMessage } from './relations/registry';
 import type { Issue } from './issue';
 import type { ClashMap } from './map';
+import { checkRound } from './round';
 import type { Source } from './source';
 
 /** Every way the map breaks a rule that its schema alone cannot see. */
@@ -110,5 +111,6 @@ export function checkStructure(map: ClashMap): Issue[] {
       issues.push({ path, message: `repeats edges[${twin}] (same from, to and kind)` });
     } else edgeKeys.set(key, i);
   });
+  issues.push(...checkRound(map));
   return issues;
 }

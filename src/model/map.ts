@@ -5,11 +5,12 @@ import { presentationSchema, type Presentation } from './presentation';
 import { LIMITS } from './limits';
 import { mapNodeSchema, type MapNode } from './node';
 import { sourceSchema, type Source } from './source';
+import { roundSchema, type Round } from './round';
 import { proseSchema } from './text';
 
 export const MAP_FORMAT = 'clashmap';
 /** The format version this build writes; files with a higher one are refused. */
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 export const MAP_FILE_EXTENSION = '.clashmap.json';
 export const MAP_MIME_TYPE = 'application/vnd.clashmap+json';
 
@@ -40,6 +41,7 @@ export const mapSchema = z.strictObject({
     }),
   ),
   presentation: z.optional(presentationSchema),
+  round: z.optional(roundSchema),
   assumptions: z.optional(
     z
       .array(assumptionSchema)
@@ -58,6 +60,8 @@ export interface ClashMap {
   edges: Edge[];
   /** The teacher's presentation steps (absent: steps are derived from the map). */
   presentation?: Presentation | undefined;
+  /** The debate round the map was flowed from: its format and its teams (src/model/round.ts). */
+  round?: Round | undefined;
   /** What-if assumptions, written only when the user chose to keep them with the map. */
   assumptions?: MapAssumption[] | undefined;
 }

@@ -155,6 +155,18 @@ export function repairMap(map: ClashMap, sourcesKnown: readonly Source[] = []): 
     edges.push(edge);
   }
 
+  // A claim whose sheet someone else deleted stays on the map, on no sheet.
+  let nodes = map.nodes;
+  if (map.nodes.some((n) => n.kind === 'claim' && n.sheet && !nodesById.get(n.sheet))) {
+    nodes = map.nodes.map((node) => {
+      if (node.kind !== 'claim' || node.sheet === undefined || nodesById.has(node.sheet))
+        return node;
+      const { sheet: _gone, ...kept } = node;
+      return kept;
+    });
+    repairs.push('Claims on a deleted sheet were kept, on no sheet.');
+  }
+
   let sources = map.sources;
   const sourceIds = new Set(sources.map((s) => s.id));
   for (const node of map.nodes) {
@@ -190,7 +202,7 @@ export function repairMap(map: ClashMap, sourcesKnown: readonly Source[] = []): 
   }
 
   if (!repairs.length) return { map, repairs };
-  const repaired: ClashMap = { ...map, edges, sources };
+  const repaired: ClashMap = { ...map, nodes, edges, sources };
   if (presentation === undefined) delete repaired.presentation;
   else repaired.presentation = presentation;
   if (assumptions === undefined) delete repaired.assumptions;
@@ -210,6 +222,7 @@ export function mergeMaps(base: ClashMap, mine: ClashMap, theirs: ClashMap): Rep
     description: map.description,
     steps: map.presentation?.steps,
     assumptions: map.assumptions,
+    round: map.round,
   });
   const flatFields = mergeFields(flat(base), flat(mine), flat(theirs));
   const fields = {
@@ -223,7 +236,7 @@ export function mergeMaps(base: ClashMap, mine: ClashMap, theirs: ClashMap): Rep
     nodes: mergeTable(base.nodes, mine.nodes, theirs.nodes),
     edges: mergeTable(base.edges, mine.edges, theirs.edges),
   };
-  for (const key of ['description', 'presentation', 'assumptions'] as const) {
+  for (const key of ['description', 'presentation', 'assumptions', 'round'] as const) {
     if (fields[key] === undefined) delete merged[key];
     else (merged as unknown as Record<string, unknown>)[key] = fields[key];
   }

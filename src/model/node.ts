@@ -2,6 +2,7 @@ import { z } from './zod';
 import { evidenceSchema } from './evidence';
 import { idSchema } from './ids';
 import { LIMITS } from './limits';
+import { roundNodeFields, sheetField } from './round';
 import { proseSchema } from './text';
 
 const coordinateSchema = z.number().check(
@@ -34,10 +35,16 @@ const nodeFields = {
       ),
   ),
   notes: z.optional(proseSchema(LIMITS.notesLength)),
+  ...roundNodeFields,
 };
 
+// A position is a sheet of the flow itself; only a claim says which sheet it is on.
 export const positionNodeSchema = z.strictObject({ ...nodeFields, kind: z.literal('position') });
-export const claimNodeSchema = z.strictObject({ ...nodeFields, kind: z.literal('claim') });
+export const claimNodeSchema = z.strictObject({
+  ...nodeFields,
+  ...sheetField,
+  kind: z.literal('claim'),
+});
 
 export const mapNodeSchema = z.discriminatedUnion('kind', [positionNodeSchema, claimNodeSchema], {
   error: 'kind must be "position" or "claim"',

@@ -25,7 +25,9 @@ import {
   tableOf,
   type MapChange,
 } from './change';
+import { speechOf } from './debateFormats';
 import type { MapNode, NodeKind, Point } from './node';
+import { formatOfMap } from './round';
 
 /**
  * The outcome of an edit that the model may refuse: the change it makes, or the reason in words.
@@ -174,7 +176,8 @@ export function updateEdge(
 
 /**
  * Removes nodes and edges; edges that touch a removed node go too. Presentation steps lose the
- * removed nodes, and a step left empty goes.
+ * removed nodes, and a step left empty goes. Claims on a removed position's sheet stay, on no
+ * sheet.
  */
 export function removeElements(
   map: ClashMap,
@@ -193,6 +196,12 @@ export function removeElements(
   );
   if (nodes.length === 0 && edges.length === 0) return NO_CHANGE;
   const removed = new Set(nodes.map((n) => n.record.id));
+  const offSheet = map.nodes.flatMap((from): { from: MapNode; to: MapNode }[] => {
+    if (from.kind !== 'claim' || from.sheet === undefined) return [];
+    if (!removed.has(from.sheet) || removed.has(from.id)) return [];
+    const { sheet: _gone, ...to } = from;
+    return [{ from, to }];
+  });
   const steps = map.presentation?.steps;
   const keptSteps = steps
     ?.map((step) =>
@@ -207,7 +216,7 @@ export function removeElements(
     (keptSteps.length !== steps.length || keptSteps.some((step, i) => step !== steps[i]));
   return joinChanges(
     changeOf({
-      nodes: tableOf({ removed: nodes }),
+      nodes: tableOf({ removed: nodes, updated: offSheet }),
       edges: tableOf({ removed: edges }),
     }),
     stepsChanged ? fieldsChange(map, { presentation: { steps: keptSteps } }) : NO_CHANGE,
@@ -282,6 +291,27 @@ export function pasteFragment(
         : {}),
     };
   });
+  // A pasted claim stays on its sheet when the sheet was pasted with it (under its new id) or is
+  // on this map; else it goes on no sheet. Speeches this map's round does not have are dropped.
+  const format = formatOfMap(map);
+  const positions = new Set(map.nodes.filter((n) => n.kind === 'position').map((n) => n.id));
+  const placed = nodes.map((node): MapNode => {
+    let next: MapNode = node;
+    if (next.kind === 'claim' && next.sheet !== undefined) {
+      const sheet = rename.get(next.sheet) ?? (positions.has(next.sheet) ? next.sheet : undefined);
+      const { sheet: _old, ...rest } = next;
+      next = sheet === undefined ? rest : { ...rest, sheet };
+    }
+    if (next.speech !== undefined && !speechOf(format, next.speech)) {
+      const { speech: _s, conceded: _c, ...rest } = next;
+      next = rest;
+    }
+    if (next.conceded !== undefined && !speechOf(format, next.conceded)) {
+      const { conceded: _c, ...rest } = next;
+      next = rest;
+    }
+    return next;
+  });
   const edges = fragment.edges.flatMap((edge) => {
     const from = rename.get(edge.from);
     const to = rename.get(edge.to);
@@ -293,13 +323,13 @@ export function pasteFragment(
   return {
     change: changeOf({
       nodes: tableOf({
-        added: nodes.map((record, i) => ({ index: map.nodes.length + i, record })),
+        added: placed.map((record, i) => ({ index: map.nodes.length + i, record })),
       }),
       edges: tableOf({
         added: edges.map((record, i) => ({ index: map.edges.length + i, record })),
       }),
     }),
-    nodeIds: nodes.map((n) => n.id),
+    nodeIds: placed.map((n) => n.id),
   };
 }
 

@@ -4,7 +4,8 @@ import type { EdgeKind } from '../model/edge';
 import { relationKind } from '../model/relations/registry';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { EvidenceDraft } from '../model/evidence';
-import { evaluateMap, type Assumption, type Evaluation } from '../model/evaluate';
+import type { Assumption, Evaluation } from '../model/evaluate';
+import { evaluateRound } from '../model/roundEvaluation';
 import type { MapNode, NodeKind, Point } from '../model/node';
 import type { PresentationStep } from '../model/presentation';
 import type { Source } from '../model/source';
@@ -22,6 +23,7 @@ import {
 } from '../model/change';
 import { changeProblem } from '../model/checkChange';
 import * as ops from '../model/operations';
+import * as flowOps from '../model/flowOps';
 import { createHistory, type HistoryEntry } from '../doc/history';
 import { layoutMap } from '../layout/layoutMap';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
@@ -104,6 +106,10 @@ export interface Actions {
   /** Adds a node at (or below, if taken) `position` and opens it for typing. */
   addNode: (kind: NodeKind, position?: Point) => string;
   reply: (kind: EdgeKind) => string | null;
+  /** Adds an argument made in a speech of the round, on a sheet (the flow view); its id, or null. */
+  addFlowArgument: (draft: flowOps.FlowArgumentDraft) => string | null;
+  /** Crosses an argument out in a speech (a concession), or with null takes that back. */
+  crossOut: (id: string, speech: string | null) => boolean;
   startEditing: (id: string) => void;
   stopEditing: () => void;
   updateNode: (id: string, patch: Partial<Omit<MapNode, 'id'>>) => void;
@@ -545,6 +551,20 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         return added ? node.id : null;
       },
 
+      addFlowArgument: (draft) => {
+        const result = flowOps.addFlowArgument(get().map, cleanProseDeep(draft));
+        if (!result.ok) {
+          commit(result);
+          return null;
+        }
+        const [id] = result.change.nodes.added.keys();
+        return commit(result, { selectedNodeIds: id ? [id] : [], selectedEdgeIds: [] })
+          ? (id ?? null)
+          : null;
+      },
+
+      crossOut: (id, speech) => commit(flowOps.crossOut(get().map, id, speech)),
+
       startEditing: (id) => set({ editingNodeId: id, selectedNodeIds: [id], selectedEdgeIds: [] }),
       stopEditing: () => set({ editingNodeId: null }),
 
@@ -718,7 +738,10 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         state.map !== previous.map ||
         state.assumptions !== previous.assumptions ||
         !previous.labelsOn);
-    if (stale) store.setState({ evaluation: evaluateMap(state.map, state.assumptions) });
+    // A round's drops and crossings-out count (src/model/roundEvaluation.ts); other maps are
+    // evaluated by the plain rule.
+    if (stale)
+      store.setState({ evaluation: evaluateRound(state.map, state.assumptions).evaluation });
     else if (!state.labelsOn && state.evaluation !== null) store.setState({ evaluation: null });
   });
 

@@ -56,7 +56,7 @@ describe('clashmap validate', () => {
       err: [
         'bad.json: This map file has 2 problems.',
         'bad.json: nodes[0].kind: must be "position" or "claim", not the text "argument"',
-        'bad.json: edges[0].kind: must be "support" or "rebuttal", not the text "attack"',
+        'bad.json: edges[0].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
       ],
     });
   });
@@ -138,7 +138,7 @@ describe('clashmap convert', () => {
       err: [
         'bad.json: This map file has 2 problems.',
         'bad.json: nodes[0].kind: must be "position" or "claim", not the text "argument"',
-        'bad.json: edges[0].kind: must be "support" or "rebuttal", not the text "attack"',
+        'bad.json: edges[0].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
       ],
     });
   });
@@ -178,7 +178,9 @@ describe('clashmap convert', () => {
       'map.json': GOOD,
     });
     expect(result.code).toBe(2);
-    expect(result.err[0]).toBe('cannot read "pptx"; formats: clashmap, argdown, aif, kialo');
+    expect(result.err[0]).toBe(
+      'cannot read "pptx"; formats: clashmap, argdown, aif, kialo, flower',
+    );
   });
 
   it('writes debate cards', () => {
@@ -298,7 +300,7 @@ describe('the clashmap command, run for real', () => {
         `${file}: sources[0].url: must be an http:// or https:// address`,
         `${file}: nodes[3].text: must not be empty`,
         `${file}: nodes[5].evidence[0].start: must not be negative`,
-        `${file}: edges[7].kind: must be "support" or "rebuttal", not the text "attack"`,
+        `${file}: edges[7].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"`,
       ]);
     },
   );

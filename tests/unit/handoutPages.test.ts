@@ -4,7 +4,7 @@ import type { ClashMap } from '../../src/model/map';
 
 const map: ClashMap = {
   format: 'clashmap',
-  version: 3,
+  version: 4,
   title: 'Two columns',
   sources: [],
   nodes: [

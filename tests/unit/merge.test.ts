@@ -12,7 +12,7 @@ function base(): ClashMap {
   const start = TEXT.indexOf(QUOTE);
   return {
     format: 'clashmap',
-    version: 3,
+    version: 4,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: TEXT }],
     nodes: [

@@ -230,7 +230,7 @@ describe('the frozen version-1 fixture', () => {
     const [pos, claim, bare] = FORMAT_V1.nodes;
     expect(result.ok && result.map).toStrictEqual({
       ...FORMAT_V1,
-      version: 3,
+      version: CURRENT_VERSION,
       nodes: [
         { ...pos, evidence: [{ id: 'q1', ...pos!.evidence[0] }] },
         { ...claim, evidence: [{ id: 'q2', ...claim!.evidence[0] }] },
@@ -296,7 +296,10 @@ describe('migration 1 → 2: quotes and presentation steps get ids', () => {
     const text = readFileSync('tests/fixtures/format-v2.clashmap.json', 'utf8');
     const result = parseMap(text);
     expect(result.ok ? [] : result.error.issues).toEqual([]);
-    expect(result.ok && result.map).toStrictEqual({ ...JSON.parse(text), version: 3 });
+    expect(result.ok && result.map).toStrictEqual({
+      ...JSON.parse(text),
+      version: CURRENT_VERSION,
+    });
   });
 });
 
@@ -305,6 +308,32 @@ describe('migration 2 → 3: quotes may have no offsets', () => {
     const text = readFileSync('tests/fixtures/format-v2.clashmap.json', 'utf8');
     const document = JSON.parse(text) as RawDocument;
     expect(MIGRATIONS[2]!(structuredClone(document))).toStrictEqual(document);
+  });
+});
+
+describe('migration 3 → 4: maps may hold a debate round and the flow relation kinds', () => {
+  it('changes nothing but the version: every version-3 document is a version-4 one', () => {
+    const text = readFileSync('tests/fixtures/format-v3.clashmap.json', 'utf8');
+    const document = JSON.parse(text) as RawDocument;
+    expect(MIGRATIONS[3]!(structuredClone(document))).toStrictEqual(document);
+    const opened = parseMap(text);
+    expect(opened.ok && opened.map).toStrictEqual({ ...document, version: 4 });
+  });
+
+  it('the version-4 fixture holds a round: format, teams, sides, speeches, sheets, a concession', () => {
+    const result = parseMap(readFileSync('tests/fixtures/format-v4.clashmap.json', 'utf8'));
+    expect(result.ok ? [] : result.error.issues).toEqual([]);
+    if (!result.ok) return;
+    expect(result.map.round).toEqual({ format: 'policy', aff: 'Northside AB', neg: 'Lakeview CD' });
+    expect(result.map.nodes.find((n) => n.id === 'aff-perm')).toMatchObject({
+      side: 'aff',
+      speech: '2AC',
+      sheet: 'cp',
+      conceded: '2NR',
+    });
+    expect(new Set(result.map.edges.map((e) => e.kind))).toEqual(
+      new Set(['support', 'rebuttal', 'extends', 'turns', 'cross-applies']),
+    );
   });
 });
 

@@ -34,7 +34,7 @@ describe('parseMap accepts', () => {
       '{"format":"clashmap","version":1,"title":"Empty","sources":[],"nodes":[],"edges":[]}';
     expect(parseSuccess(text)).toStrictEqual({
       format: 'clashmap',
-      version: 3,
+      version: 4,
       title: 'Empty',
       sources: [],
       nodes: [],
@@ -530,7 +530,7 @@ const INVALID_CONTENT: Array<{ name: string; change: (doc: Doc) => void; line: s
   {
     name: 'an unknown edge kind',
     change: (d) => (d.edges[0]!.kind = 'attack'),
-    line: 'edges[0].kind: must be "support" or "rebuttal", not the text "attack"',
+    line: 'edges[0].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
   },
   // ids
   {
@@ -820,7 +820,7 @@ describe('parseMap refuses a map with something wrong in it', () => {
         'This map file has 3 problems.',
         'sources[0].url: must be an http:// or https:// address',
         'nodes[0].text: must not be empty',
-        'edges[0].kind: must be "support" or "rebuttal", not the text "attack"',
+        'edges[0].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
       ],
     });
   });

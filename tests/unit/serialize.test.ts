@@ -27,13 +27,13 @@ describe('serializeMap', () => {
 
   it('writes the same bytes whatever order the keys were in', () => {
     const reversed = reverseKeys(allFieldsMap()) as ClashMap;
-    expect(Object.keys(reversed)[0]).toBe('edges');
+    expect(Object.keys(reversed)[0]).toBe('round');
     expect(serializeMap(reversed)).toBe(serializeMap(allFieldsMap()));
   });
 
   it('writes an empty map exactly so: 2-space indent, fixed key order, trailing newline', () => {
     expect(serializeMap(emptyMap('Empty'))).toBe(
-      '{\n  "format": "clashmap",\n  "version": 3,\n  "title": "Empty",\n  "sources": [],\n  "nodes": [],\n  "edges": []\n}\n',
+      '{\n  "format": "clashmap",\n  "version": 4,\n  "title": "Empty",\n  "sources": [],\n  "nodes": [],\n  "edges": []\n}\n',
     );
   });
 
@@ -59,6 +59,21 @@ describe('serializeMap', () => {
       'sources',
       'nodes',
       'edges',
+      'round',
+    ]);
+    expect(Object.keys(doc.round)).toEqual(['format', 'aff', 'neg']);
+    expect(Object.keys(doc.nodes[1])).toEqual([
+      'id',
+      'kind',
+      'text',
+      'evidence',
+      'position',
+      'tags',
+      'notes',
+      'side',
+      'speech',
+      'sheet',
+      'conceded',
     ]);
     expect(Object.keys(doc.sources[0])).toEqual([
       'id',
@@ -77,6 +92,8 @@ describe('serializeMap', () => {
       'position',
       'tags',
       'notes',
+      'side',
+      'speech',
     ]);
     expect(Object.keys(doc.nodes[0].evidence[0])).toEqual([
       'id',

@@ -13,7 +13,7 @@ import { createClashmapStore } from '../../src/store/store';
 
 const map = (): ClashMap => ({
   format: 'clashmap',
-  version: 3,
+  version: 4,
   title: 'Radio',
   sources: [{ id: 'radio', title: 'Morning radio interview', author: 'B. Host' }],
   nodes: [

@@ -2,7 +2,7 @@ import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import { memo, useRef, type CSSProperties } from 'react';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
-import { EDGE_KINDS, relationKind } from '../../model/relations/registry';
+import { CANVAS_EDGE_KINDS, relationKind } from '../../model/relations/registry';
 import type { Label } from '../../model/evaluate';
 import { LABEL_TEXT, labelKeyOf } from '../evaluation/labels';
 import { usePeersOn } from '../../app/presence';
@@ -103,7 +103,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           ))}
         </ul>
       )}
-      {EDGE_KINDS.map((kind) => {
+      {CANVAS_EDGE_KINDS.map((kind) => {
         const { names, look } = relationKind(kind);
         return (
           <Handle

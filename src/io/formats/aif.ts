@@ -20,6 +20,7 @@ import {
   makeId,
   plural,
   QuoteSource,
+  reportRoundLosses,
 } from './shared';
 import type { ExportResult, ImportResult } from './types';
 
@@ -78,6 +79,7 @@ function splitName(speaker: string): { firstname: string; surname: string } {
 /** The map as AIF JSON (pretty-printed), with what AIF could not hold. */
 export function exportAif(map: ClashMap, options: AifExportOptions = {}): ExportResult {
   const losses = new LossLog();
+  reportRoundLosses(map, losses, 'AIF');
   const timestamp = aifTimestamp(options.now ?? new Date());
   const taken = new Set<string>([
     ...map.sources.map((s) => s.id),
@@ -110,6 +112,13 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
     const scheme = edge.id;
     const { aif } = relationKind(edge.kind).formats;
     nodes.push({ nodeID: scheme, text: aif.scheme, type: aif.node, timestamp });
+    if (edgeKindOfAifNode(aif.node) !== edge.kind) {
+      const { names } = relationKind(edge.kind);
+      losses.add(
+        `edges[${i}]`,
+        `A ${names.noun} is written as an ${aif.node} node named "${aif.scheme}": Clashmap reads it back as a ${names.noun}, other AIF tools as an ordinary ${aif.node === 'CA' ? 'conflict' : 'inference'}`,
+      );
+    }
     link(edge.from, scheme);
     link(scheme, edge.to);
     if (edge.note !== undefined) losses.add(`edges[${i}].note`, 'Edge notes have no place in AIF');
@@ -424,7 +433,7 @@ export async function importAif(text: string): Promise<ImportResult> {
       }
       case 'RA':
       case 'CA': {
-        const kind = edgeKindOfAifNode(type);
+        const kind = edgeKindOfAifNode(type, node.text ?? undefined);
         const words = SCHEME_NODE_WORDS[type];
         if (kind === undefined) {
           losses.add(place, `${words.what}s are not imported`);

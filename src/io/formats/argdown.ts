@@ -1,5 +1,9 @@
 import type { Edge, EdgeKind } from '../../model/edge';
-import { edgeKindOfArgdownRelation, relationKind } from '../../model/relations/registry';
+import {
+  argdownFormOf,
+  edgeKindOfArgdownRelation,
+  relationKind,
+} from '../../model/relations/registry';
 import { anchorQuote, type Evidence } from '../../model/evidence';
 import { LIMITS } from '../../model/limits';
 import { emptyMap, type ClashMap } from '../../model/map';
@@ -15,6 +19,7 @@ import {
   makeId,
   QuoteSource,
   PENDING_QUOTE_ID,
+  reportRoundLosses,
 } from './shared';
 import type { ExportResult, ImportResult } from './types';
 
@@ -119,6 +124,7 @@ const isArgdownTag = (tag: string) =>
 /** The map as Argdown text; see the notes at the top of this file for the conventions. */
 export function exportArgdown(map: ClashMap): ExportResult {
   const losses = new LossLog();
+  reportRoundLosses(map, losses, 'Argdown');
   const lines: string[] = ['==='];
   lines.push(`title: ${argdownJson(map.title)}`);
   if (map.description !== undefined) lines.push(`description: ${argdownJson(map.description)}`);
@@ -166,7 +172,16 @@ export function exportArgdown(map: ClashMap): ExportResult {
     if (Object.keys(data).length > 0) line += ` ${argdownJson(data)}`;
     lines.push(line);
     for (const edge of incoming.get(node.id) ?? []) {
-      lines.push(`  ${relationKind(edge.kind).formats.argdown.sign} [${edge.from}]`);
+      const form = argdownFormOf(edge.kind);
+      lines.push(`  ${form.sign} [${edge.from}]`);
+      if (form.lost) {
+        const { noun } = relationKind(edge.kind).names;
+        const as = relationKind(form.writtenAs).names.noun;
+        losses.add(
+          `edges[${map.edges.indexOf(edge)}]`,
+          `Argdown has no ${noun}: it was written as a ${as}, and reads back as one`,
+        );
+      }
     }
     lines.push('');
   });

@@ -1,7 +1,7 @@
 import type { ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
 import { relationKind } from '../../model/relations/registry';
-import { LossLog } from './shared';
+import { LossLog, reportRoundLosses } from './shared';
 import type { ExportResult } from './types';
 
 /*
@@ -56,6 +56,7 @@ const tooltip = (node: MapNode) =>
 /** The map as a Graphviz digraph; the same map always gives the same text. */
 export function exportDot(map: ClashMap): ExportResult {
   const losses = new LossLog();
+  reportRoundLosses(map, losses, 'Graphviz DOT');
   const lines = [
     'digraph clashmap {',
     `  graph [label=${dotString(map.title)}, labelloc=t, rankdir=BT, fontname="Helvetica"];`,

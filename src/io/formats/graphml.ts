@@ -1,6 +1,6 @@
 import type { ClashMap } from '../../model/map';
 import { relationKind } from '../../model/relations/registry';
-import { LossLog } from './shared';
+import { LossLog, reportRoundLosses } from './shared';
 import type { ExportResult } from './types';
 
 /*
@@ -58,6 +58,7 @@ const data = (key: string, value: string) => `<data key="${key}">${xmlEscape(val
 /** The map as a GraphML document; the same map always gives the same text. */
 export function exportGraphml(map: ClashMap): ExportResult {
   const losses = new LossLog();
+  reportRoundLosses(map, losses, 'GraphML');
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"',

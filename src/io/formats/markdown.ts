@@ -1,11 +1,12 @@
 import type { ClashMap } from '../../model/map';
 import { mapToMarkdown } from '../markdown';
-import { LossLog } from './shared';
+import { LossLog, reportRoundLosses } from './shared';
 import type { ExportResult } from './types';
 
 /** The map as a Markdown outline (see mapToMarkdown), with what an outline leaves out. */
 export function exportMarkdown(map: ClashMap): ExportResult {
   const losses = new LossLog();
+  reportRoundLosses(map, losses, 'the Markdown outline');
   losses.add('', 'Markdown is a reading outline: it cannot be opened again as a map');
   map.nodes.forEach((node, i) => {
     if (node.notes !== undefined)

@@ -3,6 +3,7 @@ import { exportAif, importAif } from './aif';
 import { exportArgdown, importArgdown } from './argdown';
 import { exportClashmap, importClashmap } from './clashmap';
 import { exportDot } from './dot';
+import { importFlower } from './flower';
 import { exportGraphml } from './graphml';
 import { importKialo } from './kialo';
 import { exportMarkdown } from './markdown';
@@ -40,6 +41,13 @@ export const FORMATS: readonly Format[] = [
     extension: '.txt',
     mimeType: 'text/plain',
     import: importKialo,
+  },
+  {
+    id: 'flower',
+    label: 'Flower flow (JSON)',
+    extension: '.json',
+    mimeType: 'application/json',
+    import: importFlower,
   },
   {
     id: 'markdown',
@@ -89,8 +97,13 @@ export function guessImportFormat(fileName: string, text: string): FormatId | un
     .trimStart();
   if (name.endsWith(MAP_FILE_EXTENSION)) return 'clashmap';
   if (name.endsWith('.argdown') || name.endsWith('.ad')) return 'argdown';
+  // Flower's save: {"nodes":{"root":{"value":{"tag":"root"},…}, or before version 1 a list of
+  // flows, each with its "columns".
+  if (head.startsWith('[') && /"columns"\s*:\s*\[/.test(head) && /"children"\s*:/.test(head))
+    return 'flower';
   if (head.startsWith('{')) {
     if (/"format"\s*:\s*"clashmap"/.test(head)) return 'clashmap';
+    if (/"tag"\s*:\s*"(root|flow)"/.test(head) && /"nodes"\s*:/.test(head)) return 'flower';
     if (/"(nodeID|fromID|AIF)"/.test(head)) return 'aif';
     return name.endsWith('.json') ? 'clashmap' : undefined;
   }

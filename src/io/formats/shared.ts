@@ -228,3 +228,22 @@ export const importFailures = (errors: Issue[]): ImportResult => ({ ok: false, e
 
 /** "1 node", "3 nodes". */
 export const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * Reports, for an exporter whose format has no place for a debate round, the round's format and
+ * teams and each node's side, speech, sheet and crossed-out mark, naming `format`.
+ */
+export function reportRoundLosses(map: ClashMap, losses: LossLog, format: string): void {
+  if (map.round !== undefined)
+    losses.add('round', `The debate round's format and teams have no place in ${format}`);
+  map.nodes.forEach((node, i) => {
+    const fields = (['side', 'speech', 'sheet', 'conceded'] as const).filter(
+      (field) => field in node && (node as Partial<Record<string, unknown>>)[field] !== undefined,
+    );
+    if (fields.length > 0)
+      losses.add(
+        `nodes[${i}]`,
+        `Who made an argument, in which speech, on which sheet and whether it was crossed out have no place in ${format}`,
+      );
+  });
+}

@@ -22,7 +22,8 @@ export type ImportResult =
   { ok: true; value: ClashMap; losses: Loss[] } | { ok: false; errors: Issue[] };
 
 /** The identifiers of every format the registry knows. */
-export type FormatId = 'clashmap' | 'markdown' | 'argdown' | 'aif' | 'kialo' | 'dot' | 'graphml';
+export type FormatId =
+  'clashmap' | 'markdown' | 'argdown' | 'aif' | 'kialo' | 'flower' | 'dot' | 'graphml';
 
 /**
  * One file format: how to name and type its files, and the converters it supports. A format

@@ -13,6 +13,7 @@ export const rebuttal: RelationKindSpec<'rebuttal'> = {
     newReply: 'New rebuttal',
   },
   shortcut: 'r',
+  offered: 'canvas',
   look: {
     glyph: '−',
     color: { cssVar: '--cm-rebuttal', hex: '#b0261c' },
@@ -21,6 +22,7 @@ export const rebuttal: RelationKindSpec<'rebuttal'> = {
     badge: 'square',
   },
   evaluation: 'attacks',
+  flow: 'answer',
   formats: {
     argdown: { sign: '-', reads: ['attack', 'contrary'], readsBothWays: ['contradictory'] },
     aif: { node: 'CA', scheme: 'Default Conflict' },

@@ -1,19 +1,31 @@
 import type { NodeKind } from '../node';
+import { crossApplication } from './crossApplies';
+import { extension } from './extends';
 import { rebuttal } from './rebuttal';
 import { support } from './support';
-import type { AifSchemeNode, EvaluationRole, RelationKindSpec } from './types';
+import { turn } from './turns';
+import type { AifSchemeNode, EvaluationRole, FlowRole, RelationKindSpec, WrittenAs } from './types';
 
 export type {
   AifSchemeNode,
   BadgeShape,
   EndMarker,
   EvaluationRole,
+  FlowRole,
+  Offered,
   RelationKindSpec,
+  WrittenAs,
 } from './types';
 
 // The one list of relation kinds. Its order is the order the app offers, lists and draws them in
 // (toolbar, inspector, legend, presentation steps, layout under a parent). Add a kind here.
-const SPECS = { support, rebuttal };
+const SPECS = {
+  support,
+  rebuttal,
+  extends: extension,
+  turns: turn,
+  'cross-applies': crossApplication,
+};
 
 /** A relation kind, as written in a Clashmap file. */
 export type EdgeKind = keyof typeof SPECS;
@@ -42,15 +54,59 @@ export function edgeKindRank(kind: EdgeKind): number {
   return EDGE_KINDS.indexOf(kind);
 }
 
-/** The kind after `kind` in registry order, wrapping round: what a click on an edge's badge turns it into. */
+/** The kinds offered for new edges on the canvas (toolbar, handles, reply keys), in registry order. */
+export const CANVAS_EDGE_KINDS = EDGE_KINDS.filter(
+  (kind) => RELATION_KINDS[kind].offered === 'canvas',
+) as [EdgeKind, ...EdgeKind[]];
+
+/**
+ * The canvas kind after `kind` in registry order, wrapping round: what a click on an edge's
+ * badge turns it into (an edge of a flow-only kind turns into the first canvas kind).
+ */
 export function nextEdgeKind(kind: EdgeKind): EdgeKind {
-  return EDGE_KINDS[(edgeKindRank(kind) + 1) % EDGE_KINDS.length]!;
+  const at = CANVAS_EDGE_KINDS.indexOf(kind);
+  return CANVAS_EDGE_KINDS[(at + 1) % CANVAS_EDGE_KINDS.length]!;
 }
 
 /** The kind whose reply shortcut is `key` (either case), if any. */
 export function edgeKindForShortcut(key: string): EdgeKind | undefined {
   const lower = key.toLowerCase();
   return EDGE_KINDS.find((kind) => RELATION_KINDS[kind].shortcut === lower);
+}
+
+/**
+ * The kinds a legend explains for these edges: those offered on the canvas, and any other kind
+ * (the flow's) that the edges use, in registry order.
+ */
+export function edgeKindsToExplain(edges: readonly { kind: EdgeKind }[]): EdgeKind[] {
+  const used = new Set(edges.map((edge) => edge.kind));
+  return EDGE_KINDS.filter((kind) => RELATION_KINDS[kind].offered === 'canvas' || used.has(kind));
+}
+
+/** The kinds with `role` on a debate flow, in registry order. */
+export function edgeKindsWithFlowRole(role: FlowRole): EdgeKind[] {
+  return EDGE_KINDS.filter((kind) => RELATION_KINDS[kind].flow === role);
+}
+
+type ArgdownForm = RelationKindSpec['formats']['argdown'];
+const isWrittenAs = (value: ArgdownForm): value is WrittenAs => 'as' in value;
+
+/**
+ * How Argdown writes a kind: its own sign, or (`lost`) the sign of the kind it is written as,
+ * because Argdown cannot tell it apart.
+ */
+export function argdownFormOf(kind: EdgeKind): {
+  sign: string;
+  writtenAs: EdgeKind;
+  lost: boolean;
+} {
+  const form = RELATION_KINDS[kind].formats.argdown;
+  if (!isWrittenAs(form)) return { sign: form.sign, writtenAs: kind, lost: false };
+  const as = form.as;
+  if (!isEdgeKind(as)) throw new TypeError(`the ${kind} kind is written as "${as}", not a kind`);
+  const target = RELATION_KINDS[as].formats.argdown;
+  if (isWrittenAs(target)) throw new TypeError(`the ${kind} kind is written as another stand-in`);
+  return { sign: target.sign, writtenAs: as, lost: true };
 }
 
 /** Whether an edge of `kind` may run from a node of kind `from` to one of kind `to`. */
@@ -92,10 +148,17 @@ function readTable(tokens: (spec: RelationKindSpec) => readonly string[]): Map<s
   }
   return table;
 }
-const ARGDOWN_ONE_WAY = readTable((s) => s.formats.argdown.reads);
-const ARGDOWN_BOTH_WAYS = readTable((s) => s.formats.argdown.readsBothWays);
+const ARGDOWN_ONE_WAY = readTable((s) =>
+  isWrittenAs(s.formats.argdown) ? [] : s.formats.argdown.reads,
+);
+const ARGDOWN_BOTH_WAYS = readTable((s) =>
+  isWrittenAs(s.formats.argdown) ? [] : s.formats.argdown.readsBothWays,
+);
 const AIF_NODE = readTable((s) => [s.formats.aif.node]);
-const KIALO_STANCE = readTable((s) => [s.formats.kialo.stance.toLowerCase()]);
+const AIF_SCHEME = readTable((s) => [`${s.formats.aif.node}\u0000${s.formats.aif.scheme}`]);
+const KIALO_STANCE = readTable((s) =>
+  s.formats.kialo === null ? [] : [s.formats.kialo.stance.toLowerCase()],
+);
 
 /**
  * The kind an Argdown relation type (`support`, `attack`, `contradictory`, …) reads as, and
@@ -110,8 +173,16 @@ export function edgeKindOfArgdownRelation(
   return bothWays === undefined ? undefined : { kind: bothWays, bothWays: true };
 }
 
-/** The kind an AIF scheme node type (`RA`, `CA`, upper case) reads as, if any. */
-export function edgeKindOfAifNode(type: string): EdgeKind | undefined {
+/**
+ * The kind an AIF scheme node type (`RA`, `CA`, upper case) reads as, if any: the kind whose
+ * scheme text is `text` when there is one (Clashmap writes a turn as a CA node "Turn"), else
+ * the first kind written as that node type.
+ */
+export function edgeKindOfAifNode(type: string, text?: string): EdgeKind | undefined {
+  if (text !== undefined) {
+    const exact = AIF_SCHEME.get(`${type}\u0000${text}`);
+    if (exact !== undefined) return exact;
+  }
   return AIF_NODE.get(type);
 }
 

@@ -13,6 +13,7 @@ export const support: RelationKindSpec<'support'> = {
     newReply: 'New supporting claim',
   },
   shortcut: 's',
+  offered: 'canvas',
   look: {
     glyph: '+',
     color: { cssVar: '--cm-support', hex: '#1f6f43' },
@@ -21,6 +22,7 @@ export const support: RelationKindSpec<'support'> = {
     badge: 'circle',
   },
   evaluation: 'supports',
+  flow: 'backing',
   formats: {
     argdown: { sign: '+', reads: ['support', 'entails'], readsBothWays: [] },
     aif: { node: 'RA', scheme: 'Default Inference' },

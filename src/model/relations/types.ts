@@ -2,9 +2,31 @@ import type { NodeKind } from '../node';
 
 /**
  * What an edge of a kind does to its target when the map is evaluated (src/model/evaluate.ts):
- * a supporter can hold the target up, an attacker can bring it down.
+ * a supporter can hold the target up, an attacker can bring it down, and a turn attacks its
+ * target and also what its target supports (the argument now counts against what it was for).
  */
-export type EvaluationRole = 'supports' | 'attacks';
+export type EvaluationRole = 'supports' | 'attacks' | 'turns';
+
+/**
+ * What an edge of a kind is on a debate flow (src/model/flow.ts): an answer to the other side's
+ * argument, a turn (an answer that takes the argument over), an extension of one's own
+ * argument into a later speech, the use of an argument on another sheet, or plain backing.
+ */
+export type FlowRole = 'answer' | 'turn' | 'extension' | 'crossApplication' | 'backing';
+
+/**
+ * Where the app offers the kind for making new edges: on the canvas (toolbar, node handles,
+ * reply keys) or only in the flow view. The inspector offers every kind for an existing edge.
+ */
+export type Offered = 'canvas' | 'flow';
+
+/**
+ * A format that cannot tell this kind apart writes it as another kind (`as`, one the format
+ * holds) and reports the loss; reading the file back gives that kind.
+ */
+export interface WrittenAs {
+  readonly as: string;
+}
 
 /** The shape at the target end of a line: an arrowhead, or a bar across the line. */
 export type EndMarker = 'arrow' | 'bar';
@@ -41,6 +63,8 @@ export interface RelationKindSpec<K extends string = string> {
   };
   /** The key (lower case) that adds a reply of this kind to the selected node. */
   readonly shortcut: string;
+  /** Where new edges of this kind are offered. */
+  readonly offered: Offered;
   /** How the canvas, the legend and the SVG export draw it. */
   readonly look: {
     /** The sign on the edge's badge and on its drag handle: "+" or "−" (U+2212). */
@@ -54,24 +78,31 @@ export interface RelationKindSpec<K extends string = string> {
   };
   /** Its role in evaluation. */
   readonly evaluation: EvaluationRole;
+  /** Its role on a debate flow. */
+  readonly flow: FlowRole;
   /** How each file format writes it and reads it back. */
   readonly formats: {
-    readonly argdown: {
-      /** The sign before a reply under its target: `+ [from]`, `- [from]`. */
-      readonly sign: string;
-      /** Argdown relation types (@argdown/core's `relationType`) read as this kind. */
-      readonly reads: readonly string[];
-      /** Symmetric Argdown relation types read as one edge of this kind each way. */
-      readonly readsBothWays: readonly string[];
-    };
+    readonly argdown:
+      | {
+          /** The sign before a reply under its target: `+ [from]`, `- [from]`. */
+          readonly sign: string;
+          /** Argdown relation types (@argdown/core's `relationType`) read as this kind. */
+          readonly reads: readonly string[];
+          /** Symmetric Argdown relation types read as one edge of this kind each way. */
+          readonly readsBothWays: readonly string[];
+        }
+      | WrittenAs;
     readonly aif: {
       /** The scheme node an edge becomes: I(from) → node → I(to). */
       readonly node: AifSchemeNode;
-      /** The scheme node's text. */
+      /**
+       * The scheme node's text. Kinds that share a node type are told apart by it when read
+       * back; an unknown text reads as the first kind of that node type.
+       */
       readonly scheme: string;
     };
-    /** The stance Kialo writes before a claim: `1.1. Pro: …`. */
-    readonly kialo: { readonly stance: string };
+    /** The stance Kialo writes before a claim (`1.1. Pro: …`), or null: Kialo has none for it. */
+    readonly kialo: { readonly stance: string } | null;
     /** Graphviz edge attributes; the label is the glyph, the style follows the dash. */
     readonly dot: { readonly color: `#${string}`; readonly arrowhead: string };
     /** The value of the edge's `kind` data key. */

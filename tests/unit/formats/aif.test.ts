@@ -11,7 +11,7 @@ const NOW = new Date('2025-05-06T14:03:00Z');
 const TEXT = 'Sheinbaum said: "We reject any form of intervention or interference."';
 const SMALL: ClashMap = {
   format: 'clashmap',
-  version: 3,
+  version: 4,
   title: 'Strikes',
   sources: [{ id: 'src', title: 'Interview', text: TEXT }],
   nodes: [
@@ -97,6 +97,11 @@ describe('AIF export', () => {
   it('says what AIF cannot hold', () => {
     const { losses } = exported(exportAif(allFieldsMap(), { now: NOW }));
     expect(losses.map((l) => [l.path, l.message])).toEqual([
+      ['round', "The debate round's format and teams have no place in AIF"],
+      [
+        'nodes[0], nodes[1]',
+        'Who made an argument, in which speech, on which sheet and whether it was crossed out have no place in AIF',
+      ],
       ['nodes[0].notes, nodes[1].notes', 'Node notes have no place in AIF'],
       ['nodes[0].tags', 'Node tags have no place in AIF'],
       ['nodes[0].position, nodes[1].position', 'Canvas positions have no place in AIF'],

@@ -18,7 +18,7 @@ const FIXTURE = 'tests/fixtures/formats/drone-strikes.argdown';
 /** Two positions with no edges at all, and a claim that rebuts both: the tags alone say which is which. */
 const SMALL: ClashMap = {
   format: 'clashmap',
-  version: 3,
+  version: 4,
   title: 'Strikes',
   sources: [],
   nodes: [
@@ -122,10 +122,25 @@ describe('Argdown round trip (Clashmap → Argdown → Clashmap)', () => {
     expect(back.description).toBe(map.description);
   });
 
-  it('keeps every node field of a map that uses them all', async () => {
+  it('keeps every node field of a map that uses them all, but the round, which it reports', async () => {
     const map = allFieldsMap();
     const { back } = await roundTrip(map);
-    expect(back.nodes).toEqual(map.nodes);
+    const withoutRound = map.nodes.map(({ side: _s, speech: _p, conceded: _c, ...rest }) => {
+      if (rest.kind === 'position') return rest;
+      const { sheet: _h, ...kept } = rest;
+      return kept;
+    });
+    expect(back.nodes).toEqual(withoutRound);
+    expect(back.round).toBeUndefined();
+    const { losses } = exported(exportArgdown(map));
+    expect(losses.map((l) => [l.path, l.message])).toContainEqual([
+      'nodes[0], nodes[1]',
+      'Who made an argument, in which speech, on which sheet and whether it was crossed out have no place in Argdown',
+    ]);
+    expect(losses.map((l) => [l.path, l.message])).toContainEqual([
+      'round',
+      "The debate round's format and teams have no place in Argdown",
+    ]);
     expect(back.sources).toEqual(map.sources);
     expect(argumentOf(back)).toEqual(argumentOf(map));
   });
@@ -210,7 +225,7 @@ describe('Argdown round trip (Clashmap → Argdown → Clashmap)', () => {
         const source = `${words} (said on air)`;
         const map: ClashMap = {
           format: 'clashmap',
-          version: 3,
+          version: 4,
           title: words,
           sources: [{ id: 's', title: 'Transcript', text: source }],
           nodes: [

@@ -19,6 +19,7 @@ describe('format registry', () => {
       ['argdown', true, true],
       ['aif', true, true],
       ['kialo', false, true],
+      ['flower', false, true],
       ['markdown', true, false],
       ['dot', true, false],
       ['graphml', true, false],
@@ -31,7 +32,13 @@ describe('format registry', () => {
       'dot',
       'graphml',
     ]);
-    expect(importFormats().map((f) => f.id)).toEqual(['clashmap', 'argdown', 'aif', 'kialo']);
+    expect(importFormats().map((f) => f.id)).toEqual([
+      'clashmap',
+      'argdown',
+      'aif',
+      'kialo',
+      'flower',
+    ]);
   });
 
   it('names each format, its file extension and MIME type', () => {

@@ -25,7 +25,7 @@ export const SOURCE_TEXT = 'Mexico coordinates and collaborates, but does not su
 export function validDoc(): Doc {
   return {
     format: 'clashmap',
-    version: 3,
+    version: 4,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: SOURCE_TEXT }],
     nodes: [
@@ -88,7 +88,7 @@ const span = (quote: string) => {
 export function allFieldsMap(): ClashMap {
   return {
     format: 'clashmap',
-    version: 3,
+    version: 4,
     title: 'Drone strikes on cartels',
     description: 'Every field.\nTwo lines.',
     sources: [
@@ -119,6 +119,8 @@ export function allFieldsMap(): ClashMap {
         position: { x: -120.5, y: 40 },
         tags: ['sovereignty', 'Mexico 🇲🇽'],
         notes: 'Line one\n\tindented line two',
+        side: 'aff',
+        speech: '1AC',
       },
       {
         id: 'claim-demand',
@@ -135,6 +137,10 @@ export function allFieldsMap(): ClashMap {
         position: { x: 1_000_000, y: -1_000_000 },
         tags: [],
         notes: '',
+        side: 'aff',
+        speech: '2AC',
+        sheet: 'pos-coop',
+        conceded: '2AR',
       },
       { id: 'claim-strikes-work', kind: 'claim', text: 'Strikes would cut supply', evidence: [] },
     ],
@@ -142,5 +148,6 @@ export function allFieldsMap(): ClashMap {
       { id: 'e-demand-coop', from: 'claim-demand', to: 'pos-coop', kind: 'support', note: 'why' },
       { id: 'e-demand-strikes', from: 'claim-demand', to: 'claim-strikes-work', kind: 'rebuttal' },
     ],
+    round: { format: 'policy', aff: 'Northside AB', neg: 'Lakeview CD' },
   };
 }
