@@ -4,7 +4,7 @@ import type { EdgeKind } from '../model/edge';
 import { relationKind } from '../model/relations/registry';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { EvidenceDraft } from '../model/evidence';
-import { evaluateMap, type Assumption, type Evaluation } from '../model/evaluate';
+import type { Assumption, Evaluation } from '../model/evaluate';
 import type { MapNode, NodeKind, Point } from '../model/node';
 import type { PresentationStep } from '../model/presentation';
 import type { Source } from '../model/source';
@@ -707,7 +707,34 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
     };
   });
 
-  // Labels follow every edit and every what-if while they are shown (linear in the map).
+  // Labels follow every edit and every what-if while they are shown (linear in the map). The
+  // evaluation's code loads when labels are first turned on: a map opens without it.
+  let evaluateMap: typeof import('../model/evaluate').evaluateMap | null = null;
+  let loadingEvaluator = false;
+  const evaluateNow = (state: ClashmapState) => {
+    if (evaluateMap)
+      return store.setState({ evaluation: evaluateMap(state.map, state.assumptions) });
+    if (loadingEvaluator) return;
+    loadingEvaluator = true;
+    import('../model/evaluate').then(
+      (module) => {
+        evaluateMap = module.evaluateMap;
+        const now = store.getState();
+        if (now.labelsOn) evaluateNow(now);
+      },
+      () => {
+        // Offline before the app was ever cached whole: say so, and try again next time.
+        loadingEvaluator = false;
+        store.setState({ labelsOn: false });
+        store
+          .getState()
+          .notify(
+            'error',
+            'The labels could not be loaded: the connection is down. Try again once you are back online.',
+          );
+      },
+    );
+  };
   store.subscribe((state, previous) => {
     const stale =
       state.labelsOn &&
@@ -715,7 +742,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         state.map !== previous.map ||
         state.assumptions !== previous.assumptions ||
         !previous.labelsOn);
-    if (stale) store.setState({ evaluation: evaluateMap(state.map, state.assumptions) });
+    if (stale) evaluateNow(state);
     else if (!state.labelsOn && state.evaluation !== null) store.setState({ evaluation: null });
   });
 
