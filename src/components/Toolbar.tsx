@@ -5,6 +5,7 @@ import { capitalised, EDGE_KINDS, relationKind } from '../model/relations/regist
 import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
+import { OVERVIEW_MAX_NODES } from './MapCanvas';
 import { setTheme, useTheme } from '../app/theme';
 import { stepTextSize, TEXT_SIZES, useTextSize } from '../app/textSize';
 
@@ -76,6 +77,7 @@ export function Toolbar({
   const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
   const cardView = useClashmap((s) => s.cardView);
   const labelsOn = useClashmap((s) => s.labelsOn);
+  const tooBigForOverview = useClashmap((s) => s.map.nodes.length > OVERVIEW_MAX_NODES);
   const compact = useCompact();
   const theme = useTheme();
   const textSize = useTextSize();
@@ -200,6 +202,11 @@ export function Toolbar({
           label: 'Overview map',
           text: 'Overview',
           pressed: overviewOpen,
+          ...(tooBigForOverview
+            ? {
+                title: `Overview map (left out above ${OVERVIEW_MAX_NODES.toLocaleString('en-US')} cards)`,
+              }
+            : {}),
           onClick: onToggleOverview,
         },
         {
