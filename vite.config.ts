@@ -1,9 +1,33 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const NO_COLOURS = fileURLToPath(new URL('src/vendor/d3ColorNone.ts', import.meta.url));
+
+/**
+ * React Flow pans and zooms with d3-zoom, which animates through d3-transition and
+ * d3-interpolate; both import d3-color to interpolate CSS colours (its parser and its table of
+ * 148 named colours: 4.5 kB of the initial JavaScript, gzipped). React Flow animates only the
+ * view's x, y and zoom, which are numbers, so those two packages get a d3-color that knows no
+ * colours (src/vendor/d3ColorNone.ts). Anything else that imports d3-color gets the real one.
+ */
+function noColoursForViewTransitions(): Plugin {
+  return {
+    name: 'clashmap:no-colours-for-view-transitions',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'd3-color' || !importer) return null;
+      return /[\\/]node_modules[\\/]d3-(interpolate|transition)[\\/]/.test(importer)
+        ? NO_COLOURS
+        : null;
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
+    noColoursForViewTransitions(),
     react(),
     // A service worker precaches the app, its bundled maps and its lazy chunks, so that after
     // one visit Clashmap opens, edits, opens files and presents with no network (classrooms).

@@ -47,7 +47,9 @@ export const VIEWPORT = { width: 1440, height: 900 };
 
 /** Targets from the performance issue. */
 const TARGETS = {
-  initialJsKb: 200,
+  // The hard gate in npm test. Issue 13's goal is 180 kB: reached on the perf branch (178.3),
+  // then the flow view's round model (formats, speeches) came into the start-up load: 183.1.
+  initialJsKb: 190,
   open1000Ms: 1500,
   openRatio1000: 1.5,
   dragP95Ms: 25,

@@ -7,14 +7,8 @@ import { isShareFragment, readShareFragment } from './app/share';
 import { ARTICLE_MAP_FILE, loadBundledMap } from './io/bundledMaps';
 import { downloadMapText, suggestFileName } from './io/fileAccess';
 import { parseMap } from './io/parse';
-import { DialogHost } from './components/dialogs/DialogHost';
+import type { ImageExporter } from './components/ExportDialog';
 import { Lazy, lazyPart } from './components/Lazy';
-import {
-  LinkProblemDialog,
-  ReplaceOwnMapDialog,
-  TabConflictDialog,
-} from './components/dialogs/StartupDialogs';
-import { makeImageExporter } from './components/imageExport';
 import { MapCanvas } from './components/MapCanvas';
 import { MapTitle } from './components/MapTitle';
 import { SkipToMap } from './components/SkipToMap';
@@ -23,7 +17,6 @@ import { presenceStore, usePresence } from './app/presence';
 import { rememberName, roomOfFragment, storedName } from './app/roomLink';
 import type { TeacherControls } from './app/room';
 import { Notices } from './components/Notices';
-import { Scoreboard } from './components/evaluation/Scoreboard';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
 import { usePrintHandout } from './components/usePrintHandout';
 import { HandoutPages } from './components/HandoutPages';
@@ -53,6 +46,21 @@ const ClassBanner = lazyPart(() =>
 const NameDialog = lazyPart(() =>
   import('./components/class/ClassSession').then((m) => ({ default: m.NameDialog })),
 );
+// Dialogs load when one is first shown (each dialog in its own part, too).
+const DialogHost = lazyPart(() =>
+  import('./components/dialogs/DialogHost').then((m) => ({ default: m.DialogHost })),
+);
+// What a share link, a class link or another tab may ask at start, but seldom does.
+const startupDialogs = () => import('./components/dialogs/StartupDialogs');
+const LinkProblemDialog = lazyPart(() =>
+  startupDialogs().then((m) => ({ default: m.LinkProblemDialog })),
+);
+const ReplaceOwnMapDialog = lazyPart(() =>
+  startupDialogs().then((m) => ({ default: m.ReplaceOwnMapDialog })),
+);
+const TabConflictDialog = lazyPart(() =>
+  startupDialogs().then((m) => ({ default: m.TabConflictDialog })),
+);
 const Presenter = lazyPart(() =>
   import('./components/present/Presenter').then((m) => ({ default: m.Presenter })),
 );
@@ -67,6 +75,10 @@ const CompareView = lazyPart(() =>
 // The flow view loads when first opened: a debate round's sheets, a view of the same map.
 const FlowView = lazyPart(() =>
   import('./views/flow/FlowView').then((m) => ({ default: m.FlowView })),
+);
+// The scoreboard, and the evaluation it shows, load when labels are first turned on.
+const Scoreboard = lazyPart(() =>
+  import('./components/evaluation/Scoreboard').then((m) => ({ default: m.Scoreboard })),
 );
 const StepsPanel = lazyPart(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
@@ -127,7 +139,13 @@ function Editor({
   const mapTitle = useClashmap((s) => s.map.title);
   const store = useClashmapStore();
   const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
-  const exportImage = useMemo(() => makeImageExporter(store), [store]);
+  const labelsOn = useClashmap((s) => s.labelsOn);
+  // Drawing images loads with the first export, not with the app.
+  const exportImage = useMemo<ImageExporter>(
+    () => async (kind, selectionOnly) =>
+      (await import('./components/imageExport')).makeImageExporter(store)(kind, selectionOnly),
+    [store],
+  );
   // The outline covers the canvas: keys that edit the selection would act on cards out of sight.
   // The compare view too; files dropped on it are students' maps, not a map to open. The flow
   // view has fields and keys of its own.
@@ -179,7 +197,11 @@ function Editor({
           onFoldLegend={() => setLegendOpen(false)}
           overviewOpen={overviewOpen}
         />
-        <Scoreboard onChooseNode={commands.focusNode} />
+        {labelsOn && (
+          <Lazy>
+            <Scoreboard onChooseNode={commands.focusNode} />
+          </Lazy>
+        )}
         {stepsOpen && (
           <Lazy>
             <StepsPanel onPresentFrom={setPresentFrom} onClose={() => setStepsOpen(false)} />
@@ -211,12 +233,16 @@ function Editor({
         )}
       </div>
       <Notices />
-      <DialogHost
-        dialog={dialog}
-        setDialog={setDialog}
-        commands={commands}
-        exportImage={exportImage}
-      />
+      {dialog && (
+        <Lazy>
+          <DialogHost
+            dialog={dialog}
+            setDialog={setDialog}
+            commands={commands}
+            exportImage={exportImage}
+          />
+        </Lazy>
+      )}
       {pages && <HandoutPages title={mapTitle} pages={pages} />}
       {printing && (
         <div className="cm-print-outline">
@@ -444,55 +470,61 @@ export function App() {
           )}
         </main>
         {confirmKeep && shared?.own.status === 'restored' && (
-          <ReplaceOwnMapDialog
-            title={shared.own.map.title}
-            onCancel={() => setConfirmKeep(false)}
-            onDownload={() => {
-              const own = shared.own;
-              if (own.status === 'restored') {
-                downloadMapText(
-                  own.record.text,
-                  own.record.fileName ?? suggestFileName(own.map.title),
-                );
-              }
-            }}
-            onReplace={keepSharedCopy}
-          />
+          <Lazy>
+            <ReplaceOwnMapDialog
+              title={shared.own.map.title}
+              onCancel={() => setConfirmKeep(false)}
+              onDownload={() => {
+                const own = shared.own;
+                if (own.status === 'restored') {
+                  downloadMapText(
+                    own.record.text,
+                    own.record.fileName ?? suggestFileName(own.map.title),
+                  );
+                }
+              }}
+              onReplace={keepSharedCopy}
+            />
+          </Lazy>
         )}
         {linkProblem && (
-          <LinkProblemDialog message={linkProblem} onClose={() => setLinkProblem(null)} />
+          <Lazy>
+            <LinkProblemDialog message={linkProblem} onClose={() => setLinkProblem(null)} />
+          </Lazy>
         )}
         {conflict && (
-          <TabConflictDialog
-            onLoadOther={() => {
-              const asked = conflict;
-              setConflict(null);
-              void autosave.current
-                ?.adoptLatest(asked, (record) => {
-                  const result = parseMap(record.text, { brokenQuotes: 'warn' });
-                  if (!result.ok) {
-                    store
-                      .getState()
-                      .notify(
-                        'error',
-                        `The other tab’s version could not be read (${result.error.issues[0]?.message ?? result.error.kind}); this tab’s map is unchanged.`,
-                      );
-                    return false;
-                  }
-                  showMap(store, result.map, record.fileName, { savedToFile: !record.dirty });
-                  return true;
-                })
-                // Unreadable: this tab's map stays, and the user still has to choose.
-                .then((shown) => {
-                  if (!shown) setConflict(asked);
-                });
-            }}
-            onKeepMine={() => {
-              void autosave.current?.keepMine();
-              setConflict(null);
-            }}
-            onDownload={download}
-          />
+          <Lazy>
+            <TabConflictDialog
+              onLoadOther={() => {
+                const asked = conflict;
+                setConflict(null);
+                void autosave.current
+                  ?.adoptLatest(asked, (record) => {
+                    const result = parseMap(record.text, { brokenQuotes: 'warn' });
+                    if (!result.ok) {
+                      store
+                        .getState()
+                        .notify(
+                          'error',
+                          `The other tab’s version could not be read (${result.error.issues[0]?.message ?? result.error.kind}); this tab’s map is unchanged.`,
+                        );
+                      return false;
+                    }
+                    showMap(store, result.map, record.fileName, { savedToFile: !record.dirty });
+                    return true;
+                  })
+                  // Unreadable: this tab's map stays, and the user still has to choose.
+                  .then((shown) => {
+                    if (!shown) setConflict(asked);
+                  });
+              }}
+              onKeepMine={() => {
+                void autosave.current?.keepMine();
+                setConflict(null);
+              }}
+              onDownload={download}
+            />
+          </Lazy>
         )}
       </div>
     </ReactFlowProvider>

@@ -5,18 +5,25 @@ import './styles.css';
 import { App } from './App';
 import { createClashmapStore } from './store/store';
 import { StoreProvider } from './store/StoreContext';
-import { registerSW } from 'virtual:pwa-register';
 import { applyTheme } from './app/theme';
 import { applyTextSize } from './app/textSize';
-
-// Offline support: the service worker only exists in the production build.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) registerSW({ immediate: true });
+import { afterFirstMapDrawn } from './app/afterFirstMap';
+import { loadFileAccess } from './io/fileAccess';
 
 // The chosen (or the system's) colour theme and the chosen text size, before the first paint.
 applyTheme();
 applyTextSize();
 
 const store = createClashmapStore();
+
+// What is not needed to show the map loads once it is drawn: the file picker library, and
+// offline support (the service worker only exists in the production build; precaching the app
+// would compete with the first load).
+afterFirstMapDrawn(store, () => {
+  void loadFileAccess();
+  if (import.meta.env.PROD && 'serviceWorker' in navigator)
+    void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: true }));
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

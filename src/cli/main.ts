@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { mapToCards } from '../io/cards';
 import { exportFormats, importFormats } from '../io/formats/registry';
 import type { ExportResult, Loss } from '../io/formats/types';
@@ -194,16 +193,8 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   }
 }
 
+// Run as a program (`npx tsx src/cli/main.ts …`): bin.ts runs the command line. The compiled
+// CLI (`npm run clashmap`, see scripts/clashmap.mjs) starts from bin.ts itself.
 const isMain =
   process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isMain) {
-  void Promise.resolve(
-    runCli(process.argv.slice(2), {
-      out: (line) => process.stdout.write(`${line}\n`),
-      err: (line) => process.stderr.write(`${line}\n`),
-      readFile: (path) => readFileSync(path),
-    }),
-  ).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (isMain) void import('./bin');

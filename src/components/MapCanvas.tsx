@@ -35,6 +35,12 @@ const edgeTypes: EdgeTypes = { argument: ArgumentEdge };
 const FRAME_PADDING = 32;
 /** Above this many nodes the canvas draws only what is in view (and reads as an outline). */
 export const LARGE_MAP_NODES = 200;
+/**
+ * Above this many nodes the overview map is left out: React Flow's MiniMap draws every node,
+ * each with its own store subscription, and redraws them on every drag. In its place the
+ * canvas says why, and Fit map to view shows the whole map.
+ */
+export const OVERVIEW_MAX_NODES = 1_000;
 /** Below this zoom node text is too small to read, so the first view pans instead of shrinking. */
 const MIN_READABLE_ZOOM = 0.7;
 
@@ -264,7 +270,16 @@ export function MapCanvas({
         )}
         <Background gap={24} />
         <Controls showInteractive={false} />
-        {overviewOpen && (
+        {overviewOpen && count > OVERVIEW_MAX_NODES && (
+          <Panel position="bottom-right" className="cm-progress cm-minimap-off">
+            <p role="status">
+              No overview map above {OVERVIEW_MAX_NODES.toLocaleString('en-US')} cards (this map has{' '}
+              {count.toLocaleString('en-US')}): it would slow every pan and drag.{' '}
+              <strong>Fit</strong> shows the whole map.
+            </p>
+          </Panel>
+        )}
+        {overviewOpen && count <= OVERVIEW_MAX_NODES && (
           <MiniMap
             pannable
             zoomable

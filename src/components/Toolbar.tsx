@@ -6,6 +6,7 @@ import { holdsRound } from '../model/round';
 import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
+import { OVERVIEW_MAX_NODES } from './MapCanvas';
 import { setTheme, useTheme } from '../app/theme';
 import { stepTextSize, TEXT_SIZES, useTextSize } from '../app/textSize';
 
@@ -87,6 +88,7 @@ export function Toolbar({
   const labelsOn = useClashmap((s) => s.labelsOn);
   // The flow view is offered once the map holds a debate round (or while it is open).
   const round = useClashmap((s) => holdsRound(s.map));
+  const tooBigForOverview = useClashmap((s) => s.map.nodes.length > OVERVIEW_MAX_NODES);
   const compact = useCompact();
   const theme = useTheme();
   const textSize = useTextSize();
@@ -220,6 +222,11 @@ export function Toolbar({
           label: 'Overview map',
           text: 'Overview',
           pressed: overviewOpen,
+          ...(tooBigForOverview
+            ? {
+                title: `Overview map (left out above ${OVERVIEW_MAX_NODES.toLocaleString('en-US')} cards)`,
+              }
+            : {}),
           onClick: onToggleOverview,
         },
         {

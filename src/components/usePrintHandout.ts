@@ -2,8 +2,7 @@ import { useReactFlow, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useClashmapStore } from '../store/StoreContext';
-import { handoutPages, type HandoutPage } from './handoutPages';
-import { canvasBoxes, textMeasure } from './imageExport';
+import type { HandoutPage } from './handoutPages';
 
 /**
  * The map's box on a printed A4 page (see the print rules in styles.css), in CSS px: the page
@@ -88,7 +87,12 @@ export function usePrintHandout(): PrintHandout {
   }, [flow, store]);
 
   const print = useCallback(async () => {
-    const { exportMapSvg } = await import('../io/svgExport');
+    // Making pages loads with the first handout, not with the app.
+    const [{ exportMapSvg }, { handoutPages }, { canvasBoxes, textMeasure }] = await Promise.all([
+      import('../io/svgExport'),
+      import('./handoutPages'),
+      import('./imageExport'),
+    ]);
     const made = handoutPages(
       store.getState().mapToSave(),
       canvasBoxes(store),

@@ -1,16 +1,13 @@
 import { MAP_FILE_EXTENSION, MAP_MIME_TYPE } from '../model/map';
 
-// The file picker library loads when the page is idle, or at the first Open or Save: it is not
-// needed to show a map, and the initial JavaScript has a budget (npm run bench -- --size-only).
+// The file picker library loads once the first map is drawn (see main.tsx), or at the first
+// Open or Save: it is not needed to show a map, and the initial JavaScript has a budget
+// (npm run bench -- --size-only).
 type FileAccess = typeof import('browser-fs-access');
 let fsAccess: Promise<FileAccess> | null = null;
 let loaded: FileAccess | null = null;
 export const loadFileAccess = () =>
   (fsAccess ??= import('browser-fs-access').then((module) => (loaded = module)));
-if (typeof window !== 'undefined') {
-  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
-  idle(() => void loadFileAccess());
-}
 
 // The handle of the file the open map came from, so that Save writes back to it where the
 // browser allows (File System Access API); elsewhere saving downloads a file.

@@ -1,4 +1,4 @@
-import { en } from 'zod/locales';
+import en from 'zod/v4/locales/en.js';
 import { z } from 'zod/mini';
 
 // The model's schemas use zod/mini, zod's tree-shakable functional API (same package as the

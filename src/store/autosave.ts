@@ -1,6 +1,5 @@
 import { createStore, get, set, update, type UseStore } from 'idb-keyval';
 import { parseMap } from '../io/parse';
-import { mergeMaps } from '../model/merge';
 import { emptyMap, type ClashMap } from '../model/map';
 import { serializeMap } from '../io/serialize';
 import { assumptionsKey, isDirty, type ClashmapStore } from './store';
@@ -261,7 +260,7 @@ export function startAutosave(
       return;
     }
     if (conflict) {
-      if (!mergeOther(conflict)) {
+      if (!(await mergeOther(conflict))) {
         pause();
         events.onConflict(conflict);
       }
@@ -280,7 +279,12 @@ export function startAutosave(
    * or read (the versions' common ancestor; with none, an empty map, so nothing is dropped).
    * The merged map is shown and, if it holds edits the other tab lacks, written back.
    */
-  const mergeOther = (other: AutosaveRecord): boolean => {
+  const mergeOther = async (other: AutosaveRecord): Promise<boolean> => {
+    // Merging loads when another tab first writes, not with the app. If it cannot load
+    // (offline before the app was cached), the user is asked, as for a merge that fails.
+    const merge = await import('../model/merge').catch(() => null);
+    if (!merge) return false;
+    const { mergeMaps } = merge;
     const theirs = parseMap(other.text, { brokenQuotes: 'warn' });
     if (!theirs.ok) return false;
     const before = store.getState().map;
@@ -349,7 +353,12 @@ export function startAutosave(
       if (paused) return;
       try {
         const other = await get<AutosaveRecord>(KEY, db());
-        if (other && other.tabId !== tabId && other.text !== lastText && !mergeOther(other)) {
+        if (
+          other &&
+          other.tabId !== tabId &&
+          other.text !== lastText &&
+          !(await mergeOther(other))
+        ) {
           pause();
           events.onConflict(other);
         }

@@ -68,8 +68,14 @@ export function toFlowNodes(
   dragging: ReadonlyMap<string, Point> = NO_POINTS,
   room: ReadonlyMap<string, Point> = NO_POINTS,
 ): ArgumentFlowNode[] {
-  const before = new Map(previous.map((n) => [n.id, n]));
-  return map.nodes.map((node): ArgumentFlowNode => {
+  let before: Map<string, ArgumentFlowNode> | null = null;
+  // Nodes keep their order from one call to the next, so the old node is usually at the same
+  // index; the lookup by id is made only when it is not.
+  const oldNode = (id: string, i: number) =>
+    previous[i]?.id === id
+      ? previous[i]
+      : (before ??= new Map(previous.map((n) => [n.id, n]))).get(id);
+  const next = map.nodes.map((node, i): ArgumentFlowNode => {
     const dragged = dragging.get(node.id);
     const position = dragged ??
       room.get(node.id) ??
@@ -78,7 +84,7 @@ export function toFlowNodes(
     const size = measured.get(node.id);
     const isSelected = selected.has(node.id);
     const editing = editingId === node.id;
-    const old = before.get(node.id);
+    const old = oldNode(node.id, i);
     const brokenQuotes = countBrokenQuotes(node, map.sources);
     const sameData =
       old !== undefined &&
@@ -112,25 +118,75 @@ export function toFlowNodes(
           : ''),
     };
   });
+  return sameElements(next, previous) ? (previous as ArgumentFlowNode[]) : next;
 }
 
-function edgeName(edge: Edge, text: ReadonlyMap<string, string>): string {
+/**
+ * True when `next` holds the very objects of `previous`, in order: the caller then keeps the
+ * previous array, and React Flow, seeing the same array, rebuilds no lookup and reruns none of
+ * its subscribers.
+ */
+function sameElements<T>(next: readonly T[], previous: readonly T[]): boolean {
+  return next.length === previous.length && next.every((item, i) => item === previous[i]);
+}
+
+/** Node records by id, made once per nodes array (arrays and records are immutable). */
+const nodesById = new WeakMap<readonly MapNode[], ReadonlyMap<string, MapNode>>();
+
+function nodeIndex(nodes: readonly MapNode[]): ReadonlyMap<string, MapNode> {
+  let index = nodesById.get(nodes);
+  if (!index) {
+    index = new Map(nodes.map((n) => [n.id, n]));
+    nodesById.set(nodes, index);
+  }
+  return index;
+}
+
+/**
+ * An edge's accessible name, cached by its record with the node records it was made from: a
+ * name is remade only when the edge or the text at either end changes, not for every edge
+ * whenever the map does.
+ */
+const edgeNames = new WeakMap<Edge, { from?: MapNode; to?: MapNode; name: string }>();
+
+function edgeName(edge: Edge, nodes: ReadonlyMap<string, MapNode>): string {
+  const from = nodes.get(edge.from);
+  const to = nodes.get(edge.to);
+  const cached = edgeNames.get(edge);
+  if (
+    cached &&
+    (cached.from === from || cached.from?.text === from?.text) &&
+    (cached.to === to || cached.to?.text === to?.text)
+  ) {
+    if (cached.from !== from || cached.to !== to) edgeNames.set(edge, { ...cached, from, to });
+    return cached.name;
+  }
   const verb = relationKind(edge.kind).names.verb;
-  return `“${text.get(edge.from) ?? edge.from}” ${verb} “${text.get(edge.to) ?? edge.to}”`;
+  const name = `“${from?.text ?? edge.from}” ${verb} “${to?.text ?? edge.to}”`;
+  edgeNames.set(edge, { from, to, name });
+  return name;
 }
 
-/** React Flow edges for the map, named for assistive technology by the texts they join. */
+/**
+ * React Flow edges for the map, named for assistive technology by the texts they join. An edge
+ * whose record, name and selection are unchanged keeps its flow edge; when every edge does,
+ * the previous array itself is returned.
+ */
 export function toFlowEdges(
   map: ClashMap,
   previous: readonly ArgumentFlowEdge[],
   selected: ReadonlySet<string>,
 ): ArgumentFlowEdge[] {
-  const before = new Map(previous.map((e) => [e.id, e]));
-  const text = new Map(map.nodes.map((n) => [n.id, n.text]));
-  return map.edges.map((edge): ArgumentFlowEdge => {
-    const old = before.get(edge.id);
+  let before: Map<string, ArgumentFlowEdge> | null = null;
+  const oldEdge = (id: string, i: number) =>
+    previous[i]?.id === id
+      ? previous[i]
+      : (before ??= new Map(previous.map((e) => [e.id, e]))).get(id);
+  const nodes = nodeIndex(map.nodes);
+  const next = map.edges.map((edge, i): ArgumentFlowEdge => {
+    const old = oldEdge(edge.id, i);
     const isSelected = selected.has(edge.id);
-    const name = edgeName(edge, text);
+    const name = edgeName(edge, nodes);
     if (
       old &&
       old.data?.edge === edge &&
@@ -148,4 +204,5 @@ export function toFlowEdges(
       ariaLabel: name,
     };
   });
+  return sameElements(next, previous) ? (previous as ArgumentFlowEdge[]) : next;
 }

@@ -5,7 +5,6 @@ import { relationKind } from '../model/relations/registry';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { EvidenceDraft } from '../model/evidence';
 import type { Assumption, Evaluation } from '../model/evaluate';
-import { evaluateRound } from '../model/roundEvaluation';
 import type { MapNode, NodeKind, Point } from '../model/node';
 import type { PresentationStep } from '../model/presentation';
 import type { Source } from '../model/source';
@@ -730,7 +729,37 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
     };
   });
 
-  // Labels follow every edit and every what-if while they are shown (linear in the map).
+  // Labels follow every edit and every what-if while they are shown (linear in the map). The
+  // evaluation's code loads when labels are first turned on: a map opens without it. A round's
+  // drops and crossings-out count (src/model/roundEvaluation.ts); other maps are evaluated by
+  // the plain rule.
+  let evaluateMap:
+    ((map: ClashMap, assumptions: ClashmapState['assumptions']) => Evaluation) | null = null;
+  let loadingEvaluator = false;
+  const evaluateNow = (state: ClashmapState) => {
+    if (evaluateMap)
+      return store.setState({ evaluation: evaluateMap(state.map, state.assumptions) });
+    if (loadingEvaluator) return;
+    loadingEvaluator = true;
+    import('../model/roundEvaluation').then(
+      (module) => {
+        evaluateMap = (map, assumptions) => module.evaluateRound(map, assumptions).evaluation;
+        const now = store.getState();
+        if (now.labelsOn) evaluateNow(now);
+      },
+      () => {
+        // Offline before the app was ever cached whole: say so, and try again next time.
+        loadingEvaluator = false;
+        store.setState({ labelsOn: false });
+        store
+          .getState()
+          .notify(
+            'error',
+            'The labels could not be loaded: the connection is down. Try again once you are back online.',
+          );
+      },
+    );
+  };
   store.subscribe((state, previous) => {
     const stale =
       state.labelsOn &&
@@ -738,10 +767,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         state.map !== previous.map ||
         state.assumptions !== previous.assumptions ||
         !previous.labelsOn);
-    // A round's drops and crossings-out count (src/model/roundEvaluation.ts); other maps are
-    // evaluated by the plain rule.
-    if (stale)
-      store.setState({ evaluation: evaluateRound(state.map, state.assumptions).evaluation });
+    if (stale) evaluateNow(state);
     else if (!state.labelsOn && state.evaluation !== null) store.setState({ evaluation: null });
   });
 

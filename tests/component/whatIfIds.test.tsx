@@ -10,7 +10,7 @@ import { createClashmapStore } from '../../src/store/store';
 describe('the what-if switch of a node whose id is a word objects know', () => {
   it.each(['constructor', 'toString', '__proto__'])(
     '%s starts on "Follow the rule", and can be assumed',
-    (id) => {
+    async (id) => {
       const store = createClashmapStore();
       const node = (nodeId: string, kind: MapNode['kind'], text: string): MapNode => ({
         id: nodeId,
@@ -34,7 +34,10 @@ describe('the what-if switch of a node whose id is a word objects know', () => {
           <NodeEvaluation id={id} />
         </StoreProvider>,
       );
-      const follow = screen.getByRole('radio', { name: 'Follow the rule' }) as HTMLInputElement;
+      // The evaluation loads when labels are first shown.
+      const follow = (await screen.findByRole('radio', {
+        name: 'Follow the rule',
+      })) as HTMLInputElement;
       expect(follow.checked).toBe(true);
       fireEvent.click(screen.getByRole('radio', { name: 'Assume it falls (strike it)' }));
       expect(store.getState().assumptions.get(id)).toBe('falls');

@@ -4,7 +4,10 @@ import { parseMap } from '../../src/io/parse';
 import type { ClashMap } from '../../src/model/map';
 import { openSession, type Session } from './browser';
 import { edgeProblems, measureEdges } from './edgeGeometry';
-import { tabTo } from './helpers';
+import { generateMap } from '../../bench/generate';
+import { OVERVIEW_MAX_NODES } from '../../src/components/MapCanvas';
+import { serializeMap } from '../../src/io/serialize';
+import { chooseFile, fileFromText, tabTo, tool } from './helpers';
 
 const article = parseMap(readFileSync('public/maps/cartel-drone-strikes.clashmap.json', 'utf8'));
 if (!article.ok) throw new Error('the shipped article map does not parse');
@@ -275,6 +278,24 @@ describe('first launch', () => {
     }
     await unfold(session.page, 'Overview map');
     await expect(session.page.getByRole('img', { name: 'Map overview' }).count()).resolves.toBe(1);
+  });
+
+  it('leaves the overview map out of a map above its limit, and says so', async () => {
+    const { page } = session;
+    await unfold(page, 'Overview map');
+    const big = generateMap(OVERVIEW_MAX_NODES + 1);
+    await chooseFile(
+      page,
+      () => tool(page, 'Open map').click(),
+      fileFromText('big.clashmap.json', serializeMap(big)),
+    );
+    const limit = OVERVIEW_MAX_NODES.toLocaleString('en-US');
+    const count = big.nodes.length.toLocaleString('en-US');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `No overview map above ${limit} cards (this map has ${count})` })
+      .waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('img', { name: 'Map overview' }).count()).resolves.toBe(0);
   });
 
   it('logs no errors', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -302,6 +302,38 @@ describe('the clashmap command, run for real', () => {
         `${file}: nodes[5].evidence[0].start: must not be negative`,
         `${file}: edges[7].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"`,
       ]);
+    },
+  );
+});
+
+describe('npm run clashmap: the compiled command', () => {
+  const npmRun = (...args: string[]) =>
+    spawnSync('npm', ['run', '--silent', 'clashmap', '--', ...args], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+  const BUNDLE = '.tmp/cli/clashmap.mjs';
+
+  it(
+    'validates and refuses as the TypeScript does, and is rebuilt when a source changes',
+    { timeout: 240_000 },
+    () => {
+      const valid = npmRun('validate', ARTICLE_MAP_PATH);
+      expect(valid.status).toBe(0);
+      expect(valid.stdout).toBe(`${ARTICLE_MAP_PATH}: valid (25 nodes, 31 edges)\n`);
+      const built = statSync(BUNDLE).mtimeMs;
+
+      // A source the command is built from changes: the next run builds it again first.
+      const now = new Date();
+      utimesSync('src/cli/bin.ts', now, now);
+      const missing = npmRun('validate', 'no-such-file.clashmap.json');
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toBe('no-such-file.clashmap.json: cannot read: no such file\n');
+      expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(built);
+
+      const usage = npmRun('frobnicate');
+      expect(usage.status).toBe(2);
+      expect(usage.stderr).toBe(`unknown command "frobnicate"\n${USAGE}\n`);
     },
   );
 });

@@ -152,6 +152,8 @@ describe('toFlowNodes', () => {
     const first = toFlowNodes(map, AUTO, [], new Set(['a']), 'b');
     const second = toFlowNodes(map, new Map(AUTO), first, new Set(['a']), 'b');
     second.forEach((n, i) => expect(n).toBe(first[i]));
+    // The array itself, too: React Flow then rebuilds no node lookup.
+    expect(second).toBe(first);
   });
 
   it('re-creates only the nodes entering and leaving the editor', () => {
@@ -225,6 +227,13 @@ describe('toFlowEdges', () => {
     );
     expect(byId(second, 'e-a-pos')).toBe(byId(first, 'e-a-pos'));
     expect(byId(second, 'e-c-a')).toBe(byId(first, 'e-c-a'));
+  });
+
+  it('returns the previous array itself when no edge changed, though the nodes did', () => {
+    const map = sampleMap();
+    const first = toFlowEdges(map, [], none);
+    const moved = { ...map, nodes: map.nodes.map((n) => ({ ...n, position: { x: 1, y: 2 } })) };
+    expect(toFlowEdges(moved, first, none)).toBe(first);
   });
 
   it('re-creates only the edges whose selection changed', () => {
@@ -320,6 +329,21 @@ describe('through the store', () => {
     expect(byId(selectFlowEdges(store.getState()), 'e-c-a').ariaLabel).toMatch(
       /^“A fig leaf” rebuts/,
     );
+  });
+
+  it('a card dropped in a new place keeps the edges array itself (React Flow rebuilds no edge lookup)', () => {
+    const store = createClashmapStore(sampleMap());
+    const edges = selectFlowEdges(store.getState());
+    const nodes = selectFlowNodes(store.getState());
+    store
+      .getState()
+      .applyNodeChanges([
+        { type: 'position', id: 'b', position: { x: 450, y: 320 }, dragging: false },
+      ]);
+    expect(store.getState().map.nodes).not.toBe(sampleMap().nodes);
+    expect(byId(selectFlowNodes(store.getState()), 'b').position).toEqual({ x: 450, y: 320 });
+    expect(selectFlowNodes(store.getState())).not.toBe(nodes);
+    expect(selectFlowEdges(store.getState())).toBe(edges);
   });
 
   it('a selection change re-creates only the nodes selected and deselected', () => {

@@ -1,0 +1,26 @@
+import type { ClashmapStore } from '../store/store';
+
+/** How long start-up may take before work that waits for the first map runs anyway. */
+const LONGEST_WAIT_MS = 10_000;
+
+/**
+ * Runs `then` once, when the browser is idle after the first map is drawn: a map has been
+ * opened and laid out with its measured sizes. A start that opens no map (a link that cannot
+ * be read, say) runs it after LONGEST_WAIT_MS.
+ */
+export function afterFirstMapDrawn(store: ClashmapStore, then: () => void): void {
+  const startRevision = store.getState().revision;
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    unsubscribe();
+    clearTimeout(timer);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(then, { timeout: 2000 });
+    else setTimeout(then, 0);
+  };
+  const unsubscribe = store.subscribe((state) => {
+    if (state.revision !== startRevision && !state.layoutPending) run();
+  });
+  const timer = setTimeout(run, LONGEST_WAIT_MS);
+}
