@@ -43,13 +43,15 @@ export const LARGE_MAP_NODES = 200;
 export const OVERVIEW_MAX_NODES = 1_000;
 /** Below this zoom node text is too small to read, so the first view pans instead of shrinking. */
 const MIN_READABLE_ZOOM = 0.7;
+/** How much of the relations crossing above the cards the first view of a tall map shows (px). */
+const STREET_BAND = 140;
 
 /**
  * The rectangle around the nodes (positions and measured sizes; no sub-flows here) and around
  * the routed edges, whose lanes and streets run left of and above the cards.
  */
 function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]) {
-  if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0, cardsTop: 0 };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -68,13 +70,14 @@ function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]) {
     maxX = Math.max(maxX, rect.x + rect.width);
     maxY = Math.max(maxY, rect.y + rect.height);
   }
+  const cardsTop = minY;
   for (const route of routeEdges(rects, edges).values()) {
     for (const point of route.points) {
       minX = Math.min(minX, point.x);
       minY = Math.min(minY, point.y);
     }
   }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY, cardsTop };
 }
 
 /**
@@ -112,7 +115,13 @@ function useMeasuredLayout() {
       Math.max(MIN_READABLE_ZOOM, fitBoth >= MIN_READABLE_ZOOM ? fitBoth : fitWidth),
     );
     const x = Math.max(FRAME_PADDING, (width - bounds.width * zoom) / 2) - bounds.x * zoom;
-    const y = Math.max(FRAME_PADDING, (height - bounds.height * zoom) / 2) - bounds.y * zoom;
+    // A map taller than the view starts from its top: the first cards, with at most a band of
+    // the relations that cross above them. (A large map stacks hundreds of those crossings
+    // above its cards; starting from the topmost one showed a screen without a card.)
+    const fits = bounds.height * zoom <= height - 2 * FRAME_PADDING;
+    const top = fits ? bounds.y : Math.max(bounds.y, bounds.cardsTop - STREET_BAND / zoom);
+    const shown = fits ? bounds.height : bounds.height - (top - bounds.y);
+    const y = Math.max(FRAME_PADDING, (height - shown * zoom) / 2) - top * zoom;
     void setViewport({ x, y, zoom });
   }, [initialized, waited, pending, store, flowStore, setViewport]);
 }

@@ -298,6 +298,24 @@ describe('first launch', () => {
     await expect(page.getByRole('img', { name: 'Map overview' }).count()).resolves.toBe(0);
   });
 
+  it('opens a 5,000-card map on its first cards, not on the relations that cross above them', async () => {
+    const { page } = session;
+    await chooseFile(
+      page,
+      () => tool(page, 'Open map').click(),
+      fileFromText('huge.clashmap.json', serializeMap(generateMap(5000))),
+    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 60_000 })
+      .toMatch(/5,000 nodes/);
+    // Hundreds of relations cross above the cards; the first view must still show cards.
+    const card = page.getByRole('group', { name: /^(?:Position|Claim): / }).first();
+    await card.waitFor({ timeout: 60_000 });
+    const box = await card.boundingBox();
+    const pane = await page.locator('.react-flow').boundingBox();
+    expect(box && pane && box.y >= pane.y && box.y < pane.y + pane.height).toBe(true);
+  });
+
   it('logs no errors', () => {
     expect(session.errors).toEqual([]);
   });
