@@ -10,7 +10,6 @@ import { formatPath, type Issue } from '../../model/issue';
 import { LIMITS } from '../../model/limits';
 import { emptyMap, type ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
-import { parseJsonText } from '../jsonText';
 import {
   cleanField,
   finishImport,
@@ -19,6 +18,7 @@ import {
   LossLog,
   makeId,
   plural,
+  readImportJson,
   QuoteSource,
   reportRoundLosses,
 } from './shared';
@@ -261,20 +261,8 @@ const KNOWN_LOSSES: Record<string, string> = {
 
 /** Reads AIF JSON (AIFdb's, or OVA's {"AIF": …}) into a map; see the notes at the top of this file. */
 export async function importAif(text: string): Promise<ImportResult> {
-  if (text.length > LIMITS.fileBytes) {
-    return importFailure(
-      '',
-      `the file is larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit`,
-    );
-  }
-  const json = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (!json.ok) {
-    if ('syntax' in json) {
-      const { line, column, reason } = json.syntax;
-      return importFailure(`line ${line}, column ${column}`, `not valid JSON: ${reason}`);
-    }
-    return importFailures([json.structure]);
-  }
+  const json = readImportJson(text);
+  if (!json.ok) return json.failure;
   const root = json.value;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     return importFailure('', 'an AIF file holds an object with "nodes" and "edges"');

@@ -5,7 +5,6 @@ import { LIMITS } from '../../model/limits';
 import { emptyMap, type ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
 import type { EdgeKind } from '../../model/relations/registry';
-import { parseJsonText } from '../jsonText';
 import {
   cleanField,
   finishImport,
@@ -14,6 +13,7 @@ import {
   LossLog,
   makeId,
   plural,
+  readImportJson,
 } from './shared';
 import type { ImportResult } from './types';
 
@@ -318,20 +318,8 @@ function readColumns(flows: FlowerFlow[]): ColumnReading | null {
 
 /** Reads a Flower save (version 1, or a list of flows from before) into a map. */
 export async function importFlower(text: string): Promise<ImportResult> {
-  if (text.length > LIMITS.fileBytes) {
-    return importFailure(
-      '',
-      `the file is larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit`,
-    );
-  }
-  const json = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (!json.ok) {
-    if ('syntax' in json) {
-      const { line, column, reason } = json.syntax;
-      return importFailure(`line ${line}, column ${column}`, `not valid JSON: ${reason}`);
-    }
-    return importFailures([json.structure]);
-  }
+  const json = readImportJson(text);
+  if (!json.ok) return json.failure;
   const root = json.value;
   let read: Read;
   if (Array.isArray(root)) read = readOldFlows(root);

@@ -5,6 +5,7 @@ import type { Issue } from '../../model/issue';
 import { LIMITS } from '../../model/limits';
 import type { ClashMap } from '../../model/map';
 import type { Source } from '../../model/source';
+import { parseJsonText } from '../jsonText';
 import { parseMap } from '../parse';
 import { describeParseError } from '../parseError';
 import { serializeMap } from '../serialize';
@@ -225,6 +226,34 @@ export const importFailure = (path: string, message: string): ImportResult => ({
 
 /** A failed import with several issues. */
 export const importFailures = (errors: Issue[]): ImportResult => ({ ok: false, errors });
+
+/**
+ * A JSON file another tool wrote, read for import: within the size limit, a leading BOM
+ * dropped, and a syntax or structure error said with its place. The value, or the failure.
+ */
+export function readImportJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; failure: ImportResult } {
+  if (text.length > LIMITS.fileBytes) {
+    return {
+      ok: false,
+      failure: importFailure(
+        '',
+        `the file is larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit`,
+      ),
+    };
+  }
+  const json = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (json.ok) return { ok: true, value: json.value };
+  if ('syntax' in json) {
+    const { line, column, reason } = json.syntax;
+    return {
+      ok: false,
+      failure: importFailure(`line ${line}, column ${column}`, `not valid JSON: ${reason}`),
+    };
+  }
+  return { ok: false, failure: importFailures([json.structure]) };
+}
 
 /** "1 node", "3 nodes". */
 export const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
