@@ -3,31 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { USAGE, runCli, type CliIo } from '../../src/cli/main';
+import { USAGE } from '../../src/cli/main';
+import { runInMemory } from './helpers/cli';
 import { ARTICLE_MAP_PATH, fileWith, readArticleMap } from './helpers/maps';
 import { exportedSvg } from './helpers/svg';
 
 // The usage text itself is the CLI's; these tests check when and where it is printed.
 
-/** Runs the CLI against files held in memory; returns the exit code and what it printed. */
-function run(argv: string[], files: Record<string, string | Uint8Array> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readFile: (path) => {
-      if (path.endsWith('/')) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' });
-      const content = files[path];
-      if (content === undefined) {
-        throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
-      }
-      return typeof content === 'string' ? new TextEncoder().encode(content) : content;
-    },
-  };
-  const code = runCli(argv, io);
-  return { code, out, err };
-}
+const run = runInMemory;
 
 const GOOD = fileWith(() => {});
 const BAD = fileWith((doc) => {

@@ -1,27 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/main';
+import { runInMemory } from './helpers/cli';
 import { ARTICLE_MAP_PATH, fileWith } from './helpers/maps';
 
-/** Runs the CLI against files held in memory; returns the exit code and what it printed. */
-function run(argv: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readFile: (path) => {
-      const content = files[path];
-      if (content === undefined) {
-        throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
-      }
-      return new TextEncoder().encode(content);
-    },
-  };
-  const code = runCli(argv, io);
-  return { code, out, err };
-}
+const run = runInMemory;
 
 // The small valid document (a position supported by one claim), plus a rebuttal ring of two
 // claims, one of which also rebuts the supporting claim.

@@ -1,30 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/main';
+import { runInMemory } from './helpers/cli';
 import { ARTICLE_MAP_PATH } from './helpers/maps';
 
 const ROUND_PATH = 'tests/fixtures/rounds/policy-round.clashmap.json';
 const ROUND = readFileSync(ROUND_PATH, 'utf8');
 
-/** Runs the CLI against files held in memory; returns the exit code and what it printed. */
-function run(argv: string[], files: Record<string, string> = { 'round.json': ROUND }) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readFile: (path) => {
-      const content = files[path];
-      if (content === undefined) {
-        throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
-      }
-      return new TextEncoder().encode(content);
-    },
-  };
-  const code = runCli(argv, io);
-  return { code, out, err };
-}
+/** Runs the CLI with the round file held in memory as round.json. */
+const run = (argv: string[], files: Record<string, string> = { 'round.json': ROUND }) =>
+  runInMemory(argv, files);
 
 /** The lines of the sheet headed by `title`, up to the next sheet. */
 function sheet(out: string[], title: string): string[] {
