@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { bindStore, LOCAL_ORIGIN, readDoc } from '../doc/yjsBinding';
 import type { ClashmapStore } from '../store/store';
+import { commitFieldBeingEdited } from './leave';
 import { cleanName, colorOf, presenceStore, setPeers, type Lead, type Peer } from './presence';
 
 /** What the teacher's link may do: see the room's links, freeze it, end it. */
@@ -271,7 +272,11 @@ export async function joinRoom(
           ? (lead: Lead) => provider.sendStateless(JSON.stringify({ lead }))
           : null;
       presenceStore.setState({ following: role !== 'teacher', sendLead });
+      // A page that goes away commits the field being typed first (no autosave runs in a
+      // room): the edit then goes to the room and to this browser's copy.
+      window.addEventListener('pagehide', commitFieldBeingEdited);
       const leave = () => {
+        window.removeEventListener('pagehide', commitFieldBeingEdited);
         stopPresence();
         binding.destroy();
         provider.destroy();

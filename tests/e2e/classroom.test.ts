@@ -167,6 +167,19 @@ describe('a class session on the class server', () => {
     });
   });
 
+  it('text being typed when a student closes the tab reaches the room', async () => {
+    const ida = await student(links.edit, 'Ida');
+    const jo = await student(links.edit, 'Jo');
+    await tool(ida.page, 'Add claim').click();
+    const field = ida.page.getByRole('textbox', { name: 'Claim text' });
+    await field.waitFor();
+    await ida.page.keyboard.type('Typed by Ida, tab closed before Enter');
+    await ida.page.close({ runBeforeUnload: true });
+    await node(jo.page, 'Claim', 'Typed by Ida, tab closed before Enter').waitFor({
+      timeout: 5000,
+    });
+  });
+
   it('undo in one browser takes back only that person’s edit, never the other’s', async () => {
     const ana = await student(links.edit, 'Ana');
     const ben = await student(links.edit, 'Ben');
