@@ -85,11 +85,17 @@ export const KEY_TABLE: readonly Shortcut[] = [
   },
   { group: 'Build', description: 'Add a claim', bindings: [{ key: 'c', command: 'addClaim' }] },
   // One row per relation kind offered on the canvas, from the registry: a new one appears here.
-  ...CANVAS_EDGE_KINDS.map((kind): Shortcut => ({
-    group: 'Build',
-    description: `Add a claim ${relationKind(kind).names.adjective} the selected node`,
-    bindings: [{ key: relationKind(kind).shortcut, command: `reply:${kind}` }],
-  })),
+  ...CANVAS_EDGE_KINDS.flatMap((kind): Shortcut[] => {
+    const { shortcut, names } = relationKind(kind);
+    if (shortcut === null) return [];
+    return [
+      {
+        group: 'Build',
+        description: `Add a claim ${names.adjective} the selected node`,
+        bindings: [{ key: shortcut, command: `reply:${kind}` }],
+      },
+    ];
+  }),
   {
     group: 'Edit',
     description: 'Edit the selected node’s text (Enter commits, Escape cancels)',

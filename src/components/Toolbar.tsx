@@ -162,7 +162,7 @@ export function Toolbar({
           return {
             label: `Add ${names.adjective} claim`,
             text: `+ ${capitalised(names.adjective)}`,
-            shortcut: shortcut.toUpperCase(),
+            shortcut: shortcut?.toUpperCase(),
             onClick: () => commands.reply(kind),
             disabled: !oneNode,
           };

@@ -11,6 +11,7 @@ export const MIGRATIONS: Readonly<Record<number, (doc: RawDocument) => RawDocume
   1: giveQuotesAndStepsIds,
   2: allowQuotesWithoutOffsets,
   3: allowRounds,
+  4: allowArguments,
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -73,6 +74,16 @@ function allowQuotesWithoutOffsets(doc: RawDocument): RawDocument {
  * version; the step exists so that an older app refuses a round instead of misreading it.
  */
 function allowRounds(doc: RawDocument): RawDocument {
+  return doc;
+}
+
+/**
+ * Version 4 → 5: a map may hold arguments (nodes of kind `argument`, with a `scheme`) and four
+ * more relation kinds (`premise`, `concludes`, `undercut`, `contrary`). Every version-4 document
+ * is already a valid version-5 one, so nothing changes but the version; the step exists so that
+ * an older app refuses a map with arguments instead of misreading it.
+ */
+function allowArguments(doc: RawDocument): RawDocument {
   return doc;
 }
 

@@ -3,6 +3,7 @@ import { checkInvariants, checkQuotes, checkStructure } from '../model/invariant
 import { formatPath, type Issue } from '../model/issue';
 import { LIMITS } from '../model/limits';
 import { CURRENT_VERSION, MAP_FORMAT, mapSchema, type ClashMap } from '../model/map';
+import { nodeKindList } from '../model/node';
 import { describeMarkup, recognizeForeignFormat, recognizeForeignText } from './foreignFormats';
 import { parseJsonText, showInvisible } from './jsonText';
 import { migrate, type RawDocument } from './migrations';
@@ -287,7 +288,7 @@ function zodIssues(issues: readonly core.$ZodIssue[], document: unknown): Issue[
         const kindPath = path[path.length - 1] === 'kind' ? path : [...path, 'kind'];
         out.push({
           path: formatPath(kindPath),
-          message: mustBe('"position" or "claim"', valueAt(document, kindPath)),
+          message: mustBe(nodeKindList(), valueAt(document, kindPath)),
         });
         break;
       }

@@ -63,12 +63,12 @@ const COLOR = {
 } as const;
 
 const markerId = (kind: EdgeKind) => `cm-marker-${kind}`;
-const KIND_LABEL = { position: 'POSITION', claim: 'CLAIM' } as const;
+const KIND_LABEL = { position: 'POSITION', claim: 'CLAIM', argument: 'ARGUMENT' } as const;
 
 const LINE_HEIGHT = 1.4;
 const MARGIN = 24;
 const CARD = { padTop: 10, padX: 14, padBottom: 12, radius: 8 } as const;
-const BORDER = { position: 3, claim: 1.5 } as const;
+const BORDER = { position: 3, claim: 1.5, argument: 1.5 } as const;
 const EDGE_WIDTH = 2.25;
 const BADGE_HALF = 10;
 

@@ -66,6 +66,8 @@ export const END_MARKERS: Record<
     height: 14,
     path: 'M0,0 L12,6 L0,12 z',
   },
+  // No end shape: a premise runs into its argument's junction; contraries have no direction.
+  none: { viewBox: '0 0 1 1', refX: 0, refY: 0, width: 0, height: 0, path: '' },
   bar: {
     viewBox: '0 0 12 16',
     refX: 10,

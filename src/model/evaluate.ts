@@ -1,11 +1,15 @@
 import type { ClashMap } from './map';
+import type { MapNode } from './node';
 import { EDGE_KINDS, relationKind, type EdgeKind, type EvaluationRole } from './relations/registry';
 
 /**
- * Which nodes of a map stand, under one plain rule: a node stands when none of its rebutters
- * stands and, if it has supporters, at least one of them stands. This is the grounded (sceptical)
- * semantics of an abstract dialectical framework; docs/evaluation.md gives the rule for a
- * teacher and the precise definition.
+ * Which nodes of a map stand, under one plain rule: a claim stands when none of its rebutters
+ * stands and, if it has supporting arguments, at least one of them stands. An argument (a node
+ * of kind `argument`, with premises) stands when all of its premises stand and none of its
+ * undercutters stands. A plain support edge is a one-premise argument, so a map without argument
+ * nodes gets the rule it always had. Contraries attack each other. This is the grounded
+ * (sceptical) semantics of an abstract dialectical framework; docs/evaluation.md gives the rule
+ * for a teacher and the precise definition.
  */
 
 /** A node's verdict: the rule accepts it, rejects it, or cannot settle it (an unresolved cycle). */
@@ -29,7 +33,9 @@ export type StandsReason =
   /** No supporters, and every rebutter falls. */
   | { kind: 'unrebutted'; rebuttersFall: string[] }
   /** `by`: the supporters that stand; `rebuttersFall`: every rebutter (all fall), maybe none. */
-  | { kind: 'supported'; by: string[]; rebuttersFall: string[] };
+  | { kind: 'supported'; by: string[]; rebuttersFall: string[] }
+  /** An argument: all its `premises` stand and every undercutter (`undercuttersFall`) falls. */
+  | { kind: 'inference'; premises: string[]; undercuttersFall: string[] };
 
 /** Why a node falls. */
 export type FallsReason =
@@ -40,7 +46,9 @@ export type FallsReason =
    * No rebutter stands, but no supporter can hold it up: `supporters` all fall, and `alsoRebut`
    * both support and rebut it (so they could only help by standing, which would defeat it).
    */
-  | { kind: 'supportersFall'; supporters: string[]; alsoRebut: string[] };
+  | { kind: 'supportersFall'; supporters: string[]; alsoRebut: string[] }
+  /** An argument none of whose undercutters stands, but with `premises` that fall. */
+  | { kind: 'premiseFalls'; premises: string[] };
 
 /** Why a node is undecided. `cycle` names at most three nodes; `size` counts them all. */
 export type UndecidedReason =
@@ -55,6 +63,8 @@ export type UndecidedReason =
       kind: 'dependsOnUndecided';
       rebutters: string[];
       supporters: string[];
+      /** For an argument: its undecided premises (it needs them all). */
+      premises: string[];
       cycle: readonly string[];
       cycleSize: number;
       through: CycleKind;
@@ -98,6 +108,10 @@ const UNLABELLED = 0;
 const STANDS = 1;
 const FALLS = 2;
 const NAMED_CYCLE_MEMBERS = 3;
+// How an undecided node's blocker holds it up (see explainUndecided).
+const BLOCKS_AS_SUPPORTER = 0;
+const BLOCKS_AS_REBUTTER = 1;
+const BLOCKS_AS_PREMISE = 2;
 
 /** Lists per node packed into one array: node i's items are items[start[i]] to items[start[i + 1]]. */
 interface Lists {
@@ -141,6 +155,10 @@ interface Graph {
   twoFaced: Lists;
   rebuts: Lists;
   helps: Lists;
+  /** An argument's premises, each once. */
+  premises: Lists;
+  /** The arguments a node is a premise of. */
+  premiseOf: Lists;
 }
 
 const DROPPED = 0;
@@ -151,10 +169,16 @@ const TWO_FACED = 3;
 // Each relation kind's evaluation role (from the registry) as the code the solver works with.
 // A turn is an attack on its target plus an attack on everything its target supports.
 const TURNS = 4;
+// A premise is needed together with its argument's other premises; a conflict is an attack each
+// way (written into the graph as two).
+const PREMISE = 5;
+const CONFLICTS = 6;
 const ROLE_CODE: Record<EvaluationRole, number> = {
   supports: HELPS,
   attacks: REBUTS,
   turns: TURNS,
+  premise: PREMISE,
+  conflicts: CONFLICTS,
 };
 const EDGE_ROLE: ReadonlyMap<EdgeKind, number> = new Map(
   EDGE_KINDS.map((kind) => [kind, ROLE_CODE[relationKind(kind).evaluation]]),
@@ -170,9 +194,14 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
   }
   const n = ids.length;
   let turns = 0;
-  for (const edge of map.edges) if (EDGE_ROLE.get(edge.kind) === TURNS) turns++;
+  let conflicts = 0;
+  for (const edge of map.edges) {
+    const r = EDGE_ROLE.get(edge.kind);
+    if (r === TURNS) turns++;
+    else if (r === CONFLICTS) conflicts++;
+  }
   // A turn adds one attack per node its target supports, so the arrays grow when turns need it.
-  const capacity = map.edges.length;
+  const capacity = map.edges.length + conflicts;
   let from = new Int32Array(capacity);
   let to = new Int32Array(capacity);
   let role = new Uint8Array(capacity);
@@ -209,6 +238,11 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
     const t = indexOf.get(edge.to);
     if (f === undefined || t === undefined) continue;
     const r = EDGE_ROLE.get(edge.kind) ?? HELPS;
+    if (r === CONFLICTS) {
+      push(f, t, REBUTS);
+      push(t, f, REBUTS);
+      continue;
+    }
     if (r !== TURNS) {
       push(f, t, r);
       continue;
@@ -227,6 +261,7 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
   );
   const seenRebutter = new Int32Array(n);
   const seenSupporter = new Int32Array(n);
+  const seenPremise = new Int32Array(n);
   for (let target = 0; target < n; target++) {
     const stamp = target + 1;
     const first = byTarget.start[target]!;
@@ -236,6 +271,12 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
       if (role[e] !== REBUTS) continue;
       if (seenRebutter[from[e]!] === stamp) role[e] = DROPPED;
       else seenRebutter[from[e]!] = stamp;
+    }
+    for (let at = first; at < last; at++) {
+      const e = byTarget.items[at]!;
+      if (role[e] !== PREMISE) continue;
+      if (seenPremise[from[e]!] === stamp) role[e] = DROPPED;
+      else seenPremise[from[e]!] = stamp;
     }
     for (let at = first; at < last; at++) {
       const e = byTarget.items[at]!;
@@ -269,6 +310,8 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
     twoFaced: incoming(TWO_FACED),
     rebuts: outgoing(REBUTS),
     helps: outgoing(HELPS),
+    premises: incoming(PREMISE),
+    premiseOf: outgoing(PREMISE),
   };
 }
 
@@ -281,7 +324,7 @@ export function evaluateMap(
   assumptions?: Assumptions,
 ): Evaluation {
   const graph = graphOf(map);
-  const { ids, rebutters, helpers, twoFaced, rebuts, helps } = graph;
+  const { ids, rebutters, helpers, twoFaced, rebuts, helps, premises, premiseOf } = graph;
   const n = ids.length;
   // A supporter that also rebuts its target can never hold it up: to help it must stand, and
   // then its rebuttal defeats the target. So only the other supporters ("helpers") are counted.
@@ -289,7 +332,10 @@ export function evaluateMap(
   const helpersLeft = new Int32Array(n);
   const hasSupporters = new Uint8Array(n);
   const supportStands = new Uint8Array(n);
+  // An argument waits for every premise: this counts those that have not yet stood.
+  const premisesLeft = new Int32Array(n);
   for (let node = 0; node < n; node++) {
+    premisesLeft[node] = count(premises, node);
     rebuttersLeft[node] = count(rebutters, node);
     helpersLeft[node] = count(helpers, node);
     hasSupporters[node] = helpersLeft[node]! + count(twoFaced, node) > 0 ? 1 : 0;
@@ -314,9 +360,13 @@ export function evaluateMap(
   }
   for (let node = 0; node < n; node++) {
     if (label[node] !== UNLABELLED) continue;
-    if (rebuttersLeft[node] === 0 && hasSupporters[node] === 0) settle(node, STANDS);
+    if (rebuttersLeft[node] === 0 && hasSupporters[node] === 0 && premisesLeft[node] === 0)
+      settle(node, STANDS);
     else if (hasSupporters[node] === 1 && helpersLeft[node] === 0) settle(node, FALLS);
   }
+  // Whether nothing but its rebutters could still stop a node standing.
+  const heldUp = (node: number) =>
+    premisesLeft[node] === 0 && (hasSupporters[node] === 0 || supportStands[node] === 1);
 
   // Each node is settled once and each of its out-edges looked at once: O(nodes + edges).
   // Labels only ever go from unlabelled to final, which is why this reaches the least fixpoint.
@@ -327,10 +377,13 @@ export function evaluateMap(
       const target = rebuts.items[at]!;
       if (label[target] !== UNLABELLED) continue;
       if (stands) settle(target, FALLS);
-      else if (
-        --rebuttersLeft[target]! === 0 &&
-        (hasSupporters[target] === 0 || supportStands[target] === 1)
-      )
+      else if (--rebuttersLeft[target]! === 0 && heldUp(target)) settle(target, STANDS);
+    }
+    for (let at = premiseOf.start[node]!; at < premiseOf.start[node + 1]!; at++) {
+      const target = premiseOf.items[at]!;
+      if (label[target] !== UNLABELLED) continue;
+      if (!stands) settle(target, FALLS);
+      else if (--premisesLeft[target]! === 0 && rebuttersLeft[target] === 0 && heldUp(target))
         settle(target, STANDS);
     }
     for (let at = helps.start[node]!; at < helps.start[node + 1]!; at++) {
@@ -338,12 +391,13 @@ export function evaluateMap(
       if (label[target] !== UNLABELLED) continue;
       if (stands) {
         supportStands[target] = 1;
-        if (rebuttersLeft[target] === 0) settle(target, STANDS);
+        if (rebuttersLeft[target] === 0 && premisesLeft[target] === 0) settle(target, STANDS);
       } else if (--helpersLeft[target]! === 0) settle(target, FALLS);
     }
   }
 
   const cycles = explainUndecided(graph, label, supportStands);
+  const isArgument = (node: number) => count(premises, node) > 0;
   const select = (lists: Lists, node: number, keep: (other: number) => boolean) => {
     const chosen: string[] = [];
     for (let at = lists.start[node]!; at < lists.start[node + 1]!; at++) {
@@ -368,21 +422,30 @@ export function evaluateMap(
     } else if (state === STANDS) {
       const rebuttersFall = select(rebutters, node, all);
       let reason: StandsReason;
-      if (hasSupporters[node] === 1)
+      if (isArgument(node))
+        reason = {
+          kind: 'inference',
+          premises: select(premises, node, all),
+          undercuttersFall: rebuttersFall,
+        };
+      else if (hasSupporters[node] === 1)
         reason = { kind: 'supported', by: select(helpers, node, standing), rebuttersFall };
       else if (rebuttersFall.length > 0) reason = { kind: 'unrebutted', rebuttersFall };
       else reason = { kind: 'given' };
       result.set(id, { label: 'stands', reason });
     } else if (state === FALLS) {
       const by = select(rebutters, node, standing);
+      const fallen = (other: number) => label[other] === FALLS;
       const reason: FallsReason =
         by.length > 0
           ? { kind: 'rebutted', by }
-          : {
-              kind: 'supportersFall',
-              supporters: select(helpers, node, all),
-              alsoRebut: select(twoFaced, node, all),
-            };
+          : isArgument(node) && select(premises, node, fallen).length > 0
+            ? { kind: 'premiseFalls', premises: select(premises, node, fallen) }
+            : {
+                kind: 'supportersFall',
+                supporters: select(helpers, node, all),
+                alsoRebut: select(twoFaced, node, all),
+              };
       result.set(id, { label: 'falls', reason });
     } else {
       result.set(id, { label: 'undecided', reason: cycles.reasonFor(node) });
@@ -406,30 +469,33 @@ function assumptionEntries(assumptions: Assumptions | undefined): Iterable<[stri
  * strongly-connected-components pass over the blocker graph names it.
  */
 function explainUndecided(graph: Graph, label: Uint8Array, supportStands: Uint8Array) {
-  const { ids, rebutters, helpers } = graph;
+  const { ids, rebutters, helpers, premises } = graph;
   const n = ids.length;
   const undecided = (node: number) => label[node] === UNLABELLED;
 
-  // Blockers of an undecided node: its undecided rebutters, then (if no supporter stands) its
-  // undecided helpers; packed like the other lists, with a flag saying which kind each is.
+  // Blockers of an undecided node: its undecided rebutters, its undecided premises (an argument
+  // needs them all), then (if no supporter stands) its undecided helpers; packed like the other
+  // lists, with a code saying which kind each is.
   const start = new Int32Array(n + 1);
-  const gather = (visit: (node: number, other: number, rebuts: boolean) => void) => {
+  const gather = (visit: (node: number, other: number, how: number) => void) => {
     for (let node = 0; node < n; node++) {
       if (!undecided(node)) continue;
       for (let at = rebutters.start[node]!; at < rebutters.start[node + 1]!; at++)
-        if (undecided(rebutters.items[at]!)) visit(node, rebutters.items[at]!, true);
+        if (undecided(rebutters.items[at]!)) visit(node, rebutters.items[at]!, BLOCKS_AS_REBUTTER);
+      for (let at = premises.start[node]!; at < premises.start[node + 1]!; at++)
+        if (undecided(premises.items[at]!)) visit(node, premises.items[at]!, BLOCKS_AS_PREMISE);
       if (supportStands[node] === 1) continue;
       for (let at = helpers.start[node]!; at < helpers.start[node + 1]!; at++)
-        if (undecided(helpers.items[at]!)) visit(node, helpers.items[at]!, false);
+        if (undecided(helpers.items[at]!)) visit(node, helpers.items[at]!, BLOCKS_AS_SUPPORTER);
     }
   };
   gather((node) => start[node + 1]!++);
   for (let node = 0; node < n; node++) start[node + 1]! += start[node]!;
   const items = new Int32Array(start[n]!);
-  const isRebuttal = new Uint8Array(start[n]!);
+  const blocksAs = new Uint8Array(start[n]!);
   const fill = start.slice(0, n);
-  gather((node, other, rebuts) => {
-    isRebuttal[fill[node]!] = rebuts ? 1 : 0;
+  gather((node, other, how) => {
+    blocksAs[fill[node]!] = how;
     items[fill[node]!++] = other;
   });
 
@@ -494,7 +560,7 @@ function explainUndecided(graph: Graph, label: Uint8Array, supportStands: Uint8A
     if (named[component]!.length < NAMED_CYCLE_MEMBERS + 1) named[component]!.push(node);
     for (let at = start[node]!; at < start[node + 1]!; at++) {
       if (componentOf[items[at]!] !== component) continue;
-      if (isRebuttal[at] === 1) hasRebuttal[component] = 1;
+      if (blocksAs[at] === BLOCKS_AS_REBUTTER) hasRebuttal[component] = 1;
       else hasSupport[component] = 1;
     }
   }
@@ -528,16 +594,17 @@ function explainUndecided(graph: Graph, label: Uint8Array, supportStands: Uint8A
         cycleIds = named[cycle]!.slice(0, NAMED_CYCLE_MEMBERS).map((i) => ids[i]!);
         namedIds.set(cycle, cycleIds);
       }
-      const blocking = (rebuts: boolean) => {
+      const blocking = (how: number) => {
         const chosen: string[] = [];
         for (let at = start[node]!; at < start[node + 1]!; at++)
-          if ((isRebuttal[at] === 1) === rebuts) chosen.push(ids[items[at]!]!);
+          if (blocksAs[at] === how) chosen.push(ids[items[at]!]!);
         return chosen;
       };
       return {
         kind: 'dependsOnUndecided',
-        rebutters: blocking(true),
-        supporters: blocking(false),
+        rebutters: blocking(BLOCKS_AS_REBUTTER),
+        supporters: blocking(BLOCKS_AS_SUPPORTER),
+        premises: blocking(BLOCKS_AS_PREMISE),
         cycle: cycleIds,
         cycleSize: componentSize[cycle]!,
         through: through(cycle),
@@ -547,23 +614,55 @@ function explainUndecided(graph: Graph, label: Uint8Array, supportStands: Uint8A
 }
 
 const QUOTED_LENGTH = 80;
-// explain is called once per node, so texts are looked up through a cache keyed by the nodes
-// array; edits replace that array (operations never mutate it), so a cached text is never stale.
-const textCache = new WeakMap<readonly unknown[], Map<string, string>>();
+/** What the words need of a map: its nodes' texts, and its edges for what an argument rests on. */
+type Words = Pick<ClashMap, 'nodes' | 'edges'>;
 
-function textOf(map: Pick<ClashMap, 'nodes'>, id: string): string {
-  let texts = textCache.get(map.nodes);
-  if (texts === undefined) {
-    texts = new Map();
-    for (const node of map.nodes) if (!texts.has(node.id)) texts.set(node.id, node.text);
-    textCache.set(map.nodes, texts);
+// explain is called once per node, so nodes are looked up through a cache keyed by the nodes
+// array; edits replace that array (operations never mutate it), so a cached node is never stale.
+const nodeCache = new WeakMap<readonly unknown[], Map<string, MapNode>>();
+const premiseCache = new WeakMap<readonly unknown[], Map<string, string[]>>();
+
+function nodeOf(map: Pick<ClashMap, 'nodes'>, id: string): MapNode | undefined {
+  let nodes = nodeCache.get(map.nodes);
+  if (nodes === undefined) {
+    nodes = new Map();
+    for (const node of map.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+    nodeCache.set(map.nodes, nodes);
   }
-  return texts.get(id) ?? map.nodes.find((node) => node.id === id)?.text ?? id;
+  return nodes.get(id);
+}
+
+/** The premises of an argument node, in edge order. */
+function premisesOf(map: Words, id: string): string[] {
+  let premises = premiseCache.get(map.edges);
+  if (premises === undefined) {
+    premises = new Map();
+    for (const edge of map.edges) {
+      if (relationKind(edge.kind).evaluation !== 'premise') continue;
+      const list = premises.get(edge.to);
+      if (list === undefined) premises.set(edge.to, [edge.from]);
+      else if (!list.includes(edge.from)) list.push(edge.from);
+    }
+    premiseCache.set(map.edges, premises);
+  }
+  return premises.get(id) ?? [];
+}
+
+const isArgumentId = (map: Words, id: string) => nodeOf(map, id)?.kind === 'argument';
+
+// An argument is named by what it rests on: `the argument from “A” and “B” (expert opinion)`.
+function quoted(map: Words, id: string): string {
+  const node = nodeOf(map, id);
+  if (node?.kind !== 'argument') return quotedText(node?.text ?? id);
+  const premises = premisesOf(map, id).filter((premise) => !isArgumentId(map, premise));
+  const scheme = node.scheme === undefined ? '' : ` (${node.scheme})`;
+  if (premises.length === 0) return `the argument ${quotedText(node.text)}${scheme}`;
+  return `the argument from ${names(map, premises, premises.length, 2)}${scheme}`;
 }
 
 // Long node texts are cut at a word so that a sentence naming three of them stays readable.
-function quoted(map: Pick<ClashMap, 'nodes'>, id: string): string {
-  const text = textOf(map, id).replace(/\s+/g, ' ').trim();
+function quotedText(raw: string): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
   if (text.length <= QUOTED_LENGTH) return `“${text}”`;
   const cut = text.slice(0, QUOTED_LENGTH);
   const space = cut.lastIndexOf(' ');
@@ -571,12 +670,7 @@ function quoted(map: Pick<ClashMap, 'nodes'>, id: string): string {
 }
 
 // Past `max` names a list gives the first few and a count, so a sentence stays one breath long.
-function names(
-  map: Pick<ClashMap, 'nodes'>,
-  list: readonly string[],
-  total: number,
-  max: number,
-): string {
+function names(map: Words, list: readonly string[], total: number, max: number): string {
   const shown = (total <= max ? list : list.slice(0, max - 1)).map((id) => quoted(map, id));
   const rest = total - shown.length;
   if (rest > 0) shown.push(`${rest} other${rest === 1 ? '' : 's'}`);
@@ -611,11 +705,7 @@ function cycleWords(kind: CycleKind): string {
  * Why a node has its label, in plain words and without the label: `rebutted by “…”, which
  * stands`. Throws if the evaluation has no node with that id.
  */
-export function reasonInWords(
-  evaluation: Evaluation,
-  id: string,
-  map: Pick<ClashMap, 'nodes'>,
-): string {
+export function reasonInWords(evaluation: Evaluation, id: string, map: Words): string {
   const base = plainReasonInWords(evaluation, id, map);
   const round = evaluation.round;
   if (round === undefined) return base;
@@ -655,6 +745,10 @@ function citedBy(reason: Reason): string[] {
       return reason.rebuttersFall;
     case 'supported':
       return [...reason.by, ...reason.rebuttersFall];
+    case 'inference':
+      return [...reason.premises, ...reason.undercuttersFall];
+    case 'premiseFalls':
+      return reason.premises;
     case 'rebutted':
       return reason.by;
     case 'supportersFall':
@@ -662,15 +756,11 @@ function citedBy(reason: Reason): string[] {
     case 'cycle':
       return reason.with;
     case 'dependsOnUndecided':
-      return [...reason.rebutters, ...reason.supporters];
+      return [...reason.rebutters, ...reason.premises, ...reason.supporters];
   }
 }
 
-function plainReasonInWords(
-  evaluation: Evaluation,
-  id: string,
-  map: Pick<ClashMap, 'nodes'>,
-): string {
+function plainReasonInWords(evaluation: Evaluation, id: string, map: Words): string {
   const entry = evaluation.nodes.get(id);
   if (entry === undefined) throw new RangeError(`no node has the id "${id}"`);
   const reason = entry.reason;
@@ -683,8 +773,24 @@ function plainReasonInWords(
       return `you assumed it ${reason.value === 'stands' ? 'stands' : 'falls'}`;
     case 'unrebutted': {
       const fallen = reason.rebuttersFall.length;
+      const undercut =
+        fallen === 1 ? undercutInWords(evaluation, reason.rebuttersFall[0]!, map) : '';
+      if (undercut !== '')
+        return `its only rebutter, ${list(reason.rebuttersFall)}, falls: ${undercut}`;
       return `taken as given, and ${list(reason.rebuttersFall)}, which ${verb(fallen, 'rebuts', 'rebut')} it, ${verb(fallen, 'falls', fallen === 2 ? 'both fall' : 'all fall')}`;
     }
+    case 'inference': {
+      const { premises, undercuttersFall } = reason;
+      const held =
+        premises.length === 1
+          ? `its premise ${list(premises)} stands`
+          : `its premises ${list(premises)} ${premises.length === 2 ? 'both stand' : 'all stand'}`;
+      if (undercuttersFall.length === 0) return `${held}, and nothing undercuts it`;
+      const fallen = undercuttersFall.length;
+      return `${held}, and ${list(undercuttersFall)}, which ${verb(fallen, 'undercuts', 'undercut')} it, ${verb(fallen, 'falls', fallen === 2 ? 'both fall' : 'all fall')}`;
+    }
+    case 'premiseFalls':
+      return `its ${verb(reason.premises.length, 'premise', 'premises')} ${list(reason.premises)} ${verb(reason.premises.length, 'falls', 'fall')}, and it needs all of its premises`;
     case 'supported': {
       const fallen = reason.rebuttersFall.length;
       const support = `supported by ${list(reason.by)}, which ${verb(reason.by.length, 'stands', 'stand')}`;
@@ -692,6 +798,8 @@ function plainReasonInWords(
       return `${support}, and ${list(reason.rebuttersFall)}, which ${verb(fallen, 'rebuts', 'rebut')} it, ${verb(fallen, 'falls', fallen === 2 ? 'both fall' : 'all fall')}`;
     }
     case 'rebutted':
+      if (isArgumentId(map, id))
+        return `undercut by ${list(reason.by)}, which ${verb(reason.by.length, 'stands', reason.by.length === 2 ? 'both stand' : 'all stand')}`;
       return `rebutted by ${list(reason.by)}, which ${verb(reason.by.length, 'stands', reason.by.length === 2 ? 'both stand' : 'all stand')}`;
     case 'supportersFall': {
       const { supporters, alsoRebut } = reason;
@@ -702,29 +810,64 @@ function plainReasonInWords(
       }
       const twoFaced = `${list(alsoRebut)} ${verb(alsoRebut.length, 'both supports and rebuts', 'both support and rebut')} it, so cannot hold it up`;
       if (supporters.length === 0) return twoFaced;
+      // (a supporter here is a claim, or an argument whose premises and undercuts are its own)
       return `${twoFaced}, and its other ${verb(supporters.length, 'supporter falls', 'supporters fall')}`;
     }
     case 'cycle':
       if (reason.size === 1) {
         return selfCycleWords('it', reason.through);
       }
+      if (reason.size === 2 && contraries(map, id, reason.with[0]!))
+        return `it and ${list(reason.with)} are contraries, and nothing settles which of them stands`;
       return `part of ${cycleWords(reason.through)} with ${members(reason.with, reason.size - 1)}`;
     case 'dependsOnUndecided': {
       const because =
         reason.cycleSize === 1
           ? `because ${selfCycleWords(list(reason.cycle), reason.through)}`
           : `because of ${cycleWords(reason.through)} between ${members(reason.cycle, reason.cycleSize)}`;
-      const { rebutters, supporters } = reason;
+      const { rebutters, supporters, premises } = reason;
       if (rebutters.length > 0) {
-        return `rebutted by ${list(rebutters)}, which ${verb(rebutters.length, 'is', 'are')} undecided ${because}`;
+        const how = isArgumentId(map, id) ? 'undercut' : 'rebutted';
+        return `${how} by ${list(rebutters)}, which ${verb(rebutters.length, 'is', 'are')} undecided ${because}`;
+      }
+      if (premises.length > 0) {
+        return `its ${verb(premises.length, 'premise', 'premises')} ${list(premises)} ${verb(premises.length, 'is', 'are')} undecided ${because}`;
       }
       return `its ${verb(supporters.length, 'supporter', 'supporters')} ${list(supporters)} ${verb(supporters.length, 'is', 'are')} undecided ${because}`;
     }
   }
 }
 
+/**
+ * When `id` falls only because every argument for it is undercut: `its inference is undercut by
+ * “U”`; otherwise ''.
+ */
+function undercutInWords(evaluation: Evaluation, id: string, map: Words): string {
+  const entry = evaluation.nodes.get(id);
+  if (entry?.label !== 'falls' || entry.reason.kind !== 'supportersFall') return '';
+  const { supporters, alsoRebut } = entry.reason;
+  if (alsoRebut.length > 0 || supporters.length === 0) return '';
+  const undercutters: string[] = [];
+  for (const supporter of supporters) {
+    const support = evaluation.nodes.get(supporter);
+    if (!isArgumentId(map, supporter) || support?.reason.kind !== 'rebutted') return '';
+    for (const by of support.reason.by) if (!undercutters.includes(by)) undercutters.push(by);
+  }
+  const subject = supporters.length === 1 ? 'its inference is' : 'each of its inferences is';
+  return `${subject} undercut by ${names(map, undercutters, undercutters.length, 2)}`;
+}
+
+/** Whether a contrary edge joins two nodes, either way. */
+function contraries(map: Words, a: string, b: string): boolean {
+  return map.edges.some(
+    (edge) =>
+      relationKind(edge.kind).evaluation === 'conflicts' &&
+      ((edge.from === a && edge.to === b) || (edge.from === b && edge.to === a)),
+  );
+}
+
 /** One plain sentence for a node's label and why: `falls: rebutted by “…”, which stands`. */
-export function explain(evaluation: Evaluation, id: string, map: Pick<ClashMap, 'nodes'>): string {
+export function explain(evaluation: Evaluation, id: string, map: Words): string {
   const entry = evaluation.nodes.get(id);
   if (entry === undefined) throw new RangeError(`no node has the id "${id}"`);
   return `${entry.label}: ${reasonInWords(evaluation, id, map)}`;

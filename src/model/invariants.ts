@@ -1,4 +1,5 @@
 import { quoteMismatch } from './evidence';
+import { argumentShapeIssues } from './arguments';
 import { endpointsAllowed, endpointsMessage } from './relations/registry';
 import type { Issue } from './issue';
 import type { ClashMap } from './map';
@@ -111,6 +112,8 @@ export function checkStructure(map: ClashMap): Issue[] {
       issues.push({ path, message: `repeats edges[${twin}] (same from, to and kind)` });
     } else edgeKeys.set(key, i);
   });
+  // Only once every edge joins existing nodes of the right kinds is an argument's shape in question.
+  if (issues.length === 0) issues.push(...argumentShapeIssues(map));
   issues.push(...checkRound(map));
   return issues;
 }

@@ -14,6 +14,7 @@ export const LIMITS = {
   quoteLength: 5_000,
   speakerLength: 300,
   tagLength: 80,
+  schemeLength: 120,
   notesLength: 20_000,
   edgeNoteLength: 2_000,
   sourceFieldLength: 500,

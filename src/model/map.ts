@@ -10,7 +10,7 @@ import { proseSchema } from './text';
 
 export const MAP_FORMAT = 'clashmap';
 /** The format version this build writes; files with a higher one are refused. */
-export const CURRENT_VERSION = 4;
+export const CURRENT_VERSION = 5;
 export const MAP_FILE_EXTENSION = '.clashmap.json';
 export const MAP_MIME_TYPE = 'application/vnd.clashmap+json';
 

@@ -1,3 +1,4 @@
+import { argumentsBrokenBy } from './arguments';
 import type { Edge } from './edge';
 import { checkStructure } from './invariants';
 import type { ClashMap } from './map';
@@ -155,10 +156,24 @@ export function repairMap(map: ClashMap, sourcesKnown: readonly Source[] = []): 
     edges.push(edge);
   }
 
-  // A claim whose sheet someone else deleted stays on the map, on no sheet.
+  // An argument whose last premise or whose conclusion someone else deleted cannot stand alone.
   let nodes = map.nodes;
-  if (map.nodes.some((n) => n.kind === 'claim' && n.sheet && !nodesById.get(n.sheet))) {
-    nodes = map.nodes.map((node) => {
+  const broken = argumentsBrokenBy({ nodes, edges }, new Set(), new Set());
+  if (broken.size > 0) {
+    nodes = nodes.filter((node) => !broken.has(node.id));
+    const kept = edges.filter((edge) => !broken.has(edge.from) && !broken.has(edge.to));
+    edges.length = 0;
+    edges.push(...kept);
+    repairs.push(
+      broken.size === 1
+        ? 'An argument that had lost its premises or its conclusion was removed.'
+        : `${broken.size} arguments that had lost their premises or their conclusion were removed.`,
+    );
+  }
+
+  // A claim whose sheet someone else deleted stays on the map, on no sheet.
+  if (nodes.some((n) => n.kind === 'claim' && n.sheet && !nodesById.get(n.sheet))) {
+    nodes = nodes.map((node) => {
       if (node.kind !== 'claim' || node.sheet === undefined || nodesById.has(node.sheet))
         return node;
       const { sheet: _gone, ...kept } = node;

@@ -15,8 +15,14 @@ const coordinateSchema = z.number().check(
 export const pointSchema = z.strictObject({ x: coordinateSchema, y: coordinateSchema });
 export type Point = z.infer<typeof pointSchema>;
 
-export const NODE_KINDS = ['position', 'claim'] as const;
+export const NODE_KINDS = ['position', 'claim', 'argument'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** `"position", "claim" or "argument"`: every node kind, quoted, for error messages. */
+export function nodeKindList(): string {
+  const quoted = NODE_KINDS.map((kind) => `"${kind}"`);
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
 
 const nodeFields = {
   id: idSchema,
@@ -46,15 +52,33 @@ export const claimNodeSchema = z.strictObject({
   kind: z.literal('claim'),
 });
 
-export const mapNodeSchema = z.discriminatedUnion('kind', [positionNodeSchema, claimNodeSchema], {
-  error: 'kind must be "position" or "claim"',
+/**
+ * An argument: the inference that joins its premises (the claims with a `premise` edge to it)
+ * to its conclusion (the node its one `concludes` edge points at). Premises of one argument
+ * hold up the conclusion only together (linked); separate arguments for one conclusion are
+ * convergent. An undercut attacks the argument, not a claim. Its text names it (an Argdown
+ * title, an AIF inference's text); `scheme` is the argument scheme it follows, if named.
+ */
+export const argumentNodeSchema = z.strictObject({
+  ...nodeFields,
+  kind: z.literal('argument'),
+  scheme: z.optional(proseSchema(LIMITS.schemeLength, { allowEmpty: false })),
 });
+
+export const mapNodeSchema = z.discriminatedUnion(
+  'kind',
+  [positionNodeSchema, claimNodeSchema, argumentNodeSchema],
+  { error: `kind must be ${nodeKindList()}` },
+);
 
 /** A stance the debate is about. */
 export type PositionNode = z.infer<typeof positionNodeSchema>;
 /** A reason offered for or against another node. */
 export type ClaimNode = z.infer<typeof claimNodeSchema>;
-export type MapNode = PositionNode | ClaimNode;
+/** An inference from premises to a conclusion (see argumentNodeSchema). */
+export type InferenceNode = z.infer<typeof argumentNodeSchema>;
+export type MapNode = PositionNode | ClaimNode | InferenceNode;
 
 export const isPosition = (node: MapNode): node is PositionNode => node.kind === 'position';
 export const isClaim = (node: MapNode): node is ClaimNode => node.kind === 'claim';
+export const isArgument = (node: MapNode): node is InferenceNode => node.kind === 'argument';

@@ -1,3 +1,4 @@
+import { argumentParts, argumentsBrokenBy } from './arguments';
 import type { Edge, EdgeKind } from './edge';
 import {
   capitalised,
@@ -59,9 +60,11 @@ export function withQuoteId(draft: EvidenceDraft, taken: Set<string>): Evidence 
   return { ...draft, id };
 }
 
+const ID_PREFIX: Record<NodeKind, string> = { position: 'pos', claim: 'claim', argument: 'arg' };
+
 /** A new, empty node of the given kind, with a fresh id. */
 export function newNode(map: ClashMap, kind: NodeKind, text: string, position?: Point): MapNode {
-  const id = freshId(kind === 'position' ? 'pos' : 'claim', takenIds(map));
+  const id = freshId(ID_PREFIX[kind], takenIds(map));
   return { id, kind, text, evidence: [], ...(position ? { position } : {}) };
 }
 
@@ -115,8 +118,12 @@ export function connectionProblem(
   if (!fromNode || !toNode) return 'Both ends of a connection must be nodes on the map.';
   if (!endpointsAllowed(kind, fromNode.kind, toNode.kind))
     return `${capitalised(endpointsMessage(kind, fromNode.kind, toNode.kind))}.`;
+  const symmetric = relationKind(kind).symmetric;
   const twin = map.edges.find(
-    (e) => e.id !== ignoreEdge && e.from === from && e.to === to && e.kind === kind,
+    (e) =>
+      e.id !== ignoreEdge &&
+      e.kind === kind &&
+      ((e.from === from && e.to === to) || (symmetric && e.from === to && e.to === from)),
   );
   if (twin) return `These nodes are already connected by a ${relationKind(kind).names.noun} edge.`;
   return null;
@@ -186,6 +193,8 @@ export function removeElements(
 ): MapChange {
   const goneNodes = new Set(nodeIds);
   const goneEdges = new Set(edgeIds);
+  // An argument left with no premise or no conclusion cannot stand alone: it goes too.
+  for (const id of argumentsBrokenBy(map, goneNodes, goneEdges)) goneNodes.add(id);
   const nodes = map.nodes.flatMap((record, index) =>
     goneNodes.has(record.id) ? [{ index, record }] : [],
   );
@@ -247,6 +256,11 @@ export interface Fragment {
 /** Copies the given nodes and the edges that run between them. */
 export function copyFragment(map: ClashMap, nodeIds: Iterable<string>): Fragment {
   const ids = new Set(nodeIds);
+  // An argument comes along when its premises and conclusion do, and stays behind without them.
+  for (const [id, own] of argumentParts(map)) {
+    if ([...own.premises, ...own.conclusions].every((part) => ids.has(part))) ids.add(id);
+    else ids.delete(id);
+  }
   return {
     nodes: map.nodes.filter((n) => ids.has(n.id)),
     edges: map.edges.filter((e) => ids.has(e.from) && ids.has(e.to)),
@@ -268,7 +282,7 @@ export function pasteFragment(
   const sources = new Map(map.sources.map((s) => [s.id, s]));
   const rename = new Map<string, string>();
   const nodes = fragment.nodes.map((node) => {
-    const id = freshId(node.kind === 'position' ? 'pos' : 'claim', taken);
+    const id = freshId(ID_PREFIX[node.kind], taken);
     taken.add(id);
     rename.set(node.id, id);
     const base = node.position ?? fallbackPosition(node);

@@ -100,7 +100,7 @@ export function holdsRound(map: Pick<ClashMap, 'nodes' | 'round'>): boolean {
 
 /** The node's sheet: a position is its own sheet, a claim names one (or has none). */
 export const sheetOfNode = (node: MapNode): string | undefined =>
-  node.kind === 'position' ? node.id : node.sheet;
+  node.kind === 'position' ? node.id : node.kind === 'claim' ? node.sheet : undefined;
 
 /** What is wrong with one node's round fields, as issues under `path` (`nodes[3]`). */
 export function nodeRoundIssues(

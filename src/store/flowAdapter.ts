@@ -36,7 +36,7 @@ export type ArgumentFlowNode = FlowNode<ArgumentNodeData, MapNode['kind']>;
 export type ArgumentEdgeData = { edge: Edge };
 export type ArgumentFlowEdge = FlowEdge<ArgumentEdgeData, 'argument'>;
 
-const KIND_LABEL = { position: 'Position', claim: 'Claim' } as const;
+const KIND_LABEL = { position: 'Position', claim: 'Claim', argument: 'Argument' } as const;
 
 /** What a screen reader says for a node: its kind, text and quotes. */
 export function nodeAccessibleName(node: MapNode): string {

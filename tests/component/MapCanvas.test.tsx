@@ -8,7 +8,7 @@ import { StoreProvider } from '../../src/store/StoreContext';
 
 const map: ClashMap = {
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'School uniforms',
   sources: [{ id: 's', title: 'Debate notes', text: 'Uniforms cut costs for families.' }],
   nodes: [

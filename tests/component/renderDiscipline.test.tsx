@@ -26,7 +26,7 @@ const { MapCanvas } = await import('../../src/components/MapCanvas');
 
 const map: ClashMap = {
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'Render discipline',
   sources: [],
   nodes: Array.from({ length: 30 }, (_, i) => ({

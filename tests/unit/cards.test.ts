@@ -5,7 +5,7 @@ import type { ClashMap } from '../../src/model/map';
 const text = 'Mexico coordinates and collaborates, but does not subordinate itself.';
 const map: ClashMap = {
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'Strikes',
   sources: [
     {

@@ -17,7 +17,7 @@ const claim = (id: string, text = id): MapNode => ({ id, kind: 'claim', text, ev
 function sample(): ClashMap {
   return {
     format: 'clashmap',
-    version: 4,
+    version: 5,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: 'Mexico will not be subordinated.' }],
     nodes: [

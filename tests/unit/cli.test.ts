@@ -14,7 +14,7 @@ const run = runInMemory;
 
 const GOOD = fileWith(() => {});
 const BAD = fileWith((doc) => {
-  doc.nodes[0]!.kind = 'argument';
+  doc.nodes[0]!.kind = 'inference';
   doc.edges[0]!.kind = 'attack';
 });
 
@@ -38,8 +38,8 @@ describe('clashmap validate', () => {
       out: ['good.json: valid (2 nodes, 1 edge)', 'also-good.json: valid (2 nodes, 1 edge)'],
       err: [
         'bad.json: This map file has 2 problems.',
-        'bad.json: nodes[0].kind: must be "position" or "claim", not the text "argument"',
-        'bad.json: edges[0].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
+        'bad.json: nodes[0].kind: must be "position", "claim" or "argument", not the text "inference"',
+        'bad.json: edges[0].kind: must be "support", "rebuttal", "extends", "turns", "cross-applies", "premise", "concludes", "undercut" or "contrary", not the text "attack"',
       ],
     });
   });
@@ -120,8 +120,8 @@ describe('clashmap convert', () => {
       out: [],
       err: [
         'bad.json: This map file has 2 problems.',
-        'bad.json: nodes[0].kind: must be "position" or "claim", not the text "argument"',
-        'bad.json: edges[0].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
+        'bad.json: nodes[0].kind: must be "position", "claim" or "argument", not the text "inference"',
+        'bad.json: edges[0].kind: must be "support", "rebuttal", "extends", "turns", "cross-applies", "premise", "concludes", "undercut" or "contrary", not the text "attack"',
       ],
     });
   });
@@ -283,7 +283,7 @@ describe('the clashmap command, run for real', () => {
         `${file}: sources[0].url: must be an http:// or https:// address`,
         `${file}: nodes[3].text: must not be empty`,
         `${file}: nodes[5].evidence[0].start: must not be negative`,
-        `${file}: edges[7].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"`,
+        `${file}: edges[7].kind: must be "support", "rebuttal", "extends", "turns", "cross-applies", "premise", "concludes", "undercut" or "contrary", not the text "attack"`,
       ]);
     },
   );

@@ -127,7 +127,7 @@ describe('clashmap evaluate', () => {
       out: [],
       err: [
         'bad.json: This map file has a problem.',
-        'bad.json: edges[0].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
+        'bad.json: edges[0].kind: must be "support", "rebuttal", "extends", "turns", "cross-applies", "premise", "concludes", "undercut" or "contrary", not the text "attack"',
       ],
     });
     expect(run(['evaluate', 'missing.json'])).toEqual({

@@ -23,7 +23,7 @@ function round(
 ): ClashMap {
   const map: ClashMap = {
     format: 'clashmap',
-    version: 4,
+    version: 5,
     title: 'A round',
     sources: [],
     nodes: [

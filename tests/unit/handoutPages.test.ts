@@ -4,7 +4,7 @@ import type { ClashMap } from '../../src/model/map';
 
 const map: ClashMap = {
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'Two columns',
   sources: [],
   nodes: [

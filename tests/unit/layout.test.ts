@@ -16,7 +16,7 @@ function articleMap(): ClashMap {
 }
 
 function mapOf(nodes: MapNode[], edges: Edge[]): ClashMap {
-  return { format: 'clashmap', version: 4, title: 'Test', sources: [], nodes, edges };
+  return { format: 'clashmap', version: 5, title: 'Test', sources: [], nodes, edges };
 }
 const claim = (id: string, text = `Claim ${id}`): MapNode => ({
   id,

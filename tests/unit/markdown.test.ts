@@ -26,7 +26,7 @@ const quote = (words: string, speaker: string): Evidence => {
  */
 const MAP: ClashMap = {
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'Strikes  on\ncartels',
   description: 'A small\nmap.',
   sources: [{ id: 'src', title: 'Interview', text: TEXT }],
@@ -132,7 +132,7 @@ describe('mapToMarkdown', () => {
   it('escapes text that Markdown would read as syntax or HTML', () => {
     const map: ClashMap = {
       format: 'clashmap',
-      version: 4,
+      version: 5,
       title: '# Not a *heading*',
       sources: [],
       nodes: [

@@ -317,7 +317,7 @@ describe('migration 3 → 4: maps may hold a debate round and the flow relation 
     const document = JSON.parse(text) as RawDocument;
     expect(MIGRATIONS[3]!(structuredClone(document))).toStrictEqual(document);
     const opened = parseMap(text);
-    expect(opened.ok && opened.map).toStrictEqual({ ...document, version: 4 });
+    expect(opened.ok && opened.map).toStrictEqual({ ...document, version: CURRENT_VERSION });
   });
 
   it('the version-4 fixture holds a round: format, teams, sides, speeches, sheets, a concession', () => {
@@ -334,6 +334,34 @@ describe('migration 3 → 4: maps may hold a debate round and the flow relation 
     expect(new Set(result.map.edges.map((e) => e.kind))).toEqual(
       new Set(['support', 'rebuttal', 'extends', 'turns', 'cross-applies']),
     );
+  });
+});
+
+describe('migration 4 → 5: maps may hold arguments, undercuts and contraries', () => {
+  it('changes nothing but the version: every version-4 document is a version-5 one', () => {
+    const text = readFileSync('tests/fixtures/format-v4.clashmap.json', 'utf8');
+    const document = JSON.parse(text) as RawDocument;
+    expect(MIGRATIONS[4]!(structuredClone(document))).toStrictEqual(document);
+    const opened = parseMap(text);
+    expect(opened.ok && opened.map).toStrictEqual({ ...document, version: 5 });
+  });
+
+  it('the version-5 fixture holds a linked argument with a scheme, an undercut and contraries', () => {
+    const result = parseMap(readFileSync('tests/fixtures/format-v5.clashmap.json', 'utf8'));
+    expect(result.ok ? [] : result.error.issues).toEqual([]);
+    if (!result.ok) return;
+    expect(result.map.nodes.find((n) => n.id === 'arg-labs')).toMatchObject({
+      kind: 'argument',
+      scheme: 'Cause to Effect',
+    });
+    expect(new Set(result.map.edges.map((e) => e.kind))).toEqual(
+      new Set(['premise', 'concludes', 'support', 'undercut', 'contrary']),
+    );
+  });
+
+  it('an older app refuses a version-5 file rather than misreading its arguments', () => {
+    const text = readFileSync('tests/fixtures/format-v5.clashmap.json', 'utf8');
+    expect(JSON.parse(text).version).toBeGreaterThan(4);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Point } from '../../src/model/node';
 // b) and a rebuttal of a; the second position has one reply, and a loose claim answers nothing.
 const map: ClashMap = {
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'Navigation',
   sources: [],
   nodes: [

@@ -23,7 +23,7 @@ async function refused(name: string, content: Uint8Array) {
 
 const GOOD = fileWith(() => {});
 const BAD = fileWith((doc) => {
-  doc.nodes[0]!.kind = 'argument';
+  doc.nodes[0]!.kind = 'inference';
 });
 
 describe('openBytes recognises each format and opens it', { timeout: 180_000 }, () => {
@@ -82,7 +82,7 @@ describe(
         kind: 'invalidContent',
         lines: [
           'This map file has a problem.',
-          'nodes[0].kind: must be "position" or "claim", not the text "argument"',
+          'nodes[0].kind: must be "position", "claim" or "argument", not the text "inference"',
         ],
       });
     });
@@ -91,13 +91,13 @@ describe(
       const svg = exportedSvg(readArticleMap());
       const damaged = svg.replace(
         /(&quot;|")kind\1: ?(&quot;|")position\2/,
-        '$1kind$1: $2argument$2',
+        '$1kind$1: $2inference$2',
       );
       expect(damaged).not.toBe(svg);
       const { format, kind, lines } = await refused('map.svg', bytes(damaged));
       expect({ format, kind }).toEqual({ format: 'svg', kind: 'invalidContent' });
       expect(lines[1]).toMatch(
-        /^nodes\[\d+\]\.kind: must be "position" or "claim", not the text "argument"$/,
+        /^nodes\[\d+\]\.kind: must be "position", "claim" or "argument", not the text "inference"$/,
       );
     });
 

@@ -60,7 +60,7 @@ function quoteOf(quote: string, speaker = 'Claudia Sheinbaum', text = TEXT): Evi
 function sampleMap(): ClashMap {
   return {
     format: 'clashmap',
-    version: 4,
+    version: 5,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: TEXT }],
     nodes: [
@@ -531,7 +531,7 @@ describe('pasteFragment', () => {
     const fragment = deepFreeze(copyFragment(sampleMap(), ['a']));
     const other: ClashMap = deepFreeze({
       format: 'clashmap',
-      version: 4,
+      version: 5,
       title: 'Another map',
       sources: [],
       nodes: [],
@@ -554,7 +554,7 @@ describe('pasteFragment', () => {
     };
     const other: ClashMap = deepFreeze({
       format: 'clashmap',
-      version: 4,
+      version: 5,
       title: 'Another map',
       sources: [otherSource],
       nodes: [],

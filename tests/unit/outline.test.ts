@@ -22,7 +22,7 @@ describe('outlineOf', () => {
     // a and b both answer p; c supports both a and b; d answers c.
     const map: ClashMap = {
       format: 'clashmap',
-      version: 4,
+      version: 5,
       title: 'Shared',
       sources: [],
       nodes: [node('p', 'position'), node('a'), node('b'), node('c'), node('d')],
@@ -49,7 +49,7 @@ describe('outlineOf', () => {
     }));
     const outline = outlineOf({
       format: 'clashmap',
-      version: 4,
+      version: 5,
       title: 'Chain',
       sources: [],
       nodes,

@@ -34,7 +34,7 @@ describe('parseMap accepts', () => {
       '{"format":"clashmap","version":1,"title":"Empty","sources":[],"nodes":[],"edges":[]}';
     expect(parseSuccess(text)).toStrictEqual({
       format: 'clashmap',
-      version: 4,
+      version: 5,
       title: 'Empty',
       sources: [],
       nodes: [],
@@ -519,18 +519,18 @@ const INVALID_CONTENT: Array<{ name: string; change: (doc: Doc) => void; line: s
   // enums
   {
     name: 'an unknown node kind',
-    change: (d) => (d.nodes[0]!.kind = 'argument'),
-    line: 'nodes[0].kind: must be "position" or "claim", not the text "argument"',
+    change: (d) => (d.nodes[0]!.kind = 'inference'),
+    line: 'nodes[0].kind: must be "position", "claim" or "argument", not the text "inference"',
   },
   {
     name: 'a node without a kind',
     change: (d) => delete d.nodes[0]!.kind,
-    line: 'nodes[0].kind: is missing; it must be "position" or "claim"',
+    line: 'nodes[0].kind: is missing; it must be "position", "claim" or "argument"',
   },
   {
     name: 'an unknown edge kind',
     change: (d) => (d.edges[0]!.kind = 'attack'),
-    line: 'edges[0].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
+    line: 'edges[0].kind: must be "support", "rebuttal", "extends", "turns", "cross-applies", "premise", "concludes", "undercut" or "contrary", not the text "attack"',
   },
   // ids
   {
@@ -820,7 +820,7 @@ describe('parseMap refuses a map with something wrong in it', () => {
         'This map file has 3 problems.',
         'sources[0].url: must be an http:// or https:// address',
         'nodes[0].text: must not be empty',
-        'edges[0].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
+        'edges[0].kind: must be "support", "rebuttal", "extends", "turns", "cross-applies", "premise", "concludes", "undercut" or "contrary", not the text "attack"',
       ],
     });
   });

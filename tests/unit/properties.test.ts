@@ -405,7 +405,7 @@ const mapArb: fc.Arbitrary<ClashMap> = shapeArb.chain(({ ids, sourceCount, nodeC
         });
         return defined({
           format: 'clashmap' as const,
-          version: 4 as const,
+          version: 5 as const,
           title,
           description,
           sources,

@@ -14,6 +14,7 @@ import { evaluateMap } from '../../src/model/evaluate';
 import type { ClashMap } from '../../src/model/map';
 import { NODE_KINDS } from '../../src/model/node';
 import {
+  aifSchemeForm,
   argdownFormOf,
   CANVAS_EDGE_KINDS,
   capitalised,
@@ -33,7 +34,11 @@ import {
   type RelationKindMap,
   type RelationKindSpec,
 } from '../../src/model/relations/registry';
+import { conclusion } from '../../src/model/relations/concludes';
+import { contrary } from '../../src/model/relations/contrary';
 import { crossApplication } from '../../src/model/relations/crossApplies';
+import { premise } from '../../src/model/relations/premise';
+import { undercut } from '../../src/model/relations/undercut';
 import { extension } from '../../src/model/relations/extends';
 import { rebuttal } from '../../src/model/relations/rebuttal';
 import { support } from '../../src/model/relations/support';
@@ -78,6 +83,14 @@ function _exhaustive(kind: EdgeKind): string {
       return turn.id;
     case 'cross-applies':
       return crossApplication.id;
+    case 'premise':
+      return premise.id;
+    case 'concludes':
+      return conclusion.id;
+    case 'undercut':
+      return undercut.id;
+    case 'contrary':
+      return contrary.id;
     default: {
       const unknown: never = kind;
       return unknown;
@@ -94,7 +107,7 @@ function mapWith(kind: EdgeKind): ClashMap {
   const target = endpoints.to.includes('position') ? 'position' : 'claim';
   return {
     format: 'clashmap',
-    version: 4,
+    version: 5,
     title: `One ${kind}`,
     sources: [],
     nodes: [
@@ -111,7 +124,17 @@ const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim() !
 
 describe('the relation-kind registry', () => {
   it('lists support, rebuttal and the flow kinds, in that order, each under its own id', () => {
-    expect(EDGE_KINDS).toEqual(['support', 'rebuttal', 'extends', 'turns', 'cross-applies']);
+    expect(EDGE_KINDS).toEqual([
+      'support',
+      'rebuttal',
+      'extends',
+      'turns',
+      'cross-applies',
+      'premise',
+      'concludes',
+      'undercut',
+      'contrary',
+    ]);
     expect(CANVAS_EDGE_KINDS).toEqual(['support', 'rebuttal']);
     for (const kind of EDGE_KINDS) expect(RELATION_KINDS[kind].id).toBe(kind);
   });
@@ -120,22 +143,29 @@ describe('the relation-kind registry', () => {
     const spec = relationKind(kind);
     for (const [field, value] of Object.entries(spec.names))
       expect(nonEmpty(value), field).toBe(true);
-    expect(spec.shortcut).toMatch(/^[a-z]$/);
+    // The kinds made by their own commands have no reply key; every other kind has one.
+    if (spec.offered === 'command') expect(spec.shortcut).toBeNull();
+    else expect(spec.shortcut).toMatch(/^[a-z]$/);
     expect(nonEmpty(spec.look.glyph)).toBe(true);
     expect(spec.look.color.cssVar).toMatch(/^--cm-[a-z-]+$/);
     expect(spec.look.color.hex).toMatch(/^#[0-9a-f]{6}$/);
     if (spec.look.dash !== null) expect(spec.look.dash).toMatch(/^\d+( \d+)+$/);
     expect(Object.keys(END_MARKERS)).toContain(spec.look.end);
     expect(['circle', 'square']).toContain(spec.look.badge);
-    expect(['supports', 'attacks', 'turns']).toContain(spec.evaluation);
+    expect(['supports', 'attacks', 'turns', 'premise', 'conflicts']).toContain(spec.evaluation);
     expect(['answer', 'turn', 'extension', 'crossApplication', 'backing']).toContain(spec.flow);
-    expect(['canvas', 'flow']).toContain(spec.offered);
+    expect(['canvas', 'flow', 'command']).toContain(spec.offered);
+    expect(spec.symmetric).toBe(spec.evaluation === 'conflicts');
     expect(spec.endpoints.from.length).toBeGreaterThan(0);
     expect(spec.endpoints.to.length).toBeGreaterThan(0);
     for (const end of [...spec.endpoints.from, ...spec.endpoints.to])
       expect(NODE_KINDS).toContain(end);
     const { argdown, aif, kialo, dot, graphml } = spec.formats;
-    if ('as' in argdown) {
+    if ('part' in argdown) {
+      // Written inside an argument's premise–conclusion structure, and as AIF's RA edges.
+      expect(() => argdownFormOf(kind)).toThrow(/argument's structure/);
+      expect(aif).toEqual(argdown);
+    } else if ('as' in argdown) {
       // Written as a kind Argdown holds, which then reads back as itself.
       expect(argdownFormOf(kind)).toMatchObject({ lost: true });
       expect(argdownFormOf(argdownFormOf(kind).writtenAs).lost).toBe(false);
@@ -143,8 +173,10 @@ describe('the relation-kind registry', () => {
       expect(nonEmpty(argdown.sign)).toBe(true);
       expect(argdown.reads.length + argdown.readsBothWays.length).toBeGreaterThan(0);
     }
-    expect(['RA', 'CA']).toContain(aif.node);
-    expect(nonEmpty(aif.scheme)).toBe(true);
+    if (!('part' in aif)) {
+      expect(['RA', 'CA']).toContain(aif.node);
+      expect(nonEmpty(aif.scheme)).toBe(true);
+    }
     if (kialo !== null) expect(nonEmpty(kialo.stance)).toBe(true);
     expect(dot.color).toMatch(/^#[0-9a-f]{6}$/);
     expect(nonEmpty(dot.arrowhead)).toBe(true);
@@ -160,10 +192,13 @@ describe('the relation-kind registry', () => {
     distinct((s) => [s.names.verb]);
     distinct((s) => [s.names.label]);
     distinct((s) => [s.names.adjective]);
-    distinct((s) => [s.shortcut]);
-    distinct((s) => [s.look.glyph]);
-    distinct((s) => [s.look.color.cssVar]);
-    const argdown = (s: RelationKindSpec) => ('as' in s.formats.argdown ? null : s.formats.argdown);
+    distinct((s) => (s.shortcut === null ? [] : [s.shortcut]));
+    // The parts of an argument are drawn as support is: green, into and out of its junction.
+    const isPart = (s: RelationKindSpec) => 'part' in s.formats.aif;
+    distinct((s) => (isPart(s) ? [] : [s.look.glyph]));
+    distinct((s) => (isPart(s) ? [] : [s.look.color.cssVar]));
+    const argdown = (s: RelationKindSpec) =>
+      'as' in s.formats.argdown || 'part' in s.formats.argdown ? null : s.formats.argdown;
     distinct((s) => {
       const a = argdown(s);
       return a ? [a.sign] : [];
@@ -172,7 +207,9 @@ describe('the relation-kind registry', () => {
       const a = argdown(s);
       return a ? [...a.reads, ...a.readsBothWays] : [];
     });
-    distinct((s) => [`${s.formats.aif.node} ${s.formats.aif.scheme}`]);
+    distinct((s) =>
+      'part' in s.formats.aif ? [] : [`${s.formats.aif.node} ${s.formats.aif.scheme}`],
+    );
     distinct((s) => (s.formats.kialo ? [s.formats.kialo.stance.toLowerCase()] : []));
     distinct((s) => [s.formats.graphml.kind]);
     // The other single-key shortcuts (src/App.tsx) stay with their commands.
@@ -191,10 +228,17 @@ describe('the relation-kind registry', () => {
       look: { glyph: '−', dash: '9 6', end: 'bar' },
       evaluation: 'attacks',
     });
-    expect(edgeKindsWithRole('supports')).toEqual(['support', 'extends', 'cross-applies']);
-    expect(edgeKindsWithRole('attacks')).toEqual(['rebuttal']);
+    expect(edgeKindsWithRole('supports')).toEqual([
+      'support',
+      'extends',
+      'cross-applies',
+      'concludes',
+    ]);
+    expect(edgeKindsWithRole('attacks')).toEqual(['rebuttal', 'undercut']);
+    expect(edgeKindsWithRole('premise')).toEqual(['premise']);
+    expect(edgeKindsWithRole('conflicts')).toEqual(['contrary']);
     expect(edgeKindsWithRole('turns')).toEqual(['turns']);
-    expect(edgeKindsWithFlowRole('answer')).toEqual(['rebuttal']);
+    expect(edgeKindsWithFlowRole('answer')).toEqual(['rebuttal', 'undercut', 'contrary']);
     expect(edgeKindsWithFlowRole('turn')).toEqual(['turns']);
     expect(edgeKindsWithFlowRole('extension')).toEqual(['extends']);
     expect(edgeKindsWithFlowRole('crossApplication')).toEqual(['cross-applies']);
@@ -202,12 +246,17 @@ describe('the relation-kind registry', () => {
 
   it('answers the lookups the app and the readers make', () => {
     expect(isEdgeKind('rebuttal')).toBe(true);
-    expect(isEdgeKind('undercut')).toBe(false);
+    expect(isEdgeKind('undercut')).toBe(true);
+    expect(isEdgeKind('attack')).toBe(false);
     expect(isEdgeKind('__proto__')).toBe(false);
     expect(isEdgeKind(null)).toBe(false);
     // A badge click cycles through the canvas kinds; a flow kind turns into the first of them.
     expect(EDGE_KINDS.map(nextEdgeKind)).toEqual([
       'rebuttal',
+      'support',
+      'support',
+      'support',
+      'support',
       'support',
       'support',
       'support',
@@ -219,10 +268,11 @@ describe('the relation-kind registry', () => {
     expect(edgeKindForShortcut('q')).toBeUndefined();
     expect(edgeKindOfArgdownRelation('entails')).toEqual({ kind: 'support', bothWays: false });
     expect(edgeKindOfArgdownRelation('contradictory')).toEqual({
-      kind: 'rebuttal',
-      bothWays: true,
+      kind: 'contrary',
+      bothWays: false,
     });
-    expect(edgeKindOfArgdownRelation('undercut')).toBeUndefined();
+    expect(edgeKindOfArgdownRelation('undercut')).toEqual({ kind: 'undercut', bothWays: false });
+    expect(edgeKindOfArgdownRelation('premise')).toBeUndefined();
     expect(edgeKindOfAifNode('CA')).toBe('rebuttal');
     expect(edgeKindOfAifNode('CA', 'Turn')).toBe('turns');
     expect(edgeKindOfAifNode('RA', 'Extension')).toBe('extends');
@@ -231,9 +281,19 @@ describe('the relation-kind registry', () => {
     expect(edgeKindOfKialoStance('PRO')).toBe('support');
     expect(edgeKindOfKialoStance('thesis')).toBeUndefined();
     expect(capitalised('rebuts')).toBe('Rebuts');
+    const statements = NODE_KINDS.filter((kind) => kind !== 'argument');
     for (const kind of CANVAS_EDGE_KINDS)
-      for (const from of NODE_KINDS)
-        for (const to of NODE_KINDS) expect(endpointsAllowed(kind, from, to)).toBe(true);
+      for (const from of statements)
+        for (const to of statements) expect(endpointsAllowed(kind, from, to)).toBe(true);
+    // An argument has premises and one conclusion, and only an undercut attacks it.
+    expect(endpointsAllowed('premise', 'claim', 'argument')).toBe(true);
+    expect(endpointsAllowed('concludes', 'argument', 'claim')).toBe(true);
+    expect(endpointsAllowed('undercut', 'claim', 'argument')).toBe(true);
+    expect(endpointsAllowed('undercut', 'claim', 'claim')).toBe(false);
+    for (const kind of CANVAS_EDGE_KINDS) {
+      expect(endpointsAllowed(kind, 'claim', 'argument')).toBe(false);
+      expect(endpointsAllowed(kind, 'argument', 'claim')).toBe(false);
+    }
     // A position is a sheet, not an argument made in a speech: it extends and turns nothing,
     // and nothing is cross-applied as a position.
     expect(endpointsAllowed('extends', 'position', 'claim')).toBe(false);
@@ -243,10 +303,10 @@ describe('the relation-kind registry', () => {
   });
 
   it('refuses a kind the registry does not hold, naming the kinds it does', () => {
-    const result = edgeSchema.safeParse({ id: 'e1', from: 'a', to: 'b', kind: 'undercut' });
+    const result = edgeSchema.safeParse({ id: 'e1', from: 'a', to: 'b', kind: 'attack' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(
-      'must be "support", "rebuttal", "extends", "turns" or "cross-applies"',
+      'must be "support", "rebuttal", "extends", "turns", "cross-applies", "premise", "concludes", "undercut" or "contrary"',
     );
   });
 
@@ -265,13 +325,30 @@ describe('the relation-kind registry', () => {
   });
 });
 
-describe.each(EDGE_KINDS)('a %s edge', (kind) => {
+// The kinds that join two claims; the parts of an argument and undercuts have their own tests
+// (tests/unit/arguments.test.ts).
+const BETWEEN_CLAIMS = EDGE_KINDS.filter(
+  (kind) =>
+    relationKind(kind).endpoints.from.every((end) => end !== 'argument') &&
+    relationKind(kind).endpoints.to.every((end) => end !== 'argument'),
+);
+
+describe.each(BETWEEN_CLAIMS)('a %s edge', (kind) => {
   const spec = relationKind(kind);
   const map = mapWith(kind);
   const expected = ['c1 -> p1 (' + kind + ')'];
   const argdownForm = argdownFormOf(kind);
 
-  it('does to its target in evaluation what its role says', () => {
+  it.runIf(spec.symmetric)('makes both claims undecided until one is settled', () => {
+    const evaluation = evaluateMap(map);
+    expect(evaluation.nodes.get('c1')?.label).toBe('undecided');
+    expect(evaluation.nodes.get('p1')?.label).toBe('undecided');
+    expect(evaluateMap(map, { c1: 'falls' }).nodes.get('p1')?.label).toBe('stands');
+    expect(evaluateMap(map, { p1: 'falls' }).nodes.get('c1')?.label).toBe('stands');
+    expect(evaluateMap(map, { c1: 'stands' }).nodes.get('p1')?.label).toBe('falls');
+  });
+
+  it.runIf(!spec.symmetric)('does to its target in evaluation what its role says', () => {
     const evaluation = evaluateMap(map);
     expect(evaluation.nodes.get('c1')?.label).toBe('stands');
     expect(evaluation.nodes.get('p1')?.label).toBe(
@@ -294,7 +371,9 @@ describe.each(EDGE_KINDS)('a %s edge', (kind) => {
     const { text } = exported(result);
     expect(text).toContain(`  ${argdownForm.sign} [c1]`);
     const back = kindsOf(imported(await importArgdown(text)).map);
-    if (!argdownForm.lost) expect(back).toEqual(expected);
+    // A symmetric relation may come back written the other way round.
+    const either = spec.symmetric ? [back[0]?.replace(/^p1 -> c1/, 'c1 -> p1')] : back;
+    if (!argdownForm.lost) expect(either).toEqual(expected);
     else {
       expect(back).toEqual([`c1 -> p1 (${argdownForm.writtenAs})`]);
       expect(result.ok && result.losses.map((l) => `${l.path}: ${l.message}`)).toContain(
@@ -308,9 +387,10 @@ describe.each(EDGE_KINDS)('a %s edge', (kind) => {
     const nodes = (
       JSON.parse(text) as { nodes: Array<{ nodeID: string; type: string; text: string }> }
     ).nodes;
+    const form = aifSchemeForm(kind)!;
     expect(nodes.find((n) => n.nodeID === 'e1')).toMatchObject({
-      type: spec.formats.aif.node,
-      text: spec.formats.aif.scheme,
+      type: form.node,
+      text: form.scheme,
     });
     expect(kindsOf(imported(await importAif(text)).map)).toEqual(expected);
   });

@@ -37,7 +37,7 @@ describe('a round in a map file', () => {
   it('checks speeches against the round’s own format: "NR" is Lincoln–Douglas, not policy', () => {
     const ld: ClashMap = {
       format: 'clashmap',
-      version: 4,
+      version: 5,
       title: 'LD round',
       sources: [],
       nodes: [

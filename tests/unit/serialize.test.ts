@@ -33,7 +33,7 @@ describe('serializeMap', () => {
 
   it('writes an empty map exactly so: 2-space indent, fixed key order, trailing newline', () => {
     expect(serializeMap(emptyMap('Empty'))).toBe(
-      '{\n  "format": "clashmap",\n  "version": 4,\n  "title": "Empty",\n  "sources": [],\n  "nodes": [],\n  "edges": []\n}\n',
+      '{\n  "format": "clashmap",\n  "version": 5,\n  "title": "Empty",\n  "sources": [],\n  "nodes": [],\n  "edges": []\n}\n',
     );
   });
 

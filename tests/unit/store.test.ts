@@ -22,7 +22,7 @@ function sampleMap(): ClashMap {
   const start = TEXT.indexOf(QUOTE);
   return {
     format: 'clashmap',
-    version: 4,
+    version: 5,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: TEXT }],
     nodes: [
@@ -793,7 +793,7 @@ describe('copy and paste', () => {
     store.getState().copySelection();
     const other: ClashMap = {
       format: 'clashmap',
-      version: 4,
+      version: 5,
       title: 'Another article',
       sources: [
         {

@@ -13,7 +13,7 @@ import { createClashmapStore } from '../../src/store/store';
 
 const map = (): ClashMap => ({
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'Radio',
   sources: [{ id: 'radio', title: 'Morning radio interview', author: 'B. Host' }],
   nodes: [

@@ -10,7 +10,7 @@ import { useReadOnly } from '../readOnly';
 import { EvidenceList } from './EvidenceList';
 import { NodeTextEditor } from './NodeTextEditor';
 
-const KIND_LABEL = { position: 'Position', claim: 'Claim' } as const;
+const KIND_LABEL = { position: 'Position', claim: 'Claim', argument: 'Argument' } as const;
 
 const connectingSelector = (connection: { inProgress: boolean }) => connection.inProgress;
 

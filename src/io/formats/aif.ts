@@ -1,6 +1,7 @@
 import { z } from '../../model/zod';
 import type { EdgeKind } from '../../model/edge';
 import {
+  aifSchemeForm,
   edgeKindOfAifNode,
   relationKind,
   type AifSchemeNode,
@@ -95,6 +96,16 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
     edges.push({ edgeID: String(edges.length + 1), fromID, toID, formEdgeID: null });
 
   map.nodes.forEach((node, i) => {
+    if (node.kind === 'argument') {
+      // An argument is AIF's own inference node; its premises and conclusion link to it.
+      nodes.push({
+        nodeID: node.id,
+        text: node.scheme ?? aifSchemeForm('support')!.scheme,
+        type: 'RA',
+        timestamp,
+      });
+      return;
+    }
     nodes.push({ nodeID: node.id, text: node.text, type: 'I', timestamp });
     if (node.notes !== undefined)
       losses.add(`nodes[${i}].notes`, 'Node notes have no place in AIF');
@@ -109,8 +120,13 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
     }
   });
   map.edges.forEach((edge, i) => {
+    const aif = aifSchemeForm(edge.kind);
+    if (aif === undefined) {
+      // A premise runs into its argument's RA node, a conclusion out of it.
+      link(edge.from, edge.to);
+      return;
+    }
     const scheme = edge.id;
-    const { aif } = relationKind(edge.kind).formats;
     nodes.push({ nodeID: scheme, text: aif.scheme, type: aif.node, timestamp });
     if (edgeKindOfAifNode(aif.node) !== edge.kind) {
       const { names } = relationKind(edge.kind);

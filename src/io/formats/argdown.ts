@@ -2,6 +2,7 @@ import type { Edge, EdgeKind } from '../../model/edge';
 import {
   argdownFormOf,
   edgeKindOfArgdownRelation,
+  endpointsAllowed,
   relationKind,
 } from '../../model/relations/registry';
 import { anchorQuote, type Evidence } from '../../model/evidence';
@@ -511,6 +512,11 @@ export async function importArgdown(text: string): Promise<ImportResult> {
     pendingEdges.push({ from, to, kind });
     hasOutgoing.add(from);
     hasIncoming.add(to);
+    // Contraries attack each other: neither end is a position for being attacked.
+    if (relationKind(kind).symmetric) {
+      hasOutgoing.add(to);
+      hasIncoming.add(from);
+    }
   };
   for (const relation of model.relations) {
     const place = relation.occurrences?.[0]?.startLine
@@ -530,7 +536,7 @@ export async function importArgdown(text: string): Promise<ImportResult> {
     const toId = idByTitle.get(to.title ?? '');
     if (fromId === undefined || toId === undefined) continue;
     const read = edgeKindOfArgdownRelation(relation.relationType);
-    if (read !== undefined) {
+    if (read !== undefined && endpointsAllowed(read.kind, 'claim', 'claim')) {
       addEdge(fromId, toId, read.kind, place);
       if (read.bothWays) {
         addEdge(toId, fromId, read.kind, place);

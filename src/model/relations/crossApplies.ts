@@ -18,6 +18,7 @@ export const crossApplication: RelationKindSpec<'cross-applies'> = {
     newReply: 'Cross-applied here',
   },
   shortcut: 'x',
+  symmetric: false,
   offered: 'flow',
   look: {
     glyph: '×',

@@ -17,6 +17,7 @@ export const extension: RelationKindSpec<'extends'> = {
     newReply: 'New extension',
   },
   shortcut: 'e',
+  symmetric: false,
   offered: 'flow',
   look: {
     glyph: '»',

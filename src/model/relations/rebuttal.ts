@@ -13,6 +13,7 @@ export const rebuttal: RelationKindSpec<'rebuttal'> = {
     newReply: 'New rebuttal',
   },
   shortcut: 'r',
+  symmetric: false,
   offered: 'canvas',
   look: {
     glyph: '−',
@@ -24,7 +25,7 @@ export const rebuttal: RelationKindSpec<'rebuttal'> = {
   evaluation: 'attacks',
   flow: 'answer',
   formats: {
-    argdown: { sign: '-', reads: ['attack', 'contrary'], readsBothWays: ['contradictory'] },
+    argdown: { sign: '-', reads: ['attack', 'contrary'], readsBothWays: [] },
     aif: { node: 'CA', scheme: 'Default Conflict' },
     kialo: { stance: 'Con' },
     dot: { color: '#b3261e', arrowhead: 'tee' },

@@ -1,10 +1,21 @@
 import type { NodeKind } from '../node';
+import { conclusion } from './concludes';
+import { contrary } from './contrary';
 import { crossApplication } from './crossApplies';
 import { extension } from './extends';
+import { premise } from './premise';
 import { rebuttal } from './rebuttal';
 import { support } from './support';
 import { turn } from './turns';
-import type { AifSchemeNode, EvaluationRole, FlowRole, RelationKindSpec, WrittenAs } from './types';
+import { undercut } from './undercut';
+import type {
+  AifSchemeNode,
+  EvaluationRole,
+  FlowRole,
+  PartOfArgument,
+  RelationKindSpec,
+  WrittenAs,
+} from './types';
 
 export type {
   AifSchemeNode,
@@ -13,6 +24,7 @@ export type {
   EvaluationRole,
   FlowRole,
   Offered,
+  PartOfArgument,
   RelationKindSpec,
   WrittenAs,
 } from './types';
@@ -25,6 +37,10 @@ const SPECS = {
   extends: extension,
   turns: turn,
   'cross-applies': crossApplication,
+  premise,
+  concludes: conclusion,
+  undercut,
+  contrary,
 };
 
 /** A relation kind, as written in a Clashmap file. */
@@ -90,6 +106,28 @@ export function edgeKindsWithFlowRole(role: FlowRole): EdgeKind[] {
 
 type ArgdownForm = RelationKindSpec['formats']['argdown'];
 const isWrittenAs = (value: ArgdownForm): value is WrittenAs => 'as' in value;
+/** Whether a format writes the kind as part of an argument's structure, not as a relation. */
+export const isPartOfArgument = (value: object): value is PartOfArgument => 'part' in value;
+
+/** The Argdown relation a kind is written as: its sign and the relation types read as it. */
+export type ArgdownRelationForm = Exclude<ArgdownForm, WrittenAs | PartOfArgument>;
+
+/**
+ * The kind's Argdown relation form, or undefined when Argdown writes it inside an argument's
+ * premise–conclusion structure (a premise, a conclusion) or as another kind.
+ */
+export function argdownRelationForm(kind: EdgeKind): ArgdownRelationForm | undefined {
+  const form = RELATION_KINDS[kind].formats.argdown;
+  return isWrittenAs(form) || isPartOfArgument(form) ? undefined : form;
+}
+
+/** The AIF scheme node a kind is written as, or undefined for the parts of an argument. */
+export function aifSchemeForm(
+  kind: EdgeKind,
+): { readonly node: AifSchemeNode; readonly scheme: string } | undefined {
+  const form = RELATION_KINDS[kind].formats.aif;
+  return isPartOfArgument(form) ? undefined : form;
+}
 
 /**
  * How Argdown writes a kind: its own sign, or (`lost`) the sign of the kind it is written as,
@@ -101,11 +139,15 @@ export function argdownFormOf(kind: EdgeKind): {
   lost: boolean;
 } {
   const form = RELATION_KINDS[kind].formats.argdown;
+  if (isPartOfArgument(form))
+    throw new TypeError(
+      `the ${kind} kind is written in an argument's structure, not as a relation`,
+    );
   if (!isWrittenAs(form)) return { sign: form.sign, writtenAs: kind, lost: false };
   const as = form.as;
   if (!isEdgeKind(as)) throw new TypeError(`the ${kind} kind is written as "${as}", not a kind`);
-  const target = RELATION_KINDS[as].formats.argdown;
-  if (isWrittenAs(target)) throw new TypeError(`the ${kind} kind is written as another stand-in`);
+  const target = argdownRelationForm(as);
+  if (target === undefined) throw new TypeError(`the ${kind} kind is written as another stand-in`);
   return { sign: target.sign, writtenAs: as, lost: true };
 }
 
@@ -119,7 +161,8 @@ export function endpointsAllowed(kind: EdgeKind, from: NodeKind, to: NodeKind): 
 export function endpointsMessage(kind: EdgeKind, from: NodeKind, to: NodeKind): string {
   const { names, endpoints } = RELATION_KINDS[kind];
   const side = endpoints.from.includes(from) ? `to a ${to}` : `from a ${from}`;
-  return `a ${names.noun} cannot go ${side} (it goes from ${endpoints.from.join(' or ')} to ${endpoints.to.join(' or ')})`;
+  const article = /^[aeiou]/i.test(names.noun) ? 'an' : 'a';
+  return `${article} ${names.noun} cannot go ${side} (it goes from ${endpoints.from.join(' or ')} to ${endpoints.to.join(' or ')})`;
 }
 
 /** The kinds that play `role` in evaluation, in registry order. */
@@ -148,14 +191,16 @@ function readTable(tokens: (spec: RelationKindSpec) => readonly string[]): Map<s
   }
   return table;
 }
-const ARGDOWN_ONE_WAY = readTable((s) =>
-  isWrittenAs(s.formats.argdown) ? [] : s.formats.argdown.reads,
+const ARGDOWN_ONE_WAY = readTable((s) => argdownRelationForm(s.id as EdgeKind)?.reads ?? []);
+const ARGDOWN_BOTH_WAYS = readTable(
+  (s) => argdownRelationForm(s.id as EdgeKind)?.readsBothWays ?? [],
 );
-const ARGDOWN_BOTH_WAYS = readTable((s) =>
-  isWrittenAs(s.formats.argdown) ? [] : s.formats.argdown.readsBothWays,
-);
-const AIF_NODE = readTable((s) => [s.formats.aif.node]);
-const AIF_SCHEME = readTable((s) => [`${s.formats.aif.node}\u0000${s.formats.aif.scheme}`]);
+const aifTokens = (
+  s: RelationKindSpec,
+  token: (form: { node: string; scheme: string }) => string,
+) => (isPartOfArgument(s.formats.aif) ? [] : [token(s.formats.aif)]);
+const AIF_NODE = readTable((s) => aifTokens(s, (form) => form.node));
+const AIF_SCHEME = readTable((s) => aifTokens(s, (form) => `${form.node}\u0000${form.scheme}`));
 const KIALO_STANCE = readTable((s) =>
   s.formats.kialo === null ? [] : [s.formats.kialo.stance.toLowerCase()],
 );

@@ -13,6 +13,7 @@ export const support: RelationKindSpec<'support'> = {
     newReply: 'New supporting claim',
   },
   shortcut: 's',
+  symmetric: false,
   offered: 'canvas',
   look: {
     glyph: '+',

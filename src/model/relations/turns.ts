@@ -17,6 +17,7 @@ export const turn: RelationKindSpec<'turns'> = {
     newReply: 'New turn',
   },
   shortcut: 't',
+  symmetric: false,
   offered: 'flow',
   look: {
     glyph: '↺',

@@ -4,8 +4,10 @@ import type { NodeKind } from '../node';
  * What an edge of a kind does to its target when the map is evaluated (src/model/evaluate.ts):
  * a supporter can hold the target up, an attacker can bring it down, and a turn attacks its
  * target and also what its target supports (the argument now counts against what it was for).
+ * A premise is needed by its argument together with the argument's other premises (the argument
+ * stands only when all of them stand), and a conflict attacks both ways (contraries).
  */
-export type EvaluationRole = 'supports' | 'attacks' | 'turns';
+export type EvaluationRole = 'supports' | 'attacks' | 'turns' | 'premise' | 'conflicts';
 
 /**
  * What an edge of a kind is on a debate flow (src/model/flow.ts): an answer to the other side's
@@ -16,9 +18,11 @@ export type FlowRole = 'answer' | 'turn' | 'extension' | 'crossApplication' | 'b
 
 /**
  * Where the app offers the kind for making new edges: on the canvas (toolbar, node handles,
- * reply keys) or only in the flow view. The inspector offers every kind for an existing edge.
+ * reply keys), only in the flow view, or only through its own command (the parts of an argument
+ * are made by "Support together" and "Undercut"; a conflict by "Mark as contraries"). The
+ * inspector offers the canvas and flow kinds for an existing edge between two claims.
  */
-export type Offered = 'canvas' | 'flow';
+export type Offered = 'canvas' | 'flow' | 'command';
 
 /**
  * A format that cannot tell this kind apart writes it as another kind (`as`, one the format
@@ -28,14 +32,26 @@ export interface WrittenAs {
   readonly as: string;
 }
 
-/** The shape at the target end of a line: an arrowhead, or a bar across the line. */
-export type EndMarker = 'arrow' | 'bar';
+/**
+ * The shape at the target end of a line: an arrowhead, a bar across the line, or none (a premise
+ * line runs into its argument's junction).
+ */
+export type EndMarker = 'arrow' | 'bar' | 'none';
 
 /** The shape of the badge that carries the kind's glyph at the middle of a line. */
 export type BadgeShape = 'circle' | 'square';
 
 /** AIF scheme nodes that can stand for a Clashmap edge: inference (RA) and conflict (CA). */
 export type AifSchemeNode = 'RA' | 'CA';
+
+/**
+ * A part of an argument's structure rather than a relation of its own: Argdown writes premises
+ * and the conclusion in the argument's premise–conclusion structure, and AIF as the plain edges
+ * into and out of the argument's RA node.
+ */
+export interface PartOfArgument {
+  readonly part: 'premise' | 'conclusion';
+}
 
 /**
  * Everything the app knows about one relation kind. A kind is described once, in its own file
@@ -61,8 +77,10 @@ export interface RelationKindSpec<K extends string = string> {
     /** The placeholder text of a new claim added as a reply of this kind. */
     readonly newReply: string;
   };
-  /** The key (lower case) that adds a reply of this kind to the selected node. */
-  readonly shortcut: string;
+  /** The key (lower case) that adds a reply of this kind to the selected node; null: none. */
+  readonly shortcut: string | null;
+  /** Whether the relation runs both ways (contraries): drawn without a direction, read either way. */
+  readonly symmetric: boolean;
   /** Where new edges of this kind are offered. */
   readonly offered: Offered;
   /** How the canvas, the legend and the SVG export draw it. */
@@ -91,16 +109,19 @@ export interface RelationKindSpec<K extends string = string> {
           /** Symmetric Argdown relation types read as one edge of this kind each way. */
           readonly readsBothWays: readonly string[];
         }
-      | WrittenAs;
-    readonly aif: {
-      /** The scheme node an edge becomes: I(from) → node → I(to). */
-      readonly node: AifSchemeNode;
-      /**
-       * The scheme node's text. Kinds that share a node type are told apart by it when read
-       * back; an unknown text reads as the first kind of that node type.
-       */
-      readonly scheme: string;
-    };
+      | WrittenAs
+      | PartOfArgument;
+    readonly aif:
+      | {
+          /** The scheme node an edge becomes: I(from) → node → I(to). */
+          readonly node: AifSchemeNode;
+          /**
+           * The scheme node's text. Kinds that share a node type are told apart by it when read
+           * back; an unknown text reads as the first kind of that node type.
+           */
+          readonly scheme: string;
+        }
+      | PartOfArgument;
     /** The stance Kialo writes before a claim (`1.1. Pro: …`), or null: Kialo has none for it. */
     readonly kialo: { readonly stance: string } | null;
     /** Graphviz edge attributes; the label is the glyph, the style follows the dash. */

@@ -11,7 +11,7 @@ const NOW = new Date('2025-05-06T14:03:00Z');
 const TEXT = 'Sheinbaum said: "We reject any form of intervention or interference."';
 const SMALL: ClashMap = {
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'Strikes',
   sources: [{ id: 'src', title: 'Interview', text: TEXT }],
   nodes: [

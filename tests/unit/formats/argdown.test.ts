@@ -18,7 +18,7 @@ const FIXTURE = 'tests/fixtures/formats/drone-strikes.argdown';
 /** Two positions with no edges at all, and a claim that rebuts both: the tags alone say which is which. */
 const SMALL: ClashMap = {
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'Strikes',
   sources: [],
   nodes: [
@@ -126,7 +126,7 @@ describe('Argdown round trip (Clashmap → Argdown → Clashmap)', () => {
     const map = allFieldsMap();
     const { back } = await roundTrip(map);
     const withoutRound = map.nodes.map(({ side: _s, speech: _p, conceded: _c, ...rest }) => {
-      if (rest.kind === 'position') return rest;
+      if (rest.kind !== 'claim') return rest;
       const { sheet: _h, ...kept } = rest;
       return kept;
     });
@@ -225,7 +225,7 @@ describe('Argdown round trip (Clashmap → Argdown → Clashmap)', () => {
         const source = `${words} (said on air)`;
         const map: ClashMap = {
           format: 'clashmap',
-          version: 4,
+          version: 5,
           title: words,
           sources: [{ id: 's', title: 'Transcript', text: source }],
           nodes: [
@@ -283,8 +283,7 @@ describe('Argdown import of a hand-written file', () => {
         ['Hot-war-risk', 'Strikes would start a hot war.'],
       ],
       edges: [
-        'Clean-state -> Collusion (rebuttal)',
-        'Collusion -> Clean-state (rebuttal)',
+        'Collusion -> Clean-state (contrary)',
         'Collusion -> Cooperate (rebuttal)',
         'Demand -> Stem-the-flow (rebuttal)',
         'Hot-war-risk -> Strike (rebuttal)',
@@ -335,10 +334,6 @@ describe('Argdown import of a hand-written file', () => {
       [
         'line 26',
         'Undercuts (_>) are not imported: they attack an inference, and Clashmap has no inferences',
-      ],
-      [
-        'line 27',
-        'A contradiction (><) became two rebuttals, one each way: Clashmap has no contradiction link',
       ],
       [
         '',

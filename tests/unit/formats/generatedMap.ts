@@ -139,7 +139,7 @@ export function generatedMap(size: number, seed = 1): ClashMap {
   }
   return {
     format: 'clashmap',
-    version: 4,
+    version: 5,
     title: 'US drone strikes on Mexican cartels: the full debate',
     description: 'A generated map for measuring share links.',
     sources: [

@@ -210,7 +210,7 @@ describe('share links: refusals', () => {
     expect(lines[0]).toBe('The map in this link is not valid. This map file has 8 problems.');
     expect(lines.slice(1, 3)).toEqual([
       'nodes[0].text: is longer than 2,000 characters',
-      'edges[1].kind: must be "support", "rebuttal", "extends", "turns" or "cross-applies", not the text "attack"',
+      'edges[1].kind: must be "support", "rebuttal", "extends", "turns", "cross-applies", "premise", "concludes", "undercut" or "contrary", not the text "attack"',
     ]);
     expect(lines).toHaveLength(7);
     expect(lines[6]).toBe('…and 3 more');
@@ -334,7 +334,7 @@ const validMap: fc.Arbitrary<ClashMap> = fc
     }
     const map: ClashMap = {
       format: 'clashmap',
-      version: 4,
+      version: 5,
       title,
       sources: [{ id: sourceId, title: 'Transcript', text: sourceText }],
       nodes,

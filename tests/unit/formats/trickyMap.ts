@@ -8,7 +8,7 @@ const TEXT = 'Sheinbaum: “We reject any form of intervention.” 🇲🇽';
  */
 export const TRICKY_MAP: ClashMap = {
   format: 'clashmap',
-  version: 4,
+  version: 5,
   title: 'Strikes "now" \\ later',
   description: 'Two\nlines',
   sources: [{ id: 'src', title: 'Interview', text: TEXT }],

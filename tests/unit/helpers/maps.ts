@@ -25,7 +25,7 @@ export const SOURCE_TEXT = 'Mexico coordinates and collaborates, but does not su
 export function validDoc(): Doc {
   return {
     format: 'clashmap',
-    version: 4,
+    version: 5,
     title: 'Strikes',
     sources: [{ id: 'article', title: 'Report', text: SOURCE_TEXT }],
     nodes: [
@@ -88,7 +88,7 @@ const span = (quote: string) => {
 export function allFieldsMap(): ClashMap {
   return {
     format: 'clashmap',
-    version: 4,
+    version: 5,
     title: 'Drone strikes on cartels',
     description: 'Every field.\nTwo lines.',
     sources: [
