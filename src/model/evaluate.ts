@@ -262,6 +262,24 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
   const seenRebutter = new Int32Array(n);
   const seenSupporter = new Int32Array(n);
   const seenPremise = new Int32Array(n);
+  // An argument's premises, for the rule below: an argument with a premise that rebuts the
+  // argument's own conclusion is two-faced, as that premise would be as a plain supporter.
+  const premisesOfArgument = group(
+    n,
+    size,
+    (i) => (role[i] === PREMISE ? to[i]! : -1),
+    (i) => from[i]!,
+  );
+  const rebutsTarget = (supporter: number, stamp: number) => {
+    if (seenRebutter[supporter] === stamp) return true;
+    for (
+      let at = premisesOfArgument.start[supporter]!;
+      at < premisesOfArgument.start[supporter + 1]!;
+      at++
+    )
+      if (seenRebutter[premisesOfArgument.items[at]!] === stamp) return true;
+    return false;
+  };
   for (let target = 0; target < n; target++) {
     const stamp = target + 1;
     const first = byTarget.start[target]!;
@@ -284,7 +302,7 @@ function graphOf(map: Pick<ClashMap, 'nodes' | 'edges'>): Graph {
       if (seenSupporter[from[e]!] === stamp) role[e] = DROPPED;
       else {
         seenSupporter[from[e]!] = stamp;
-        if (seenRebutter[from[e]!] === stamp) role[e] = TWO_FACED;
+        if (rebutsTarget(from[e]!, stamp)) role[e] = TWO_FACED;
       }
     }
   }
