@@ -209,7 +209,7 @@ function Editor({
         )}
         {selecting && (
           <Lazy>
-            <Inspector />
+            <Inspector onSupportTogether={commands.supportTogether} />
           </Lazy>
         )}
         {compareOpen && (

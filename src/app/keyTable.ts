@@ -6,6 +6,9 @@ export type CommandId =
   | 'addClaim'
   /** Reply to the selected node with a new claim, joined by this kind of relation. */
   | `reply:${EdgeKind}`
+  | 'supportTogether'
+  | 'undercut'
+  | 'markContraries'
   | 'editSelected'
   | 'deleteSelection'
   | 'copy'
@@ -96,6 +99,21 @@ export const KEY_TABLE: readonly Shortcut[] = [
       },
     ];
   }),
+  {
+    group: 'Build',
+    description: 'Support together: link the selected claims into one argument (linked premises)',
+    bindings: [{ key: 'j', command: 'supportTogether' }],
+  },
+  {
+    group: 'Build',
+    description: 'Undercut the selected support line or argument junction (“that does not follow”)',
+    bindings: [{ key: 'u', command: 'undercut' }],
+  },
+  {
+    group: 'Build',
+    description: 'Mark the two selected claims as contraries (they cannot both be true)',
+    bindings: [{ key: 'k', command: 'markContraries' }],
+  },
   {
     group: 'Edit',
     description: 'Edit the selected node’s text (Enter commits, Escape cancels)',

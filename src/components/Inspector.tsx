@@ -5,8 +5,15 @@ import type { Evidence } from '../model/evidence';
 import { focusWhenDrawn } from './canvasFocus';
 import { LIMITS } from '../model/limits';
 import { urlProblem } from '../model/source';
-import { NODE_KINDS, type MapNode } from '../model/node';
-import { CANVAS_EDGE_KINDS, EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { NODE_KINDS, type InferenceNode, type MapNode } from '../model/node';
+import {
+  CANVAS_EDGE_KINDS,
+  EDGE_KINDS,
+  endpointsAllowed,
+  relationKind,
+} from '../model/relations/registry';
+import { describeArgument } from '../model/arguments';
+import { KNOWN_SCHEMES } from '../model/argumentOps';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { NodeEvaluation } from './evaluation/Scoreboard';
 import { pasteWithinLimit } from './nodes/NodeTextEditor';
@@ -365,7 +372,7 @@ function NodeInspector({ node }: { node: MapNode }) {
           value={node.kind}
           onChange={(e) => update({ kind: e.target.value as MapNode['kind'] })}
         >
-          {NODE_KINDS.map((kind) => (
+          {NODE_KINDS.filter((kind) => kind !== 'argument').map((kind) => (
             <option key={kind} value={kind}>
               {kind === 'position' ? 'Position' : 'Claim'}
             </option>
@@ -411,21 +418,125 @@ function NodeInspector({ node }: { node: MapNode }) {
   );
 }
 
+/**
+ * An argument: what it joins (in words), its name and scheme, whether it stands, and the edits
+ * only an argument has: undercut it, or separate its premises into plain supports.
+ */
+function ArgumentInspector({ node }: { node: InferenceNode }) {
+  const store = useClashmapStore();
+  const described = useClashmap((s) => describeArgument(s.map, node.id));
+  const schemesId = useId();
+  const update = (patch: Partial<Omit<InferenceNode, 'id'>>) =>
+    store.getState().updateNode(node.id, patch as Partial<Omit<MapNode, 'id'>>);
+  return (
+    <>
+      <p>{described}</p>
+      <CommitField
+        key={`${node.id}-name`}
+        label="Name"
+        value={node.text}
+        limit={{ max: LIMITS.nodeTextLength, what: "an argument's name" }}
+        onCommit={(text) =>
+          text.trim()
+            ? update({ text: text.trim() })
+            : store.getState().notify('error', 'An argument needs a name.')
+        }
+      />
+      <SchemeField key={`${node.id}-scheme`} node={node} listId={schemesId} />
+      <datalist id={schemesId}>
+        {KNOWN_SCHEMES.map((scheme) => (
+          <option key={scheme} value={scheme} />
+        ))}
+      </datalist>
+      <NodeEvaluation id={node.id} />
+      <div className="cm-inspector__actions">
+        <button type="button" onClick={() => store.getState().undercutSelection()}>
+          Undercut this argument
+        </button>
+        <button type="button" onClick={() => store.getState().separatePremises(node.id)}>
+          Separate into plain supports
+        </button>
+      </div>
+      <CommitField
+        key={`${node.id}-notes`}
+        label="Notes"
+        value={node.notes ?? ''}
+        multiline
+        onCommit={(notes) => update({ notes })}
+      />
+    </>
+  );
+}
+
+/** The argument's scheme: one of the common schemes (offered as you type) or any other text. */
+function SchemeField({ node, listId }: { node: InferenceNode; listId: string }) {
+  const store = useClashmapStore();
+  const id = useId();
+  const [draft, setDraft] = useState(node.scheme ?? '');
+  const [seen, setSeen] = useState(node.scheme);
+  if (seen !== node.scheme) {
+    setSeen(node.scheme);
+    setDraft(node.scheme ?? '');
+  }
+  const commit = () => {
+    const scheme = draft.trim().slice(0, LIMITS.schemeLength);
+    if (scheme === (node.scheme ?? '')) return;
+    const patch: Partial<Omit<InferenceNode, 'id'>> = {
+      scheme: scheme === '' ? undefined : scheme,
+    };
+    store.getState().updateNode(node.id, patch as Partial<Omit<MapNode, 'id'>>);
+  };
+  return (
+    <div className="cm-field">
+      <label htmlFor={id}>Scheme</label>
+      <input
+        id={id}
+        type="text"
+        list={listId}
+        value={draft}
+        maxLength={LIMITS.schemeLength}
+        placeholder="e.g. Argument From Expert Opinion"
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          } else if (event.key === 'Escape') setDraft(node.scheme ?? '');
+        }}
+      />
+    </div>
+  );
+}
+
 function EdgeInspector({ edgeId }: { edgeId: string }) {
   const store = useClashmapStore();
   const edge = useClashmap((s) => s.map.edges.find((e) => e.id === edgeId));
-  const from = useClashmap((s) => s.map.nodes.find((n) => n.id === edge?.from)?.text);
-  const to = useClashmap((s) => s.map.nodes.find((n) => n.id === edge?.to)?.text);
+  const fromNode = useClashmap((s) => s.map.nodes.find((n) => n.id === edge?.from));
+  const toNode = useClashmap((s) => s.map.nodes.find((n) => n.id === edge?.to));
+  const from = fromNode?.kind === 'argument' ? 'the argument' : fromNode?.text;
+  const to = toNode?.kind === 'argument' ? 'the argument' : toNode?.text;
   const name = useId();
   if (!edge) return null;
+  // Only the kinds that may join these two nodes are offered.
+  const kinds = EDGE_KINDS.filter(
+    (kind) => !fromNode || !toNode || endpointsAllowed(kind, fromNode.kind, toNode.kind),
+  );
+  const undercuttable =
+    edge.kind === 'support' || edge.kind === 'premise' || edge.kind === 'concludes';
   return (
     <>
       <p>
         <q>{from}</q> {relationKind(edge.kind).names.verb} <q>{to}</q>
       </p>
+      {undercuttable && (
+        <button type="button" onClick={() => store.getState().undercutSelection()}>
+          Undercut: it does not follow
+        </button>
+      )}
       <fieldset className="cm-field">
         <legend>Kind</legend>
-        {EDGE_KINDS.map((kind) => (
+        {kinds.map((kind) => (
           <label key={kind} className="cm-radio">
             <input
               type="radio"
@@ -452,7 +563,7 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
 }
 
 /** Edits whatever is selected: a node, a connection, or several at once. Hidden when nothing is. */
-export function Inspector() {
+export function Inspector({ onSupportTogether }: { onSupportTogether?: () => void }) {
   const nodeIds = useClashmap((s) => s.selectedNodeIds);
   const edgeIds = useClashmap((s) => s.selectedEdgeIds);
   const node = useClashmap((s) =>
@@ -465,7 +576,10 @@ export function Inspector() {
   if (total === 0) return null;
   let heading: string;
   let body: ReactNode;
-  if (node && edgeIds.length === 0) {
+  if (node?.kind === 'argument' && edgeIds.length === 0) {
+    heading = node.scheme ? `Argument: ${node.scheme}` : 'Argument';
+    body = <ArgumentInspector key={node.id} node={node} />;
+  } else if (node && edgeIds.length === 0) {
     heading = node.kind === 'position' ? 'Position' : 'Claim';
     body = <NodeInspector key={node.id} node={node} />;
   } else if (total === 1 && edgeIds.length === 1) {
@@ -474,9 +588,21 @@ export function Inspector() {
   } else {
     heading = `${total} selected`;
     body = (
-      <button type="button" onClick={() => store.getState().deleteSelection()}>
-        Delete {total} selected
-      </button>
+      <div className="cm-inspector__actions">
+        {onSupportTogether && nodeIds.length >= 2 && edgeIds.length === 0 && (
+          <button type="button" onClick={onSupportTogether}>
+            Support together
+          </button>
+        )}
+        {nodeIds.length === 2 && edgeIds.length === 0 && (
+          <button type="button" onClick={() => store.getState().markContraries()}>
+            Mark as contraries
+          </button>
+        )}
+        <button type="button" onClick={() => store.getState().deleteSelection()}>
+          Delete {total} selected
+        </button>
+      </div>
     );
   }
   return (

@@ -27,9 +27,14 @@ import { estimateNodeSize } from '../layout/nodeSize';
 import { routeEdges } from '../layout/routeEdges';
 import type { Edge } from '../model/edge';
 import { ARROW_DIRECTIONS, focusNeighbour } from './canvasFocus';
+import { JunctionNode } from './nodes/JunctionNode';
 
 // Declared once at module level: new objects on each render would remount every node.
-const nodeTypes: NodeTypes = { position: ArgumentNode, claim: ArgumentNode };
+const nodeTypes: NodeTypes = {
+  position: ArgumentNode,
+  claim: ArgumentNode,
+  argument: JunctionNode,
+};
 const edgeTypes: EdgeTypes = { argument: ArgumentEdge };
 
 const FRAME_PADDING = 32;

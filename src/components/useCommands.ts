@@ -25,6 +25,7 @@ import { layoutInWorker } from '../layout/layoutInWorker';
 import { MAP_FILE_EXTENSION, type ClashMap } from '../model/map';
 import type { EdgeKind } from '../model/edge';
 import type { NodeKind } from '../model/node';
+import { commonConclusion } from '../model/argumentOps';
 import { isDirty } from '../store/store';
 import { LARGE_MAP_NODES } from './MapCanvas';
 import { steerTo } from './KeepSelectionInView';
@@ -43,6 +44,11 @@ export type DialogState =
   | { type: 'export' }
   | { type: 'imported'; fileName: string; label: string; losses: Loss[]; open: () => void }
   | { type: 'shortcuts' }
+  | {
+      type: 'conclusion';
+      premises: string[];
+      candidates: { id: string; text: string; kind: string }[];
+    }
   | null;
 
 /** Every user command, shared by the toolbar, the keyboard and the canvas. */
@@ -138,6 +144,34 @@ export function useCommands(
       addNode: (kind: NodeKind, at?: { x: number; y: number }) =>
         state().addNode(kind, at ?? viewCenter()),
       reply: (kind: EdgeKind) => state().reply(kind),
+      supportTogether: () => {
+        const { map, selectedNodeIds } = state();
+        const byId = new Map(map.nodes.map((node) => [node.id, node]));
+        const premises = selectedNodeIds.filter((id) => byId.get(id)?.kind !== 'argument');
+        if (premises.length < 2) {
+          state().notify(
+            'error',
+            'Select two or more claims (Shift+click), then Support together links them into one argument.',
+          );
+          return;
+        }
+        // The claim they all support already is the conclusion; else the user chooses one.
+        const common = commonConclusion(map, premises);
+        if (common.length === 1) return void state().supportTogether(premises, common[0]!);
+        const candidates = (common.length > 1 ? common : map.nodes.map((node) => node.id))
+          .map((id) => byId.get(id)!)
+          .filter((node) => node.kind !== 'argument' && !premises.includes(node.id))
+          .map((node) => ({ id: node.id, text: node.text, kind: node.kind }));
+        if (candidates.length === 0) {
+          state().notify('error', 'There is no other claim for these to support together.');
+          return;
+        }
+        setDialog({ type: 'conclusion', premises, candidates });
+      },
+      linkPremises: (premises: string[], conclusion: string) =>
+        void state().supportTogether(premises, conclusion),
+      undercut: () => void state().undercutSelection(),
+      markContraries: () => void state().markContraries(),
       editSelected: () => {
         const id = state().selectedNodeIds[0];
         if (id) state().startEditing(id);

@@ -22,8 +22,25 @@ export interface ArgumentParts {
   undercutters: string[];
 }
 
-/** Every argument's parts, by argument id. */
-export function argumentParts(map: Pick<ClashMap, 'nodes' | 'edges'>): Map<string, ArgumentParts> {
+// Parts are read per argument while drawing, so they are made once per pair of arrays (records
+// and arrays are never edited in place).
+const partsCache = new WeakMap<
+  readonly Edge[],
+  { nodes: readonly MapNode[]; parts: ReadonlyMap<string, ArgumentParts> }
+>();
+
+/** Every argument's parts, by argument id (do not modify the result: it is shared). */
+export function argumentParts(
+  map: Pick<ClashMap, 'nodes' | 'edges'>,
+): ReadonlyMap<string, ArgumentParts> {
+  const cached = partsCache.get(map.edges);
+  if (cached && cached.nodes === map.nodes) return cached.parts;
+  const parts = readParts(map);
+  partsCache.set(map.edges, { nodes: map.nodes, parts });
+  return parts;
+}
+
+function readParts(map: Pick<ClashMap, 'nodes' | 'edges'>): Map<string, ArgumentParts> {
   const parts = new Map<string, ArgumentParts>();
   for (const node of map.nodes)
     if (node.kind === 'argument')
@@ -74,6 +91,32 @@ export function argumentsBrokenBy(
     if (!nodes.has(id) && (own.premises.length === 0 || own.conclusions.length !== 1))
       broken.add(id);
   return broken;
+}
+
+const quote = (text: string) => `“${text.length > 80 ? `${text.slice(0, 77).trimEnd()}…` : text}”`;
+
+/**
+ * An argument in words, for assistive technology and lists: `Argument (Expert Opinion): “P” and
+ * “Q” together support “C”`.
+ */
+export function describeArgument(map: Pick<ClashMap, 'nodes' | 'edges'>, id: string): string {
+  const node = map.nodes.find((n) => n.id === id);
+  const own = argumentParts(map).get(id);
+  if (node?.kind !== 'argument' || !own) return id;
+  const textOf = (other: string) => quote(map.nodes.find((n) => n.id === other)?.text ?? other);
+  const premises = own.premises.map(textOf);
+  const listed =
+    premises.length <= 1
+      ? (premises[0] ?? 'nothing')
+      : `${premises.slice(0, -1).join(', ')} and ${premises[premises.length - 1]}`;
+  const verb = premises.length > 1 ? 'together support' : 'supports';
+  const conclusion = own.conclusions[0] === undefined ? 'nothing' : textOf(own.conclusions[0]);
+  const scheme = node.scheme === undefined ? '' : ` (${node.scheme})`;
+  const undercut =
+    own.undercutters.length > 0
+      ? `; undercut by ${own.undercutters.map(textOf).join(' and ')}`
+      : '';
+  return `Argument${scheme}: ${listed} ${verb} ${conclusion}${undercut}`;
 }
 
 /** The arguments of a map. */

@@ -842,7 +842,9 @@ function plainReasonInWords(evaluation: Evaluation, id: string, map: Words): str
       const because =
         reason.cycleSize === 1
           ? `because ${selfCycleWords(list(reason.cycle), reason.through)}`
-          : `because of ${cycleWords(reason.through)} between ${members(reason.cycle, reason.cycleSize)}`;
+          : reason.cycleSize === 2 && contraries(map, reason.cycle[0]!, reason.cycle[1]!)
+            ? `because ${list(reason.cycle)} are contraries, and nothing settles which of them stands`
+            : `because of ${cycleWords(reason.through)} between ${members(reason.cycle, reason.cycleSize)}`;
       const { rebutters, supporters, premises } = reason;
       if (rebutters.length > 0) {
         const how = isArgumentId(map, id) ? 'undercut' : 'rebutted';

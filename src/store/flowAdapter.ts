@@ -3,6 +3,7 @@ import type { Edge } from '../model/edge';
 import { isChecked } from '../model/evidence';
 import type { ClashMap } from '../model/map';
 import type { MapNode, Point } from '../model/node';
+import { argumentParts, describeArgument } from '../model/arguments';
 import { relationKind } from '../model/relations/registry';
 import { quoteMismatch } from '../model/evidence';
 import type { Source } from '../model/source';
@@ -86,6 +87,14 @@ export function toFlowNodes(
     const editing = editingId === node.id;
     const old = oldNode(node.id, i);
     const brokenQuotes = countBrokenQuotes(node, map.sources);
+    // An argument is named by what it joins, so its name changes with its premises' texts.
+    const ariaLabel =
+      node.kind === 'argument'
+        ? describeArgument(map, node.id)
+        : nodeAccessibleName(node) +
+          (brokenQuotes > 0
+            ? ` Warning: ${brokenQuotes} quote${brokenQuotes === 1 ? ' does' : 's do'} not match the source.`
+            : '');
     const sameData =
       old !== undefined &&
       old.data.node === node &&
@@ -98,6 +107,7 @@ export function toFlowNodes(
       old.position.y === position.y &&
       (old.selected ?? false) === isSelected &&
       (old.dragging ?? false) === (dragged !== undefined) &&
+      old.ariaLabel === ariaLabel &&
       old.measured?.width === size?.width &&
       old.measured?.height === size?.height
     ) {
@@ -111,11 +121,7 @@ export function toFlowNodes(
       ...(dragged ? { dragging: true } : {}),
       ...(size ? { measured: { width: size.width, height: size.height } } : {}),
       data: sameData && old ? old.data : { node, editing, brokenQuotes },
-      ariaLabel:
-        nodeAccessibleName(node) +
-        (brokenQuotes > 0
-          ? ` Warning: ${brokenQuotes} quote${brokenQuotes === 1 ? ' does' : 's do'} not match the source.`
-          : ''),
+      ariaLabel,
     };
   });
   return sameElements(next, previous) ? (previous as ArgumentFlowNode[]) : next;
@@ -149,11 +155,18 @@ function nodeIndex(nodes: readonly MapNode[]): ReadonlyMap<string, MapNode> {
  */
 const edgeNames = new WeakMap<Edge, { from?: MapNode; to?: MapNode; name: string }>();
 
-function edgeName(edge: Edge, nodes: ReadonlyMap<string, MapNode>): string {
+function edgeName(
+  edge: Edge,
+  nodes: ReadonlyMap<string, MapNode>,
+  conclusionText: (argumentId: string) => string,
+): string {
   const from = nodes.get(edge.from);
   const to = nodes.get(edge.to);
   const cached = edgeNames.get(edge);
+  // An argument end is named by its conclusion, which the cache does not watch: made afresh.
+  const viaArgument = from?.kind === 'argument' || to?.kind === 'argument';
   if (
+    !viaArgument &&
     cached &&
     (cached.from === from || cached.from?.text === from?.text) &&
     (cached.to === to || cached.to?.text === to?.text)
@@ -162,7 +175,11 @@ function edgeName(edge: Edge, nodes: ReadonlyMap<string, MapNode>): string {
     return cached.name;
   }
   const verb = relationKind(edge.kind).names.verb;
-  const name = `“${from?.text ?? edge.from}” ${verb} “${to?.text ?? edge.to}”`;
+  const end = (node: MapNode | undefined, id: string) =>
+    node?.kind === 'argument'
+      ? `the argument${node.scheme ? ` (${node.scheme})` : ''} for “${conclusionText(id)}”`
+      : `“${node?.text ?? id}”`;
+  const name = `${end(from, edge.from)} ${verb} ${end(to, edge.to)}`;
   edgeNames.set(edge, { from, to, name });
   return name;
 }
@@ -183,10 +200,16 @@ export function toFlowEdges(
       ? previous[i]
       : (before ??= new Map(previous.map((e) => [e.id, e]))).get(id);
   const nodes = nodeIndex(map.nodes);
+  let parts: ReturnType<typeof argumentParts> | null = null;
+  const conclusionText = (argumentId: string) => {
+    parts ??= argumentParts(map);
+    const conclusion = parts.get(argumentId)?.conclusions[0];
+    return conclusion === undefined ? '' : (nodes.get(conclusion)?.text ?? conclusion);
+  };
   const next = map.edges.map((edge, i): ArgumentFlowEdge => {
     const old = oldEdge(edge.id, i);
     const isSelected = selected.has(edge.id);
-    const name = edgeName(edge, nodes);
+    const name = edgeName(edge, nodes, conclusionText);
     if (
       old &&
       old.data?.edge === edge &&

@@ -21,6 +21,7 @@ import {
   type Origin,
 } from '../model/change';
 import { changeProblem } from '../model/checkChange';
+import * as argumentOps from '../model/argumentOps';
 import * as ops from '../model/operations';
 import * as flowOps from '../model/flowOps';
 import { createHistory, type HistoryEntry } from '../doc/history';
@@ -105,6 +106,17 @@ export interface Actions {
   /** Adds a node at (or below, if taken) `position` and opens it for typing. */
   addNode: (kind: NodeKind, position?: Point) => string;
   reply: (kind: EdgeKind) => string | null;
+  /** Links the premises into one argument for the conclusion (they support it only together). */
+  supportTogether: (premiseIds: string[], conclusionId: string) => boolean;
+  /**
+   * Adds a claim undercutting the selected argument junction, or the argument of the selected
+   * support, premise or conclusion line, and opens it for typing; its id, or null.
+   */
+  undercutSelection: () => string | null;
+  /** Turns a linked argument back into separate supports. */
+  separatePremises: (argumentId: string) => boolean;
+  /** Marks the two selected claims as contraries. */
+  markContraries: () => boolean;
   /** Adds an argument made in a speech of the round, on a sheet (the flow view); its id, or null. */
   addFlowArgument: (draft: flowOps.FlowArgumentDraft) => string | null;
   /** Crosses an argument out in a speech (a concession), or with null takes that back. */
@@ -548,6 +560,91 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           editingNodeId: node.id,
         });
         return added ? node.id : null;
+      },
+
+      supportTogether: (premiseIds, conclusionId) => {
+        const state = get();
+        // The junction sits between the premises and the conclusion.
+        const ends = [...premiseIds, conclusionId].map((id) => {
+          const at = positionOf(id) ?? { x: 0, y: 0 };
+          const size = sizeOf(id);
+          return { x: at.x + size.width / 2, y: at.y + size.height / 2 };
+        });
+        const premisesAt = ends.slice(0, -1);
+        const mid = (pick: (p: Point) => number) =>
+          (premisesAt.reduce((sum, p) => sum + pick(p), 0) / premisesAt.length +
+            pick(ends[ends.length - 1]!)) /
+          2;
+        const at = { x: Math.round(mid((p) => p.x) - 14), y: Math.round(mid((p) => p.y) - 14) };
+        const result = argumentOps.supportTogether(state.map, premiseIds, conclusionId, at);
+        return commit(result, {
+          selectedNodeIds: result.argumentId ? [result.argumentId] : [],
+          selectedEdgeIds: [],
+        });
+      },
+
+      undercutSelection: () => {
+        const state = get();
+        const [nodeId] = state.selectedNodeIds;
+        const [edgeId] = state.selectedEdgeIds;
+        const junction =
+          state.selectedNodeIds.length === 1 &&
+          state.map.nodes.find((node) => node.id === nodeId)?.kind === 'argument';
+        if (
+          !junction &&
+          !(state.selectedNodeIds.length === 0 && state.selectedEdgeIds.length === 1)
+        ) {
+          refuse('Select one support line or one argument’s junction, then undercut it.');
+          return null;
+        }
+        const edge = state.map.edges.find((e) => e.id === edgeId);
+        const anchor = junction ? nodeId! : (edge?.to ?? '');
+        const anchorAt = positionOf(anchor) ?? { x: 0, y: 0 };
+        const at = freeSpot(
+          { x: anchorAt.x + sizeOf(anchor).width + 90, y: anchorAt.y + 60 },
+          { width: 280, height: 90 },
+        );
+        const claim = ops.newNode(state.map, 'claim', relationKind('undercut').names.newReply, at);
+        let junctionAt: Point | undefined;
+        if (edge) {
+          const from = positionOf(edge.from) ?? anchorAt;
+          junctionAt = {
+            x: Math.round((from.x + sizeOf(edge.from).width + anchorAt.x) / 2),
+            y: Math.round((from.y + anchorAt.y) / 2),
+          };
+        }
+        const result = argumentOps.undercut(
+          state.map,
+          junction ? { argument: nodeId! } : { edge: edgeId! },
+          claim,
+          junctionAt,
+        );
+        return commit(result, {
+          selectedNodeIds: [claim.id],
+          selectedEdgeIds: [],
+          editingNodeId: claim.id,
+        })
+          ? claim.id
+          : null;
+      },
+
+      separatePremises: (argumentId) =>
+        commit(argumentOps.separatePremises(get().map, argumentId), {
+          selectedNodeIds: [],
+          selectedEdgeIds: [],
+        }),
+
+      markContraries: () => {
+        const state = get();
+        if (state.selectedNodeIds.length !== 2) {
+          refuse('Select two claims that cannot both be true, then mark them as contraries.');
+          return false;
+        }
+        const [a, b] = state.selectedNodeIds as [string, string];
+        const result = argumentOps.markContraries(state.map, a, b);
+        if (!result.ok) return commit(result);
+        const [edgeId] = result.change.edges.added.keys();
+        return commit(result, { selectedNodeIds: [], selectedEdgeIds: edgeId ? [edgeId] : [] });
       },
 
       addFlowArgument: (draft) => {

@@ -10,6 +10,9 @@ const SearchDialog = lazyPart(() =>
   import('../SearchDialog').then((m) => ({ default: m.SearchDialog })),
 );
 const editorDialogs = () => import('./EditorDialogs');
+const ConclusionDialog = lazyPart(() =>
+  editorDialogs().then((m) => ({ default: m.ConclusionDialog })),
+);
 const ConfirmDiscardDialog = lazyPart(() =>
   editorDialogs().then((m) => ({ default: m.ConfirmDiscardDialog })),
 );
@@ -73,6 +76,18 @@ function ShownDialog({
           onChoose={(id) => {
             setDialog(null);
             commands.focusNode(id);
+          }}
+        />
+      );
+    case 'conclusion':
+      return (
+        <ConclusionDialog
+          premises={dialog.premises}
+          candidates={dialog.candidates}
+          onCancel={close}
+          onChoose={(id) => {
+            setDialog(null);
+            commands.linkPremises(dialog.premises, id);
           }}
         />
       );

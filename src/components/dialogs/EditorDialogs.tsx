@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Loss } from '../../io/formats/types';
 import { ConfirmDialog, Dialog } from '../Dialog';
 
@@ -147,5 +148,55 @@ export function ImportedDialog({
         </ul>
       )}
     </ConfirmDialog>
+  );
+}
+
+/**
+ * "Support together" when the selected claims do not already support one claim in common: asks
+ * which claim they support together, from a list of the others.
+ */
+export function ConclusionDialog({
+  premises,
+  candidates,
+  onCancel,
+  onChoose,
+}: {
+  premises: string[];
+  candidates: { id: string; text: string; kind: string }[];
+  onCancel: () => void;
+  onChoose: (id: string) => void;
+}) {
+  const [chosen, setChosen] = useState(candidates[0]?.id ?? '');
+  return (
+    <Dialog
+      title="Support together"
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" disabled={!chosen} onClick={() => onChoose(chosen)}>
+            Link as one argument
+          </button>
+        </>
+      }
+    >
+      <p>
+        {premises.length} claims will support the conclusion only together: if one of them falls,
+        the argument falls.
+      </p>
+      <label className="cm-field">
+        Which claim do they support together?
+        <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
+          {candidates.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.kind === 'position' ? 'Position: ' : ''}
+              {candidate.text.length > 90 ? `${candidate.text.slice(0, 87)}…` : candidate.text}
+            </option>
+          ))}
+        </select>
+      </label>
+    </Dialog>
   );
 }

@@ -42,8 +42,12 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   const kind = data?.edge.kind ?? EDGE_KINDS[0];
   const { names, look } = relationKind(kind);
   const verb = capitalised(names.verb);
-  const textOf = (n: typeof sourceNode) => (n.data as ArgumentNodeData).node.text;
-  const relation = `“${textOf(sourceNode)}” ${names.verb} “${textOf(targetNode)}”`;
+  // An argument's junction is named for what it is; its own name is usually just "Together".
+  const nameOf = (n: typeof sourceNode) => {
+    const node = (n.data as ArgumentNodeData).node;
+    return node.kind === 'argument' ? 'the argument' : `“${node.text}”`;
+  };
+  const relation = `${nameOf(sourceNode)} ${names.verb} ${nameOf(targetNode)}`;
   const moving = sourceNode.dragging === true || targetNode.dragging === true;
   let path: string;
   let labelX: number;
