@@ -519,7 +519,7 @@ export function App() {
                   });
               }}
               onKeepMine={() => {
-                void autosave.current?.keepMine();
+                void autosave.current?.keepMine(conflict);
                 setConflict(null);
               }}
               onDownload={download}
