@@ -121,7 +121,8 @@ export interface Actions {
   applyLayout: (positions: ReadonlyMap<string, Point>) => void;
   setTitle: (title: string) => void;
   addSource: (fields: Omit<Source, 'id'>) => string;
-  updateSource: (id: string, patch: Partial<Omit<Source, 'id'>>) => void;
+  /** False (and says why) when refused. */
+  updateSource: (id: string, patch: Partial<Omit<Source, 'id'>>) => boolean;
   removeSource: (id: string) => boolean;
   addQuote: (nodeId: string, evidence: EvidenceDraft) => boolean;
   /** Adds a quote and, in the same undo step, the source it cites (see ops.addCitedQuote). */
@@ -635,9 +636,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         return commitChange(change) ? id : '';
       },
 
-      updateSource: (id, patch) => {
-        commitChange(ops.updateSource(get().map, id, cleanProseDeep(patch)));
-      },
+      updateSource: (id, patch) =>
+        commitChange(ops.updateSource(get().map, id, cleanProseDeep(patch))),
 
       removeSource: (id) => commit(ops.removeSource(get().map, id)),
 

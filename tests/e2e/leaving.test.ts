@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSession } from './browser';
 import {
@@ -80,6 +80,70 @@ describe('closing the tab', () => {
       inspector(page).getByRole('textbox', { name: 'New quote' }).inputValue(),
     ).resolves.toBe('');
   });
+
+  it('keeps a source being written in the Source panel’s form when the form, the panel or the tab closes', async () => {
+    app = await launch();
+    let page = app.page;
+    const panel = (p: Page) => p.getByRole('complementary', { name: 'Source' });
+    const openForm = async (p: Page, name: 'Add source' | 'Edit source') => {
+      if (!(await panel(p).count())) await p.getByRole('button', { name: 'Source text' }).click();
+      await panel(p).getByRole('button', { name, exact: true }).click();
+      return p.getByRole('dialog', {
+        name: name === 'Add source' ? 'Add a source' : 'Edit source',
+      });
+    };
+    const field = (form: Locator, name: string) => form.getByRole('textbox', { name, exact: true });
+
+    let form = await openForm(page, 'Add source');
+    await field(form, 'Title').fill('A source half typed');
+    await field(form, 'Full text').fill('Its text, pasted in.');
+    // Escape closes the form; the panel is closed and opened again.
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    await panel(page).getByRole('button', { name: 'Close source panel' }).click();
+    await page.getByRole('button', { name: 'Source text' }).click();
+    await panel(page).getByText('A source you began adding is kept').waitFor();
+    form = await openForm(page, 'Add source');
+    await expect(field(form, 'Title').inputValue()).resolves.toBe('A source half typed');
+    await expect(field(form, 'Full text').inputValue()).resolves.toBe('Its text, pasted in.');
+    // Typed, and the tab closes with the form open.
+    await field(form, 'Author').fill('A. Writer');
+    expect(await closeTab(page)).toEqual([]);
+
+    page = await reopen(app);
+    form = await openForm(page, 'Add source');
+    await expect(field(form, 'Title').inputValue()).resolves.toBe('A source half typed');
+    await expect(field(form, 'Author').inputValue()).resolves.toBe('A. Writer');
+    await expect(field(form, 'Full text').inputValue()).resolves.toBe('Its text, pasted in.');
+    await form.getByRole('button', { name: 'Save source' }).click();
+    await form.waitFor({ state: 'detached' });
+    // Saved: the next new source starts empty.
+    form = await openForm(page, 'Add source');
+    await expect(field(form, 'Title').inputValue()).resolves.toBe('');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    // An edit of a source is kept too, for that source.
+    form = await openForm(page, 'Edit source');
+    await expect(field(form, 'Title').inputValue()).resolves.toBe('A source half typed');
+    await field(form, 'Title').fill('A source renamed, not saved');
+    expect(await closeTab(page)).toEqual([]);
+    page = await reopen(app);
+    await page.getByRole('button', { name: 'Source text' }).click();
+    await panel(page)
+      .getByRole('combobox', { name: 'Source' })
+      .selectOption({ label: 'A source half typed' });
+    await panel(page).getByText('Your changes to this source are kept').waitFor();
+    form = await openForm(page, 'Edit source');
+    await expect(field(form, 'Title').inputValue()).resolves.toBe('A source renamed, not saved');
+    await expect(field(form, 'Author').inputValue()).resolves.toBe('A. Writer');
+    // Start over goes back to the source as saved, and drops what was kept.
+    await form.getByRole('button', { name: 'Start over' }).click();
+    await expect(field(form, 'Title').inputValue()).resolves.toBe('A source half typed');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => panel(page).getByText('Your changes to this source are kept').count())
+      .toBe(0);
+  }, 300_000);
 
   it('keeps the text being typed into a node, the notes field and the title', async () => {
     app = await launch();
