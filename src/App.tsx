@@ -1,12 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { askBeforeLeaving, commitFieldBeingEdited } from './app/leave';
-import { openOwnMap as openOwnMapService, showMap } from './app/openFile';
+import { openOwnMap, loadOtherTabVersion, startApp, watchAddressAndLeaving } from './app/startup';
+import type { OwnMapOutcome } from './app/openFile';
 import { mapFileText } from './app/saveFile';
-import { isShareFragment, readShareFragment } from './app/share';
-import { ARTICLE_MAP_FILE, loadBundledMap } from './io/bundledMaps';
 import { downloadMapText, suggestFileName } from './io/fileAccess';
-import { parseMap } from './io/parse';
 import type { ImageExporter } from './components/ExportDialog';
 import { Lazy, lazyPart } from './components/Lazy';
 import { MapCanvas } from './components/MapCanvas';
@@ -14,7 +11,7 @@ import { MapTitle } from './components/MapTitle';
 import { SkipToMap } from './components/SkipToMap';
 import { useOverlayOpen } from './components/overlayPrefs';
 import { presenceStore, usePresence } from './app/presence';
-import { rememberName, roomOfFragment, storedName } from './app/roomLink';
+import { rememberName } from './app/roomLink';
 import type { TeacherControls } from './app/room';
 import { Notices } from './components/Notices';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
@@ -24,14 +21,7 @@ import { SaveStatus, Toolbar } from './components/Toolbar';
 import { useCommands, type DialogState } from './components/useCommands';
 import { useFileDrop } from './components/useFileDrop';
 import { useShortcuts } from './components/useShortcuts';
-import {
-  restoreAutosave,
-  startAutosave,
-  type Autosave,
-  type AutosaveEvents,
-  type AutosaveRecord,
-  type RestoreResult,
-} from './store/autosave';
+import type { Autosave, AutosaveRecord, RestoreResult } from './store/autosave';
 import { useClashmap, useClashmapStore } from './store/StoreContext';
 
 // The steps editor is opened on demand: it loads then, not with the app.
@@ -273,15 +263,9 @@ export function App() {
   const [room, setRoom] = useState<{ teacher: TeacherControls | null } | null>(null);
   const [askName, setAskName] = useState<{ resolve: (name: string) => void } | null>(null);
 
-  // Opens the user's own map: the one saved in this browser, or the article map on first launch.
-  const openOwnMap = useCallback(
-    async (restored: RestoreResult): Promise<boolean> => {
-      const outcome = await openOwnMapService(
-        store,
-        restored,
-        () => loadBundledMap(ARTICLE_MAP_FILE),
-        ARTICLE_MAP_FILE,
-      );
+  // Tells what opening the user's own map found (a saved map set aside, storage unavailable).
+  const tellOwnMap = useCallback(
+    (outcome: OwnMapOutcome): boolean => {
       if (!outcome.ok) {
         setLoad({ status: 'failed', lines: outcome.lines });
         return false;
@@ -300,89 +284,56 @@ export function App() {
     [store],
   );
 
+  // Start-up (src/app/startup.ts) decides which map opens; this shows what it decided.
   useEffect(() => {
     let cancelled = false;
-    void (async () => {
-      const restored = await restoreAutosave();
-      if (cancelled) return;
-      const known = restored.status === 'restored' ? restored.record : null;
-      const events: AutosaveEvents = {
+    void startApp(store, {
+      hash: window.location.hash,
+      events: {
         onFailure: setStorageProblem,
         onSuccess: () => setStorageProblem(null),
         onMerge: (map, repairs) => store.getState().applyRemote(map, repairs),
         onConflict: setConflict,
-      };
-      // A class room's link opens the room's live map; the user's own map stays saved and
-      // untouched (nothing is autosaved over it: the room's map lives on the class server).
-      const hash = window.location.hash;
-      const roomLink = roomOfFragment(hash);
-      if (roomLink) {
-        const askName = async () => {
-          const name =
-            storedName() ?? (await new Promise<string>((resolve) => setAskName({ resolve })));
-          setAskName(null);
-          return name;
-        };
-        const { joinRoom } = await import('./app/room');
-        const joined = await joinRoom(store, { ...roomLink, askName });
-        if (cancelled) {
-          if (joined.ok) joined.joined.leave();
+      },
+      askName: () =>
+        new Promise<string>((resolve) =>
+          setAskName({
+            resolve: (name) => {
+              setAskName(null);
+              resolve(name);
+            },
+          }),
+        ),
+      cancelled: () => cancelled,
+    }).then((started) => {
+      if (!started) return;
+      if (started.linkProblem) setLinkProblem(started.linkProblem);
+      switch (started.kind) {
+        case 'room':
+          setRoom({ teacher: started.teacher });
+          break;
+        case 'shared':
+          autosave.current = started.autosave;
+          setShared({ own: started.own });
+          break;
+        case 'own':
+          autosave.current = started.autosave;
+          tellOwnMap(started.opened);
+          break;
+        case 'failed':
+          tellOwnMap({ ok: false, lines: started.lines });
           return;
-        }
-        if (joined.ok) {
-          setRoom({ teacher: joined.joined.teacher });
-          setLoad({ status: 'ready' });
-          return;
-        }
-        setLinkProblem(`This class session link could not be opened: ${joined.reason}.`);
       }
-      // A share link opens its map as a copy; the user's own map stays saved and untouched.
-      if (isShareFragment(hash)) {
-        window.history.replaceState(null, '', window.location.pathname + window.location.search);
-        const decoded = await readShareFragment(hash);
-        if (cancelled) return;
-        if (decoded.ok) {
-          showMap(store, decoded.map, null, { savedToFile: false });
-          autosave.current = startAutosave(store, events, known, {
-            paused: true,
-            beforeLeave: commitFieldBeingEdited,
-          });
-          setShared({ own: restored });
-          setLoad({ status: 'ready' });
-          return;
-        }
-        setLinkProblem(decoded.message);
-      }
-      if (!(await openOwnMap(restored)) || cancelled) return;
-      autosave.current = startAutosave(store, events, known, {
-        beforeLeave: commitFieldBeingEdited,
-      });
       setLoad({ status: 'ready' });
-    })();
+    });
     return () => {
       cancelled = true;
       autosave.current?.stop();
     };
-  }, [store, openOwnMap]);
+  }, [store, tellOwnMap]);
 
-  // A share link pasted into this tab's address bar changes only the hash: start afresh so that
-  // the link opens the way it does in a new tab.
-  useEffect(() => {
-    // What is being typed and what is not yet stored is saved first.
-    const onHashChange = () => {
-      if (!isShareFragment(window.location.hash)) return;
-      commitFieldBeingEdited();
-      const saved = autosave.current?.flush() ?? Promise.resolve();
-      void saved.finally(() => window.location.reload());
-    };
-    window.addEventListener('hashchange', onHashChange);
-    // Edits that cannot be stored (storage full, a shared copy not kept): the browser asks first.
-    const stopAsking = askBeforeLeaving(() => autosave.current?.hasUnstoredEdits() ?? false);
-    return () => {
-      window.removeEventListener('hashchange', onHashChange);
-      stopAsking();
-    };
-  }, []);
+  // A share link pasted into the address bar, and closing while edits cannot be stored.
+  useEffect(() => watchAddressAndLeaving(() => autosave.current), []);
 
   const keepSharedCopy = useCallback(() => {
     setShared(null);
@@ -393,9 +344,9 @@ export function App() {
   const backToOwnMap = useCallback(async () => {
     if (!shared) return;
     setShared(null);
-    await openOwnMap(shared.own);
+    tellOwnMap(await openOwnMap(store, shared.own));
     await autosave.current?.resume({ replace: false });
-  }, [shared, openOwnMap]);
+  }, [shared, store, tellOwnMap]);
 
   useEffect(() => {
     document.title = fileName ? `${fileName} · Clashmap` : `${title} · Clashmap`;
@@ -497,29 +448,16 @@ export function App() {
             <TabConflictDialog
               onLoadOther={() => {
                 const asked = conflict;
+                const saving = autosave.current;
                 setConflict(null);
-                void autosave.current
-                  ?.adoptLatest(asked, (record) => {
-                    const result = parseMap(record.text, { brokenQuotes: 'warn' });
-                    if (!result.ok) {
-                      store
-                        .getState()
-                        .notify(
-                          'error',
-                          `The other tab’s version could not be read (${result.error.issues[0]?.message ?? result.error.kind}); this tab’s map is unchanged.`,
-                        );
-                      return false;
-                    }
-                    showMap(store, result.map, record.fileName, { savedToFile: !record.dirty });
-                    return true;
-                  })
-                  // Unreadable: this tab's map stays, and the user still has to choose.
-                  .then((shown) => {
-                    if (!shown) setConflict(asked);
-                  });
+                if (!saving) return;
+                // Unreadable: this tab's map stays, and the user still has to choose.
+                void loadOtherTabVersion(store, saving, asked).then((shown) => {
+                  if (!shown) setConflict(asked);
+                });
               }}
               onKeepMine={() => {
-                void autosave.current?.keepMine();
+                void autosave.current?.keepMine(conflict);
                 setConflict(null);
               }}
               onDownload={download}

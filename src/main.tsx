@@ -7,11 +7,14 @@ import { createClashmapStore } from './store/store';
 import { StoreProvider } from './store/StoreContext';
 import { applyTheme } from './app/theme';
 import { applyTextSize } from './app/textSize';
+import { installRelationStyles } from './components/relationStyles';
 import { afterFirstMapDrawn } from './app/afterFirstMap';
 import { loadFileAccess } from './io/fileAccess';
 
-// The chosen (or the system's) colour theme and the chosen text size, before the first paint.
+// The chosen (or the system's) colour theme, the chosen text size and the relation kinds'
+// colours and lines (from their registry), before the first paint.
 applyTheme();
+installRelationStyles();
 applyTextSize();
 
 const store = createClashmapStore();

@@ -6,8 +6,11 @@ import type { Round } from './round';
 import type { Source } from './source';
 
 /**
- * Who made a change. Only the user's own changes enter their undo history; a file load clears
- * it, and remote peers' changes and repairs never enter it.
+ * Who made a change. Only the user's own changes enter their undo history; a load (opening a
+ * file, the article, a share link, a class room's map) starts a new one; another tab's or a
+ * peer's changes never enter it, nor do they when the deterministic repair pass had to fix the
+ * merge ('repair': the repairs are committed with the changes they fix, and the user is told
+ * what was repaired). What each origin does is decided in one place, the store's `remember`.
  */
 export type Origin = 'user' | 'load' | 'remote' | 'repair';
 

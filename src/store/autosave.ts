@@ -300,6 +300,27 @@ export function startAutosave(
     return true;
   };
 
+  /**
+   * The other tab saved again after `asked`: take in what it changed since, against `asked` as
+   * the common ancestor, where this tab's version did not change the same thing. Best effort:
+   * if the newest version cannot be read or merged, this tab's version is kept as it is.
+   */
+  const mergeLaterEdits = async (asked: AutosaveRecord): Promise<void> => {
+    let latest: AutosaveRecord | undefined;
+    try {
+      latest = await get<AutosaveRecord>(KEY, db());
+    } catch {
+      return;
+    }
+    if (!latest || latest.tabId === tabId || latest.text === asked.text) return;
+    const merge = await import('../model/merge').catch(() => null);
+    const base = parseMap(asked.text, { brokenQuotes: 'warn' });
+    const theirs = parseMap(latest.text, { brokenQuotes: 'warn' });
+    if (!merge || !base.ok || !theirs.ok) return;
+    const merged = merge.mergeMaps(base.map, store.getState().map, theirs.map);
+    if (merged) events.onMerge(merged.map, merged.repairs);
+  };
+
   const write = (force = false): Promise<void> => {
     writing = writing.then(() => writeNow(force));
     return writing;
@@ -392,10 +413,18 @@ export function startAutosave(
       if (failing) return true;
       return paused && current !== mapAtPause;
     },
-    /** Keep this tab's version: overwrite what the other tab wrote. */
-    keepMine: async () => {
+    /**
+     * Keep this tab's version: it replaces `asked`, the other tab's version that could not be
+     * merged. What the other tab saved after `asked` (while the user was choosing) is merged in
+     * first, so that those later edits are not overwritten too.
+     */
+    keepMine: async (asked: AutosaveRecord) => {
       paused = false;
-      await write(true);
+      writing = writing.then(async () => {
+        await mergeLaterEdits(asked);
+        await writeNow(true);
+      });
+      await writing;
     },
     /**
      * Take the other tab's version. The newest saved record is read now, not the one that raised

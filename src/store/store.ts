@@ -18,6 +18,7 @@ import {
   rebaseChange,
   isEmptyChange,
   type MapChange,
+  NO_CHANGE,
   type Origin,
 } from '../model/change';
 import { changeProblem } from '../model/checkChange';
@@ -133,7 +134,8 @@ export interface Actions {
   applyLayout: (positions: ReadonlyMap<string, Point>) => void;
   setTitle: (title: string) => void;
   addSource: (fields: Omit<Source, 'id'>) => string;
-  updateSource: (id: string, patch: Partial<Omit<Source, 'id'>>) => void;
+  /** False (and says why) when refused. */
+  updateSource: (id: string, patch: Partial<Omit<Source, 'id'>>) => boolean;
   removeSource: (id: string) => boolean;
   addQuote: (nodeId: string, evidence: EvidenceDraft) => boolean;
   /** Adds a quote and, in the same undo step, the source it cites (see ops.addCitedQuote). */
@@ -160,10 +162,11 @@ export interface Actions {
   dismissNotice: () => void;
   requestView: (nodeIds: string[]) => void;
   /**
-   * Takes in another tab's (later a peer's) version, already merged with this one: committed
-   * with origin 'remote', so it never enters this person's undo history. `repairs` says what the
-   * merge had to fix; `from` names where the changes came from in that message ("another tab",
-   * a classmate's name). False if even the merged map is refused.
+   * Takes in another tab's or a peer's version, already merged with this one: committed with
+   * origin 'remote', or 'repair' when the repair pass had to fix the merge (`repairs` says what,
+   * and the user is told), so it never enters this person's undo history. `from` names where
+   * the changes came from in that message ("another tab", a classmate's name). False if even
+   * the merged map is refused.
    */
   applyRemote: (map: ClashMap, repairs: readonly string[], from?: string) => boolean;
   /** Refuses this person's edits from now on, saying `reason`; null allows them again. */
@@ -297,6 +300,34 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
      * caller has it already (a merged map is adopted as it is). Returns false (and says why)
      * when refused.
      */
+    // Another tab's or a peer's changes came in since the history began: an undo step may now
+    // meet a map it was not made on, so it is checked like any edit, and revisions are no longer
+    // reused.
+    let remoteSinceHistory = false;
+    /**
+     * What a commit of each origin does to this person's history, decided here and nowhere else:
+     * their own edit is an undo step; a load starts a new history; another's change and a repair
+     * never enter it, and from then on an undo step is rebased on the map as it is.
+     */
+    const remember = (origin: Origin, entry: HistoryEntry) => {
+      switch (origin) {
+        case 'user':
+          history.record(entry);
+          return;
+        case 'load':
+          history.clear();
+          remoteSinceHistory = false;
+          return;
+        case 'remote':
+        case 'repair':
+          remoteSinceHistory = true;
+          return;
+        default: {
+          const unknown: never = origin;
+          throw new Error(`unknown origin ${String(unknown)}`);
+        }
+      }
+    };
     const commitChange = (
       change: MapChange,
       session: Partial<SessionSlice> = {},
@@ -318,7 +349,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         return false;
       }
       const revision = ++revisionSerial;
-      if (origin === 'user') history.record({ change, before: state.revision, after: revision });
+      remember(origin, { change, before: state.revision, after: revision });
       set({ ...session, ...followMap(state, next, session), map: next, revision });
       return true;
     };
@@ -335,9 +366,6 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       return commitChange(result.change, session);
     };
     const initialRevision = ++revisionSerial;
-    // Another tab's changes came in since the history began: an undo step may now meet a map it
-    // was not made on, so it is checked like any edit, and revisions are no longer reused.
-    let remoteSinceHistory = false;
     const step = (entry: HistoryEntry | undefined, direction: 'undo' | 'redo') => {
       if (!entry) return;
       const state = get();
@@ -403,10 +431,10 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         // never carries them, so toggling one is not an edit.
         const { assumptions: kept, ...map } = opened;
         const positions = unplacedLayout(map);
-        // A load is not an edit: it starts a new history, here and only here.
-        history.clear();
-        remoteSinceHistory = false;
+        // A load is not an edit: its origin starts a new history (see remember). The map was
+        // checked as a whole when it was read, so no change of it is computed.
         const revision = ++revisionSerial;
+        remember('load', { change: NO_CHANGE, before: get().revision, after: revision });
         set({
           assumptions: new Map((kept ?? []).map((a) => [a.node, a.value])),
           keepAssumptions: (kept ?? []).length > 0,
@@ -732,9 +760,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         return commitChange(change) ? id : '';
       },
 
-      updateSource: (id, patch) => {
-        commitChange(ops.updateSource(get().map, id, cleanProseDeep(patch)));
-      },
+      updateSource: (id, patch) =>
+        commitChange(ops.updateSource(get().map, id, cleanProseDeep(patch))),
 
       removeSource: (id) => commit(ops.removeSource(get().map, id)),
 
@@ -814,8 +841,9 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           ...(selectedEdgeIds.length === state.selectedEdgeIds.length ? {} : { selectedEdgeIds }),
           ...(state.editingNodeId && !ids.has(state.editingNodeId) ? { editingNodeId: null } : {}),
         };
-        if (!commitMap(map, session, 'remote')) return false;
-        if (map !== state.map) remoteSinceHistory = true;
+        // A merged map's repair is committed with the changes it repairs, as one change: the
+        // merged map before its repair can break a rule that every commit is checked against.
+        if (!commitMap(map, session, repairs.length ? 'repair' : 'remote')) return false;
         if (repairs.length)
           get().notify('info', `Changes from ${from} were merged. ${repairs.join(' ')}`);
         return true;

@@ -1,5 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SourceForm } from '../../src/components/sources/SourceForm';
 
 // jsdom has <dialog> but not its modal methods; the browser's are what the app uses.
@@ -10,6 +10,12 @@ beforeAll(() => {
   HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
     this.removeAttribute('open');
   };
+});
+
+// A form's draft is kept in localStorage (see sourceDraft.ts): each test starts without one.
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
 });
 
 function fillAndSave(url: string) {
@@ -39,5 +45,49 @@ describe('the source form’s URL', () => {
     expect(onSave).toHaveBeenCalledWith(
       expect.objectContaining({ title: 'An article', url: 'https://example.org/news/drones' }),
     );
+  });
+});
+
+// What is typed is kept until the source is saved: a form opened again shows it.
+describe('the source form’s draft', () => {
+  it('shows again what was typed when a new source’s form is opened again, until it is saved', () => {
+    const first = render(<SourceForm onSave={() => false} onClose={vi.fn()} />);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Half typed' } });
+    // Refused (the store said no): nothing typed is lost.
+    fireEvent.click(screen.getByRole('button', { name: 'Save source' }));
+    first.unmount();
+
+    const again = render(<SourceForm onSave={() => true} onClose={vi.fn()} />);
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Half typed');
+    fireEvent.click(screen.getByRole('button', { name: 'Save source' }));
+    again.unmount();
+
+    render(<SourceForm onSave={() => true} onClose={vi.fn()} />);
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByRole('button', { name: 'Start over' })).toBeNull();
+  });
+
+  it('keeps an edit per source, apart from a new source’s draft', () => {
+    const source = { id: 'src-a', title: 'Saved title' };
+    const edit = render(<SourceForm initial={source} onSave={() => false} onClose={vi.fn()} />);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Edited title' } });
+    edit.unmount();
+
+    const fresh = render(<SourceForm onSave={() => false} onClose={vi.fn()} />);
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('');
+    fresh.unmount();
+    render(
+      <SourceForm initial={{ id: 'src-b', title: 'Other' }} onSave={vi.fn()} onClose={vi.fn()} />,
+    );
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Other');
+    cleanup();
+
+    render(<SourceForm initial={source} onSave={() => false} onClose={vi.fn()} />);
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Edited title');
+    // Typing it back to what is saved drops the draft.
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Saved title' } });
+    cleanup();
+    render(<SourceForm initial={source} onSave={() => false} onClose={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Start over' })).toBeNull();
   });
 });

@@ -1,10 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  addClaim,
   ARTICLE_FILE,
   articleMap,
   articleText,
+  dragConnect,
   edge,
+  inspector,
   killTabAndRestartClock,
   launch,
   storageIsFull,
@@ -12,6 +15,7 @@ import {
   node,
   saveByDownload,
   saveStatusText,
+  startBlankMap,
   visibleMap,
   waitForEdge,
   waitForFocus,
@@ -150,6 +154,129 @@ describe('two tabs', () => {
     await node(first, 'Claim', 'From tab two').waitFor();
     await expect(node(first, 'Claim', 'Again from tab one').count()).resolves.toBe(0);
     expect(app.errors).toEqual([]);
+  });
+});
+
+/** The dialog a tab shows when another tab's version cannot be merged with its own. */
+const conflictDialog = (page: Page) =>
+  page.getByRole('alertdialog', { name: 'This map was changed in another tab' });
+
+/** How many of the pages show the conflict dialog now. */
+async function dialogsShown(pages: Page[]): Promise<number> {
+  const counts = await Promise.all(pages.map((page) => conflictDialog(page).count()));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Two tabs on a blank map holding Alpha (a claim) supporting Beta (a position), with the page
+ * clock under the test's control. Then, while no timer can fire, so that neither tab stores its
+ * edit before the other has made its own, the first tab makes Alpha's support an extension (which
+ * only a claim may make) and the second makes Alpha a position: each edit is fine on its own, the
+ * two together break a rule, so no merge can take both. The clock then runs on, and both tabs
+ * store their edits, one after the other.
+ */
+async function clashingEdits(): Promise<{ first: Page; second: Page }> {
+  app = await launch({ beforeOpen: ({ context }) => context.clock.install() });
+  const first = app.page;
+  await startBlankMap(first);
+  await addClaim(first, 'Alpha');
+  await addClaim(first, 'Beta', 'Position');
+  await dragConnect(
+    first,
+    node(first, 'Claim', 'Alpha'),
+    'support',
+    node(first, 'Position', 'Beta'),
+  );
+  await waitForEdge(edge(first, 'Alpha', 'supports', 'Beta'));
+  await first.waitForTimeout(AFTER_AUTOSAVE_MS);
+  const second = await app.context.newPage();
+  second.setDefaultTimeout(30_000);
+  await second.goto(app.baseURL);
+  await waitForMap(second, 'Untitled map');
+  await waitForEdge(edge(second, 'Alpha', 'supports', 'Beta'));
+
+  // Each tab selects what it will change (selecting is no edit, and the inspector loads).
+  await first.getByRole('button', { name: 'Select: “Alpha” supports “Beta”' }).click();
+  const extension = inspector(first).getByRole('radio', { name: 'Extension' });
+  await extension.waitFor();
+  await node(second, 'Claim', 'Alpha').click();
+  const kind = inspector(second).getByRole('combobox', { name: 'Kind' });
+  await kind.waitFor();
+
+  await app.context.clock.pauseAt(Date.now() + 1000);
+  await extension.check();
+  await waitForEdge(first.getByRole('group', { name: '“Alpha” extends “Beta”', exact: true }));
+  await kind.selectOption({ label: 'Position' });
+  await node(second, 'Position', 'Alpha').waitFor();
+  await app.context.clock.resume();
+  return { first, second };
+}
+
+describe('two tabs whose edits cannot both be kept', () => {
+  it('ask once; loading the other tab’s version settles it, and later edits in both merge', async () => {
+    const { first, second } = await clashingEdits();
+    // The tab that stored second asks which version to keep; the other tab is not asked.
+    await expect.poll(() => dialogsShown([first, second])).toBe(1);
+    const [asked, other] = (await conflictDialog(first).count())
+      ? [first, second]
+      : [second, first];
+    // While the dialog waits for an answer, the other tab goes on editing.
+    await addClaim(other, 'Made while the other tab asked');
+    await other.waitForTimeout(AFTER_AUTOSAVE_MS);
+    const otherHas = await visibleMap(other);
+    await conflictDialog(asked)
+      .getByRole('button', { name: 'Load the other tab’s version' })
+      .click();
+    await expect.poll(() => visibleMap(asked)).toEqual(otherHas);
+    // The dialog does not come straight back, in either tab.
+    await asked.waitForTimeout(AFTER_AUTOSAVE_MS * 2);
+    expect(await dialogsShown([first, second])).toBe(0);
+
+    // Both tabs go on editing: each sees the other's edits, and nobody is asked again.
+    await addClaim(first, 'Gamma from the first tab');
+    await addClaim(second, 'Delta from the second tab');
+    for (const page of [first, second]) {
+      await node(page, 'Claim', 'Gamma from the first tab').waitFor();
+      await node(page, 'Claim', 'Delta from the second tab').waitFor();
+    }
+    await first.waitForTimeout(AFTER_AUTOSAVE_MS);
+    expect(await dialogsShown([first, second])).toBe(0);
+    const both = await visibleMap(first);
+    await expect.poll(() => visibleMap(second)).toEqual(both);
+    // And storage holds all of it.
+    await app!.reload();
+    await expect.poll(() => visibleMap(first)).toEqual(both);
+    expect(await dialogsShown([first, second])).toBe(0);
+  });
+
+  it('ask once; keeping this tab’s version keeps it in both tabs, with the other tab’s edits made meanwhile', async () => {
+    const { first, second } = await clashingEdits();
+    await expect.poll(() => dialogsShown([first, second])).toBe(1);
+    const [asked, other] = (await conflictDialog(first).count())
+      ? [first, second]
+      : [second, first];
+    const askedHas = await visibleMap(asked);
+    // While the dialog waits for an answer, the other tab goes on editing.
+    await addClaim(other, 'Made while the other tab asked');
+    await other.waitForTimeout(AFTER_AUTOSAVE_MS);
+    await conflictDialog(asked).getByRole('button', { name: 'Keep this tab’s version' }).click();
+    // The other tab now shows this tab's version, and keeps what it added meanwhile.
+    await node(asked, 'Claim', 'Made while the other tab asked').waitFor();
+    for (const page of [first, second]) {
+      await expect
+        .poll(async () => (await visibleMap(page)).nodes)
+        .toEqual([...askedHas.nodes, 'Claim: Made while the other tab asked'].sort());
+      await expect.poll(async () => (await visibleMap(page)).edges).toEqual(askedHas.edges);
+    }
+    await asked.waitForTimeout(AFTER_AUTOSAVE_MS * 2);
+    expect(await dialogsShown([first, second])).toBe(0);
+    await addClaim(first, 'Gamma from the first tab');
+    await addClaim(second, 'Delta from the second tab');
+    for (const page of [first, second]) {
+      await node(page, 'Claim', 'Gamma from the first tab').waitFor();
+      await node(page, 'Claim', 'Delta from the second tab').waitFor();
+    }
+    expect(await dialogsShown([first, second])).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { relationKindCss } from '../../src/components/relationStyles';
 import { exportAif, importAif } from '../../src/io/formats/aif';
 import { exportArgdown, importArgdown } from '../../src/io/formats/argdown';
 import { exportDot } from '../../src/io/formats/dot';
@@ -310,17 +311,45 @@ describe('the relation-kind registry', () => {
     );
   });
 
-  it('has the colours and classes the canvas draws each kind with in src/styles.css', () => {
+  it('draws each kind on the canvas, in the legend and the outline from the registry alone', () => {
+    const css = relationKindCss();
+    const ruleOf = (selector: string) => {
+      const at = css.indexOf(`${selector} {`);
+      return at < 0 ? '' : css.slice(at, css.indexOf('}', at));
+    };
+    for (const kind of EDGE_KINDS) {
+      const { color, dash, badge } = relationKind(kind).look;
+      const paint = `var(${color.cssVar})`;
+      expect(ruleOf(':root')).toContain(`${color.cssVar}: ${color.hex};`);
+      expect(ruleOf(":root[data-theme='dark']")).toContain(`${color.cssVar}: ${color.dark};`);
+      expect(ruleOf('.cm-present')).toContain(`${color.cssVar}: ${color.present.light};`);
+      expect(ruleOf(".cm-present[data-theme='dark']")).toContain(
+        `${color.cssVar}: ${color.present.dark};`,
+      );
+      expect(ruleOf(`.cm-edge--${kind}`)).toContain(`stroke: ${paint};`);
+      expect(ruleOf(`.cm-edge--${kind}`)).toContain(`stroke-dasharray: ${dash ?? 'none'};`);
+      expect(ruleOf(`.cm-marker--${kind}`)).toContain(`fill: ${paint};`);
+      const radius = badge === 'circle' ? '50%' : '3px';
+      expect(ruleOf(`.cm-edge-label--${kind}`)).toContain(`background: ${paint};`);
+      expect(ruleOf(`.cm-edge-label--${kind}`)).toContain(`border-radius: ${radius};`);
+      expect(ruleOf(`.react-flow__handle.cm-handle--${kind}`)).toContain(`background: ${paint};`);
+      expect(ruleOf(`.cm-outline__item--${kind} > .cm-outline__relation`)).toContain(paint);
+    }
+    // The kinds made on the canvas have their handles one below the other, none on another.
+    const tops = CANVAS_EDGE_KINDS.map(
+      (kind) => /top: ([^;]+);/.exec(ruleOf(`.react-flow__handle.cm-handle--${kind}`))?.[1],
+    );
+    expect(tops.every(Boolean)).toBe(true);
+    expect(new Set(tops).size).toBe(CANVAS_EDGE_KINDS.length);
+  });
+
+  it('leaves no kind to src/styles.css, so that a new kind needs no CSS', () => {
     const css = readFileSync('src/styles.css', 'utf8');
     for (const kind of EDGE_KINDS) {
-      const { cssVar, hex } = relationKind(kind).look.color;
-      expect(css).toContain(`${cssVar}: ${hex};`);
-      for (const cls of ['cm-edge', 'cm-marker', 'cm-edge-label', 'cm-handle'])
-        expect(css).toContain(`.${cls}--${kind}`);
-      const dash = relationKind(kind).look.dash;
-      const rule = new RegExp(`\\.cm-edge--${kind} \\{([^}]*)\\}`).exec(css)?.[1] ?? '';
-      if (dash === null) expect(rule).not.toContain('stroke-dasharray');
-      else expect(rule).toContain(`stroke-dasharray: ${dash};`);
+      expect(css).not.toContain(`--${kind} `);
+      expect(css).not.toContain(`--${kind}:`);
+      expect(css).not.toContain(`--${kind},`);
+      expect(css).not.toContain(`${relationKind(kind).look.color.cssVar}:`);
     }
   });
 });

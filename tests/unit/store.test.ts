@@ -2,6 +2,7 @@ import { selectFlowEdges, selectFlowNodes } from '../../src/store/canvasProjecti
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/model/invariants';
+import { mergeMaps } from '../../src/model/merge';
 import type { ClashMap } from '../../src/model/map';
 import type { MapNode } from '../../src/model/node';
 import type { ArgumentFlowEdge, ArgumentFlowNode } from '../../src/store/flowAdapter';
@@ -981,5 +982,62 @@ describe('another tab’s changes (origin remote)', () => {
     expect(store.getState().notice?.text).toMatch(
       /^This step cannot be redone: another tab changed the same part of the map/,
     );
+  });
+});
+
+describe('origins: undo only ever undoes this person’s own edits', () => {
+  it('a merge that the repair pass fixed is shown and announced, never undone; undo takes back only my edits', () => {
+    const store = openedStore();
+    const base = store.getState().map;
+    store.getState().updateNode('b', { text: 'My own edit' });
+    store.getState().connect('c', 'b', 'support');
+    expect(undoSteps(store)).toBe(2);
+    // Meanwhile another tab deleted c: merged, my new support from c has lost its end.
+    const theirs: ClashMap = {
+      ...base,
+      nodes: base.nodes.filter((n) => n.id !== 'c'),
+      edges: base.edges.filter((e) => e.from !== 'c' && e.to !== 'c'),
+    };
+    const merged = mergeMaps(base, store.getState().map, theirs);
+    expect(merged?.repairs).toEqual([
+      'A support of “My own edit” was removed: the node at its other end was deleted.',
+    ]);
+    expect(store.getState().applyRemote(merged!.map, merged!.repairs)).toBe(true);
+    expect(store.getState().notice?.text).toBe(
+      `Changes from another tab were merged. ${merged!.repairs[0]}`,
+    );
+    expect(undoSteps(store)).toBe(2);
+    expect(checkInvariants(store.getState().map)).toEqual([]);
+
+    // Undo: my support is gone already (the repair took it), so there is nothing to take back;
+    // then my text edit. Neither the deletion nor the repair is undone.
+    undo(store);
+    expect(store.getState().notice?.text).toBe(
+      'Nothing to undo: others have changed that part of the map since.',
+    );
+    undo(store);
+    expect(node(store, 'b')?.text).toBe('Mexico already collaborates');
+    expect(node(store, 'c')).toBeUndefined();
+    expect(store.getState().map.edges.some((e) => e.from === 'c' || e.to === 'c')).toBe(false);
+    expect(undoSteps(store)).toBe(0);
+    // The map is not the file any more: the other tab's deletion is an unsaved change.
+    expect(isDirty(store)).toBe(true);
+  });
+
+  it('a load starts a new history: what came from elsewhere before it no longer counts', () => {
+    const store = openedStore();
+    store.getState().applyRemote({ ...store.getState().map, title: 'Renamed elsewhere' }, []);
+    store.getState().updateNode('b', { text: 'Before the load' });
+    store.getState().openMap(sampleMap(), 'strikes.clashmap.json', { savedToFile: true });
+    expect(undoSteps(store)).toBe(0);
+    expect(redoSteps(store)).toBe(0);
+    // An edit and its undo return to the map as opened, which is the file: nothing unsaved.
+    store.getState().updateNode('b', { text: 'After the load' });
+    expect(isDirty(store)).toBe(true);
+    undo(store);
+    expect(node(store, 'b')?.text).toBe('Mexico already collaborates');
+    expect(isDirty(store)).toBe(false);
+    redo(store);
+    expect(node(store, 'b')?.text).toBe('After the load');
   });
 });

@@ -2,27 +2,31 @@ import { useId, useState } from 'react';
 import { LIMITS } from '../../model/limits';
 import { urlProblem, type Source } from '../../model/source';
 import { Dialog } from '../Dialog';
+import { clearSourceDraft, fieldsOf, readSourceDraft, writeSourceDraft } from './sourceDraft';
 
 type Fields = Omit<Source, 'id'>;
 
 interface Props {
   initial?: Source;
-  onSave: (fields: Fields) => void;
+  /** Saves the source; false when it was refused (the form's draft is then kept). */
+  onSave: (fields: Fields) => boolean;
   onClose: () => void;
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-/** Adds or edits a source: its citation and its full text (pasted in). */
+/**
+ * Adds or edits a source: its citation and its full text (pasted in). What is typed is kept
+ * as a draft until it is saved (see sourceDraft.ts): closing the form, the panel or the tab
+ * loses none of it.
+ */
 export function SourceForm({ initial, onSave, onClose }: Props) {
-  const [fields, setFields] = useState<Record<keyof Fields, string>>({
-    title: initial?.title ?? '',
-    author: initial?.author ?? '',
-    publisher: initial?.publisher ?? '',
-    published: initial?.published ?? '',
-    url: initial?.url ?? '',
-    text: initial?.text ?? '',
-  });
+  const draftFor = initial?.id ?? null;
+  const [start] = useState(() => fieldsOf(initial));
+  // What was being typed here before (this tab or one closed since) comes back.
+  const [kept] = useState(() => readSourceDraft(draftFor));
+  const [fields, setFields] = useState(kept ?? start);
+  const [restored, setRestored] = useState(kept !== null);
   const [problem, setProblem] = useState<string | null>(null);
   const ids = {
     title: useId(),
@@ -32,8 +36,18 @@ export function SourceForm({ initial, onSave, onClose }: Props) {
     url: useId(),
     text: useId(),
   };
-  const set = (key: keyof Fields) => (event: { target: { value: string } }) =>
-    setFields((f) => ({ ...f, [key]: event.target.value }));
+  const set = (key: keyof Fields) => (event: { target: { value: string } }) => {
+    // Kept at once, in the keystroke's own task: a tab closed right after it keeps it too.
+    const next = { ...fields, [key]: event.target.value };
+    setFields(next);
+    writeSourceDraft(draftFor, next, start);
+  };
+  const startOver = () => {
+    clearSourceDraft(draftFor);
+    setFields(start);
+    setRestored(false);
+    setProblem(null);
+  };
 
   const save = () => {
     const trimmed = Object.fromEntries(
@@ -46,7 +60,7 @@ export function SourceForm({ initial, onSave, onClose }: Props) {
     const urlIssue = trimmed.url ? urlProblem(trimmed.url) : null;
     if (urlIssue) return setProblem(`The URL ${urlIssue}.`);
     if (trimmed.text.length > LIMITS.sourceTextLength) return setProblem('The text is too long.');
-    onSave({
+    const saved = onSave({
       title: trimmed.title,
       author: trimmed.author || undefined,
       publisher: trimmed.publisher || undefined,
@@ -54,6 +68,7 @@ export function SourceForm({ initial, onSave, onClose }: Props) {
       url: trimmed.url || undefined,
       text: trimmed.text || undefined,
     });
+    if (saved) clearSourceDraft(draftFor);
   };
 
   return (
@@ -96,6 +111,15 @@ export function SourceForm({ initial, onSave, onClose }: Props) {
           <label htmlFor={ids.text}>Full text</label>
           <textarea id={ids.text} rows={10} value={fields.text} onChange={set('text')} />
         </div>
+        {/* After the fields, so that the form still opens on its first field. */}
+        {restored && (
+          <p className="cm-muted">
+            What you typed here before, not yet saved, is back.{' '}
+            <button type="button" className="cm-link-button" onClick={startOver}>
+              Start over
+            </button>
+          </p>
+        )}
         {initial && (
           <p className="cm-muted">
             Changing the text can break quotes taken from it; they will be flagged.

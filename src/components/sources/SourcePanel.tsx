@@ -4,6 +4,7 @@ import { isSafeUrl, type Source } from '../../model/source';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 import { usePositionKeys } from './positionColors';
 import { SourceForm } from './SourceForm';
+import { hasSourceDraft } from './sourceDraft';
 import { SourceText, type TextSelection } from './SourceText';
 
 interface Props {
@@ -64,6 +65,19 @@ export function SourcePanel({ onChooseNode, newClaimPosition, onClose }: Props) 
     for (const key of keys.values()) if (key) seen.set(key.number, key);
     return [...seen.entries()].sort((a, b) => a[0] - b[0]);
   }, [keys]);
+
+  // Read again when the form closes: what it left unsaved is kept, and the panel says so.
+  const sourceShown = source?.id ?? null;
+  const drafts = useMemo(
+    () =>
+      form
+        ? null
+        : {
+            adding: hasSourceDraft(null),
+            editing: sourceShown !== null && hasSourceDraft(sourceShown),
+          },
+    [form, sourceShown],
+  );
 
   const quote = source?.text && selection ? source.text.slice(selection.start, selection.end) : '';
   const selectedNode = selectedNodeIds.length === 1 ? selectedNodeIds[0] : undefined;
@@ -136,6 +150,16 @@ export function SourcePanel({ onChooseNode, newClaimPosition, onClose }: Props) 
             ×
           </button>
         </div>
+        {drafts?.adding && (
+          <p className="cm-muted">
+            A source you began adding is kept, not yet saved: Add source goes on with it.
+          </p>
+        )}
+        {drafts?.editing && (
+          <p className="cm-muted">
+            Your changes to this source are kept, not yet saved: Edit source goes on with them.
+          </p>
+        )}
         {source && sources.length > 1 && <h2 className="cm-source-panel__title">{source.title}</h2>}
         {source && <Citation source={source} />}
         {legend.length > 0 && (
@@ -222,9 +246,15 @@ export function SourcePanel({ onChooseNode, newClaimPosition, onClose }: Props) 
           initial={form === 'edit' ? source : undefined}
           onClose={() => setForm(null)}
           onSave={(fields) => {
-            if (form === 'edit' && source) store.getState().updateSource(source.id, fields);
-            else setSourceId(store.getState().addSource(fields));
+            if (form === 'edit' && source) {
+              if (!store.getState().updateSource(source.id, fields)) return false;
+            } else {
+              const added = store.getState().addSource(fields);
+              if (!added) return false;
+              setSourceId(added);
+            }
             setForm(null);
+            return true;
           }}
         />
       )}

@@ -21,7 +21,12 @@ export const conclusion: RelationKindSpec<'concludes'> = {
   offered: 'command',
   look: {
     glyph: '+',
-    color: { cssVar: '--cm-support', hex: '#1f6f43' },
+    color: {
+      cssVar: '--cm-support',
+      hex: '#1f6f43',
+      dark: '#62c98f',
+      present: { light: '#0057a8', dark: '#56b4e9' },
+    },
     dash: null,
     end: 'arrow',
     badge: 'circle',

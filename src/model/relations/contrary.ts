@@ -21,7 +21,12 @@ export const contrary: RelationKindSpec<'contrary'> = {
   offered: 'command',
   look: {
     glyph: '≠',
-    color: { cssVar: '--cm-contrary', hex: '#8a1c5c' },
+    color: {
+      cssVar: '--cm-contrary',
+      hex: '#8a1c5c',
+      dark: '#f08cc4',
+      present: { light: '#8a1c5c', dark: '#f08cc4' },
+    },
     dash: '3 4',
     end: 'none',
     badge: 'square',

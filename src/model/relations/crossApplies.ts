@@ -22,7 +22,12 @@ export const crossApplication: RelationKindSpec<'cross-applies'> = {
   offered: 'flow',
   look: {
     glyph: '×',
-    color: { cssVar: '--cm-cross-applies', hex: '#0f7470' },
+    color: {
+      cssVar: '--cm-cross-applies',
+      hex: '#0f7470',
+      dark: '#5fd0c9',
+      present: { light: '#0f7470', dark: '#5fd0c9' },
+    },
     dash: '2 5',
     end: 'arrow',
     badge: 'circle',

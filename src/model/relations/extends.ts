@@ -21,7 +21,12 @@ export const extension: RelationKindSpec<'extends'> = {
   offered: 'flow',
   look: {
     glyph: '»',
-    color: { cssVar: '--cm-extends', hex: '#1d5fa8' },
+    color: {
+      cssVar: '--cm-extends',
+      hex: '#1d5fa8',
+      dark: '#7fb2f0',
+      present: { light: '#1d5fa8', dark: '#7fb2f0' },
+    },
     dash: '4 4',
     end: 'arrow',
     badge: 'circle',

@@ -17,7 +17,12 @@ export const rebuttal: RelationKindSpec<'rebuttal'> = {
   offered: 'canvas',
   look: {
     glyph: '−',
-    color: { cssVar: '--cm-rebuttal', hex: '#b0261c' },
+    color: {
+      cssVar: '--cm-rebuttal',
+      hex: '#b0261c',
+      dark: '#ff8a7d',
+      present: { light: '#c04000', dark: '#ff9a3c' },
+    },
     dash: '9 6',
     end: 'bar',
     badge: 'square',

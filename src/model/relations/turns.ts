@@ -21,7 +21,12 @@ export const turn: RelationKindSpec<'turns'> = {
   offered: 'flow',
   look: {
     glyph: '↺',
-    color: { cssVar: '--cm-turns', hex: '#7b2d8e' },
+    color: {
+      cssVar: '--cm-turns',
+      hex: '#7b2d8e',
+      dark: '#d59be6',
+      present: { light: '#7b2d8e', dark: '#d59be6' },
+    },
     dash: '12 4 2 4',
     end: 'bar',
     badge: 'square',

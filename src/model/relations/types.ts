@@ -87,8 +87,17 @@ export interface RelationKindSpec<K extends string = string> {
   readonly look: {
     /** The sign on the edge's badge and on its drag handle: "+" or "−" (U+2212). */
     readonly glyph: string;
-    /** The CSS custom property in src/styles.css and its value, written out in SVG exports. */
-    readonly color: { readonly cssVar: `--cm-${string}`; readonly hex: `#${string}` };
+    /**
+     * The CSS custom property the canvas and the legend draw it with (defined from here, by
+     * src/components/relationStyles.ts), its value (written out in SVG exports too), and its
+     * value in the dark theme; and its colours when presenting on a projector, light and dark.
+     */
+    readonly color: {
+      readonly cssVar: `--cm-${string}`;
+      readonly hex: `#${string}`;
+      readonly dark: `#${string}`;
+      readonly present: { readonly light: `#${string}`; readonly dark: `#${string}` };
+    };
     /** An SVG stroke-dasharray, or null for a solid line. */
     readonly dash: string | null;
     readonly end: EndMarker;

@@ -21,7 +21,12 @@ export const undercut: RelationKindSpec<'undercut'> = {
   offered: 'command',
   look: {
     glyph: '⊘',
-    color: { cssVar: '--cm-undercut', hex: '#a14a00' },
+    color: {
+      cssVar: '--cm-undercut',
+      hex: '#a14a00',
+      dark: '#f0a35e',
+      present: { light: '#7a3d00', dark: '#e8a060' },
+    },
     dash: '12 5',
     end: 'bar',
     badge: 'square',
