@@ -1,6 +1,5 @@
 // The evaluation as it was before arguments (format version 4, commit 8d9b014), frozen: the
 // generalised rule must label every map without arguments exactly as this did. Never edit.
-/* eslint-disable */
 import type { ClashMap } from '../../../src/model/map';
 import {
   EDGE_KINDS,
