@@ -212,8 +212,8 @@ export const KEY_TABLE: readonly Shortcut[] = [
   },
   {
     group: 'Canvas',
-    description: 'Select several',
-    gesture: 'Shift+click, Shift+drag',
+    description: 'Select several (Shift+Space adds or removes the focused card)',
+    gesture: 'Shift+click, Shift+drag, Shift+Space',
     handledBy: 'canvas',
   },
   {

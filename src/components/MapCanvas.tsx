@@ -202,6 +202,25 @@ export function MapCanvas({
   const onKeyDownCapture = useCallback(
     (event: React.KeyboardEvent) => {
       const target = event.target;
+      // Shift+Space adds the focused card to the selection, or takes it out: several cards
+      // chosen from the keyboard (to support a claim together, or mark contraries).
+      if (
+        event.key === ' ' &&
+        event.shiftKey &&
+        target instanceof HTMLElement &&
+        target.classList.contains('react-flow__node') &&
+        target.dataset.id
+      ) {
+        event.preventDefault();
+        event.stopPropagation();
+        const id = target.dataset.id;
+        const state = store.getState();
+        const chosen = state.selectedNodeIds.includes(id)
+          ? state.selectedNodeIds.filter((other) => other !== id)
+          : [...state.selectedNodeIds, id];
+        state.select(chosen, []);
+        return;
+      }
       const direction = ARROW_DIRECTIONS[event.key];
       if (!direction || !(target instanceof HTMLElement)) return;
       if (!target.classList.contains('react-flow__node') || !target.dataset.id) return;
