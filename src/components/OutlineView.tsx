@@ -1,7 +1,6 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { MapNode } from '../model/node';
-import { outlineOf, type OutlineItem } from '../model/outline';
-import { capitalised, relationKind } from '../model/relations/registry';
+import { outlineLine, outlineOf, type OutlineItem } from '../model/outline';
 import { useClashmap } from '../store/StoreContext';
 
 interface Props {
@@ -49,9 +48,9 @@ function Items({ items, onShowNode }: { items: OutlineItem[]; onShowNode?: (id: 
             className={`cm-outline__item cm-outline__item--${item.via?.kind ?? 'root'}`}
           >
             <span className="cm-outline__relation">
-              {item.via ? `${capitalised(relationKind(item.via.kind).names.verb)}: ` : ''}
+              {item.via ? `${outlineLine(item).label}: ` : ''}
             </span>
-            <span className="cm-outline__text">{item.node.text}</span>
+            <span className="cm-outline__text">{outlineLine(item).text}</span>
             {item.repeat && <span className="cm-muted"> (see above)</span>}
             <ShowButton node={item.node} onShowNode={onShowNode} />
             {!item.repeat && <Quotes node={item.node} />}

@@ -1,7 +1,6 @@
-import { outlineOf, type OutlineItem } from '../model/outline';
+import { outlineLine, outlineOf, type OutlineItem } from '../model/outline';
 import type { ClashMap } from '../model/map';
 import type { MapNode } from '../model/node';
-import { capitalised, relationKind } from '../model/relations/registry';
 
 // User text goes into Markdown as text: characters Markdown would read as syntax (or HTML) are escaped.
 const oneLine = (text: string) =>
@@ -17,12 +16,13 @@ function quoteLines(node: MapNode, indent: string): string[] {
 function itemLines(item: OutlineItem, depth: number, lines: string[]): void {
   const indent = '  '.repeat(depth);
   // Every item here hangs from its parent by an edge (roots are written by mapToMarkdown).
-  const label = item.via ? capitalised(relationKind(item.via.kind).names.verb) : '';
+  const { label, text } = outlineLine(item);
+  const line = `${indent}- **${label}:**${text ? ` ${oneLine(text)}` : ''}`;
   if (item.repeat) {
-    lines.push(`${indent}- **${label}:** ${oneLine(item.node.text)} _(see above)_`);
+    lines.push(`${line} _(see above)_`);
     return;
   }
-  lines.push(`${indent}- **${label}:** ${oneLine(item.node.text)}`);
+  lines.push(line);
   if (item.via?.note) lines.push(`${indent}  _${oneLine(item.via.note)}_`);
   lines.push(...quoteLines(item.node, `${indent}  `));
   for (const child of item.children) itemLines(child, depth + 1, lines);

@@ -3,7 +3,7 @@ import { routeEdges, routePath, type EdgeRoute } from '../layout/routeEdges';
 import { estimateNodeSize } from '../layout/nodeSize';
 import type { Edge } from '../model/edge';
 import type { ClashMap } from '../model/map';
-import type { MapNode } from '../model/node';
+import type { InferenceNode, MapNode } from '../model/node';
 import {
   edgeKindsToExplain,
   relationKind,
@@ -214,6 +214,7 @@ function textLines(
 
 /** The markup of one node card, and its height (at least the box's, more if its text needs it). */
 function drawNode(node: MapNode, box: Rect, measure: Measure): { markup: string; height: number } {
+  if (node.kind === 'argument') return drawJunction(node, box);
   const border = BORDER[node.kind];
   const left = box.x + border + CARD.padX;
   const width = Math.max(0, box.width - 2 * border - 2 * CARD.padX);
@@ -284,6 +285,33 @@ function drawNode(node: MapNode, box: Rect, measure: Measure): { markup: string;
   ].join('\n');
   return { markup, height };
 }
+
+/**
+ * An argument, as on the canvas: a ring where its premises meet, in the support colour, and its
+ * scheme (or its own name) beside it in italics.
+ */
+function drawJunction(node: InferenceNode, box: Rect): { markup: string; height: number } {
+  const r = Math.min(box.width, box.height) / 2 - 1.5;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const name = node.scheme ?? (UNNAMED_ARGUMENTS.has(node.text) ? '' : node.text);
+  const parts = [
+    `<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r)}" fill="${COLOR.claimBg}" stroke="${relationKind('support').look.color.hex}" stroke-width="3"/>`,
+  ];
+  if (name)
+    parts.push(
+      `<text class="scheme" x="${num(box.x + box.width + 6)}" y="${num(cy + 4)}" font-size="12" font-style="italic" fill="${COLOR.ink}">${escapeXml(name)}</text>`,
+    );
+  const markup = [
+    `<g id="cm-node-${escapeXml(node.id)}" class="node argument">`,
+    ...parts.map((p) => `  ${p}`),
+    '</g>',
+  ].join('\n');
+  return { markup, height: box.height };
+}
+
+/** The names the app gives an argument until its maker names it (see argumentOps.ts). */
+const UNNAMED_ARGUMENTS = new Set(['Together', 'Inference']);
 
 class Bounds {
   minX = Infinity;

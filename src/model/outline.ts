@@ -2,6 +2,7 @@ import type { Edge } from './edge';
 import { indexMap } from './graph';
 import type { ClashMap } from './map';
 import type { MapNode } from './node';
+import { capitalised, relationKind } from './relations/registry';
 
 /** One line of the outline: a node, the edge that puts it here, and its own replies. */
 export interface OutlineItem {
@@ -59,4 +60,28 @@ export function outlineOf(map: ClashMap): Outline {
   }
   for (const node of map.nodes) if (!shown.has(node.id)) unlinked.push(expand(node));
   return { positions, unlinked };
+}
+
+/** The names the app gives an argument until its maker names it (see argumentOps.ts). */
+const UNNAMED_ARGUMENT = new Set(['Together', 'Inference']);
+
+/**
+ * How an outline line reads: the label before it ("Supports", "Premise", "Together (Argument From
+ * Expert Opinion)") and its text. An argument is a line of its own under its conclusion, with
+ * its premises and undercuts under it; its text is its name, when it has one of its own.
+ */
+export function outlineLine(item: OutlineItem): { label: string; text: string } {
+  const { node, via } = item;
+  if (node.kind === 'argument') {
+    const linked = item.children.filter((child) => child.via?.kind === 'premise').length > 1;
+    const scheme = node.scheme === undefined ? '' : ` (${node.scheme})`;
+    return {
+      label: `${linked ? 'Together' : 'Argument'}${scheme}`,
+      text: UNNAMED_ARGUMENT.has(node.text) ? '' : node.text,
+    };
+  }
+  if (!via) return { label: '', text: node.text };
+  if (via.kind === 'premise') return { label: 'Premise', text: node.text };
+  if (via.kind === 'undercut') return { label: 'Undercuts the inference', text: node.text };
+  return { label: capitalised(relationKind(via.kind).names.verb), text: node.text };
 }
