@@ -17,9 +17,8 @@ import { presenceStore, usePresence } from './app/presence';
 import { rememberName, roomOfFragment, storedName } from './app/roomLink';
 import type { TeacherControls } from './app/room';
 import { Notices } from './components/Notices';
-import { OutlinePanel, OutlineView } from './components/OutlineView';
 import { usePrintHandout } from './components/usePrintHandout';
-import { HandoutPages } from './components/HandoutPages';
+import { usePrintParts } from './components/printParts';
 import { SaveStatus, Toolbar } from './components/Toolbar';
 import { useCommands, type DialogState } from './components/useCommands';
 import { useFileDrop } from './components/useFileDrop';
@@ -80,6 +79,10 @@ const FlowView = lazyPart(() =>
 const Scoreboard = lazyPart(() =>
   import('./components/evaluation/Scoreboard').then((m) => ({ default: m.Scoreboard })),
 );
+// The outline loads when first opened (or after the first map, for printing: printParts.ts).
+const OutlinePanel = lazyPart(() =>
+  import('./components/OutlineView').then((m) => ({ default: m.OutlinePanel })),
+);
 const StepsPanel = lazyPart(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
 );
@@ -136,6 +139,7 @@ function Editor({
   const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
   const [overviewOpen, setOverviewOpen] = useOverlayOpen('overview');
   const { printing, pages } = handout;
+  const printParts = usePrintParts();
   const mapTitle = useClashmap((s) => s.map.title);
   const store = useClashmapStore();
   const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
@@ -223,13 +227,15 @@ function Editor({
           </Lazy>
         )}
         {outlineOpen && (
-          <OutlinePanel
-            onShowNode={(id) => {
-              setOutlineOpen(false);
-              commands.focusNode(id);
-            }}
-            onClose={() => setOutlineOpen(false)}
-          />
+          <Lazy>
+            <OutlinePanel
+              onShowNode={(id) => {
+                setOutlineOpen(false);
+                commands.focusNode(id);
+              }}
+              onClose={() => setOutlineOpen(false)}
+            />
+          </Lazy>
         )}
       </div>
       <Notices />
@@ -243,10 +249,10 @@ function Editor({
           />
         </Lazy>
       )}
-      {pages && <HandoutPages title={mapTitle} pages={pages} />}
-      {printing && (
+      {pages && printParts && <printParts.HandoutPages title={mapTitle} pages={pages} />}
+      {printing && printParts && (
         <div className="cm-print-outline">
-          <OutlineView />
+          <printParts.OutlineView />
         </div>
       )}
       <FollowPresentation setPresentFrom={setPresentFrom} />
