@@ -6,7 +6,6 @@ import { mapFileText } from './app/saveFile';
 import { isShareFragment, readShareFragment } from './app/share';
 import { ARTICLE_MAP_FILE, loadBundledMap } from './io/bundledMaps';
 import { downloadMapText, suggestFileName } from './io/fileAccess';
-import { parseMap } from './io/parse';
 import type { ImageExporter } from './components/ExportDialog';
 import { Lazy, lazyPart } from './components/Lazy';
 import { MapCanvas } from './components/MapCanvas';
@@ -504,25 +503,32 @@ export function App() {
               onLoadOther={() => {
                 const asked = conflict;
                 setConflict(null);
-                void autosave.current
-                  ?.adoptLatest(asked, (record) => {
-                    const result = parseMap(record.text, { brokenQuotes: 'warn' });
-                    if (!result.ok) {
-                      store
-                        .getState()
-                        .notify(
-                          'error',
-                          `The other tab’s version could not be read (${result.error.issues[0]?.message ?? result.error.kind}); this tab’s map is unchanged.`,
-                        );
-                      return false;
-                    }
-                    showMap(store, result.map, record.fileName, { savedToFile: !record.dirty });
-                    return true;
-                  })
-                  // Unreadable: this tab's map stays, and the user still has to choose.
-                  .then((shown) => {
-                    if (!shown) setConflict(asked);
-                  });
+                // The parser loads here: the app's start reads its stored map without it.
+                void import('./io/parse')
+                  .then(({ parseMap }) =>
+                    autosave.current?.adoptLatest(asked, (record) => {
+                      const result = parseMap(record.text, { brokenQuotes: 'warn' });
+                      if (!result.ok) {
+                        store
+                          .getState()
+                          .notify(
+                            'error',
+                            `The other tab’s version could not be read (${result.error.issues[0]?.message ?? result.error.kind}); this tab’s map is unchanged.`,
+                          );
+                        return false;
+                      }
+                      showMap(store, result.map, record.fileName, { savedToFile: !record.dirty });
+                      return true;
+                    }),
+                  )
+                  // Unreadable (or the parser could not load): this tab's map stays, and the
+                  // user still has to choose.
+                  .then(
+                    (shown) => {
+                      if (shown === false) setConflict(asked);
+                    },
+                    () => setConflict(asked),
+                  );
               }}
               onKeepMine={() => {
                 void autosave.current?.keepMine();
