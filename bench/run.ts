@@ -1288,10 +1288,10 @@ export async function main() {
       },
     });
   }
-  // 10,000 nodes: files are capped at 5,000 nodes, so this times the same stages with the caps lifted.
+  // 10,000 nodes, the node cap: the whole open pipeline, and its stages one by one.
   const big = generateMap(10_000);
   const bigBytes = Buffer.from(serializeMap(big));
-  const bigRefusal = timeRuns(() => openPipeline(bigBytes), 3, 1);
+  const bigOpen = timeRuns(() => openPipeline(bigBytes), 3, 1);
   const bigStages = timeStages(bigBytes, true, 7);
   log('measuring the memory that undo history takes…');
   const { measureHistoryMemory } = await import('./historyMemory');
@@ -1484,7 +1484,7 @@ export async function main() {
     target: `10,000-node import under ${TARGETS.import10kMs} ms (Node)`,
     value: `${round(bigStages.total)} ms median, ${round(bigStages.fastest)} ms fastest`,
     ok: bigStages.total < TARGETS.import10kMs,
-    note: `same stages as parseMap, count caps lifted; Chromium ${round(bigBrowser?.total)} ms median`,
+    note: `the stages of parseMap timed one by one; Chromium ${round(bigBrowser?.total)} ms median`,
   });
   const r5000 = at(5000);
   if (r5000) {
@@ -1535,14 +1535,14 @@ export async function main() {
   printTable(cases, results);
   printSize(size);
   console.log(
-    `\n10,000-node import (stages of parseMap with the 5,000-node cap lifted), median: ` +
+    `\n10,000-node import (the node cap; stages of parseMap timed one by one), median: ` +
       `Node ${round(bigStages.total)} ms (fastest ${round(bigStages.fastest)}) [${Object.entries(
         bigStages,
       )
         .filter(([k]) => k !== 'total' && k !== 'fastest')
         .map(([k, v]) => `${k} ${round(v)}`)
         .join(', ')}]; Chromium ${round(bigBrowser?.total)} ms. ` +
-      `parseMap itself refuses the file (over the cap) in ${round(bigRefusal)} ms.`,
+      `decodeMapBytes + parseMap in one go: ${round(bigOpen)} ms.`,
   );
   printChecks(checks);
   const notes = [
@@ -1590,7 +1590,7 @@ export async function main() {
       fileKb: round(bigBytes.length / 1000, 0),
       nodeMs: roundAll(bigStages as unknown as Json),
       chromiumMs: bigBrowser ? roundAll(bigBrowser as unknown as Json) : null,
-      parseMapRefusalMs: round(bigRefusal),
+      openPipelineMs: round(bigOpen),
     },
     historyMemory,
     goals,
