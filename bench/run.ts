@@ -1230,6 +1230,19 @@ export async function main() {
     );
     return;
   }
+  // Checked before anything is built or measured: a busy machine skews every browser figure.
+  const loadAtStart = os.loadavg().map((n) => round(n, 2));
+  const maxLoad = os.cpus().length * MAX_LOAD_PER_CPU;
+  // (The size check needs no quiet machine.)
+  if (!flag('size-only') && loadAtStart[0]! > maxLoad) {
+    if (!flag('force')) {
+      console.error(
+        `✗ Load average ${loadAtStart.join(', ')} on ${os.cpus().length} CPUs is over ${MAX_LOAD_PER_CPU} per CPU (${maxLoad}): other processes would skew every figure, so nothing was measured. Wait for a quieter machine, or pass --force (the results then say so).`,
+      );
+      process.exit(3);
+    }
+    log(`--force: measuring at load average ${loadAtStart.join(', ')}`);
+  }
   const app = await buildApp();
   const size = checkInitialJs(app.dist);
   if (flag('size-only')) {
@@ -1247,19 +1260,6 @@ export async function main() {
   }
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(`Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
-  const loadAtStart = os.loadavg().map((n) => round(n, 2));
-  const maxLoad = os.cpus().length * MAX_LOAD_PER_CPU;
-  if (loadAtStart[0]! > maxLoad) {
-    if (!flag('force')) {
-      console.error(
-        `✗ Load average ${loadAtStart.join(', ')} on ${os.cpus().length} CPUs is over ${MAX_LOAD_PER_CPU} per CPU (${maxLoad}): other processes would skew every figure, so nothing was measured. Wait for a quieter machine, or pass --force (the results then say so).`,
-      );
-      if (app.temp) rmSync(app.temp, { recursive: true, force: true });
-      process.exit(3);
-    }
-    log(`--force: measuring at load average ${loadAtStart.join(', ')}`);
-  }
-
   log('generating maps and timing the Node side…');
   const cases = makeCases();
   const results = new Map<string, Json>();
