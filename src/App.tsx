@@ -14,9 +14,8 @@ import { presenceStore, usePresence } from './app/presence';
 import { rememberName } from './app/roomLink';
 import type { TeacherControls } from './app/room';
 import { Notices } from './components/Notices';
-import { OutlinePanel, OutlineView } from './components/OutlineView';
 import { usePrintHandout } from './components/usePrintHandout';
-import { HandoutPages } from './components/HandoutPages';
+import { usePrintParts } from './components/printParts';
 import { SaveStatus, Toolbar } from './components/Toolbar';
 import { useCommands, type DialogState } from './components/useCommands';
 import { useFileDrop } from './components/useFileDrop';
@@ -69,6 +68,10 @@ const FlowView = lazyPart(() =>
 // The scoreboard, and the evaluation it shows, load when labels are first turned on.
 const Scoreboard = lazyPart(() =>
   import('./components/evaluation/Scoreboard').then((m) => ({ default: m.Scoreboard })),
+);
+// The outline loads when first opened (or after the first map, for printing: printParts.ts).
+const OutlinePanel = lazyPart(() =>
+  import('./components/OutlineView').then((m) => ({ default: m.OutlinePanel })),
 );
 const StepsPanel = lazyPart(() =>
   import('./components/present/StepsPanel').then((m) => ({ default: m.StepsPanel })),
@@ -126,6 +129,7 @@ function Editor({
   const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
   const [overviewOpen, setOverviewOpen] = useOverlayOpen('overview');
   const { printing, pages } = handout;
+  const printParts = usePrintParts();
   const mapTitle = useClashmap((s) => s.map.title);
   const store = useClashmapStore();
   const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
@@ -213,13 +217,15 @@ function Editor({
           </Lazy>
         )}
         {outlineOpen && (
-          <OutlinePanel
-            onShowNode={(id) => {
-              setOutlineOpen(false);
-              commands.focusNode(id);
-            }}
-            onClose={() => setOutlineOpen(false)}
-          />
+          <Lazy>
+            <OutlinePanel
+              onShowNode={(id) => {
+                setOutlineOpen(false);
+                commands.focusNode(id);
+              }}
+              onClose={() => setOutlineOpen(false)}
+            />
+          </Lazy>
         )}
       </div>
       <Notices />
@@ -233,10 +239,10 @@ function Editor({
           />
         </Lazy>
       )}
-      {pages && <HandoutPages title={mapTitle} pages={pages} />}
-      {printing && (
+      {pages && printParts && <printParts.HandoutPages title={mapTitle} pages={pages} />}
+      {printing && printParts && (
         <div className="cm-print-outline">
-          <OutlineView />
+          <printParts.OutlineView />
         </div>
       )}
       <FollowPresentation setPresentFrom={setPresentFrom} />
@@ -451,10 +457,14 @@ export function App() {
                 const saving = autosave.current;
                 setConflict(null);
                 if (!saving) return;
-                // Unreadable: this tab's map stays, and the user still has to choose.
-                void loadOtherTabVersion(store, saving, asked).then((shown) => {
-                  if (!shown) setConflict(asked);
-                });
+                // Unreadable (or the parser could not load): this tab's map stays, and the user
+                // still has to choose.
+                void loadOtherTabVersion(store, saving, asked).then(
+                  (shown) => {
+                    if (!shown) setConflict(asked);
+                  },
+                  () => setConflict(asked),
+                );
               }}
               onKeepMine={() => {
                 void autosave.current?.keepMine(conflict);

@@ -10,6 +10,7 @@ import { applyTextSize } from './app/textSize';
 import { installRelationStyles } from './components/relationStyles';
 import { afterFirstMapDrawn } from './app/afterFirstMap';
 import { loadFileAccess } from './io/fileAccess';
+import { loadPrintParts } from './components/printParts';
 
 // The chosen (or the system's) colour theme, the chosen text size and the relation kinds'
 // colours and lines (from their registry), before the first paint.
@@ -19,11 +20,13 @@ applyTextSize();
 
 const store = createClashmapStore();
 
-// What is not needed to show the map loads once it is drawn: the file picker library, and
+// What is not needed to show the map loads once it is drawn: the file picker library, what
+// printing draws besides the canvas (the outline, the handout's pages), and
 // offline support (the service worker only exists in the production build; precaching the app
 // would compete with the first load).
 afterFirstMapDrawn(store, () => {
   void loadFileAccess();
+  void loadPrintParts();
   if (import.meta.env.PROD && 'serviceWorker' in navigator)
     void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: true }));
 });

@@ -1,6 +1,5 @@
 import type { OpenResult } from '../io/openBytes';
 import type { ParseResult } from '../io/parse';
-import { parseErrorLines } from '../io/parseError';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { RestoreResult } from '../store/autosave';
 import type { ClashmapStore } from '../store/store';
@@ -66,7 +65,11 @@ export async function openOwnMap(
     return { ok: true };
   }
   const article = await loadArticle();
-  if (!article.ok) return { ok: false, lines: parseErrorLines(article.error) };
+  if (!article.ok) {
+    // What explains a failure loads when there is one (not with the app).
+    const { parseErrorLines } = await import('../io/parseError');
+    return { ok: false, lines: parseErrorLines(article.error) };
+  }
   showMap(store, article.map, articleName, { savedToFile: true });
   if (restored.status === 'unreadable') return { ok: true, unreadable: restored.reason };
   if (restored.status === 'unavailable') return { ok: true, storageProblem: restored.reason };

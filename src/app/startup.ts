@@ -1,5 +1,4 @@
 import { ARTICLE_MAP_FILE, loadBundledMap } from '../io/bundledMaps';
-import { parseMap } from '../io/parse';
 import {
   restoreAutosave,
   startAutosave,
@@ -141,18 +140,22 @@ export function loadOtherTabVersion(
   autosave: Autosave,
   asked: AutosaveRecord,
 ): Promise<boolean> {
-  return autosave.adoptLatest(asked, (record) => {
-    const result = parseMap(record.text, { brokenQuotes: 'warn' });
-    if (!result.ok) {
-      store
-        .getState()
-        .notify(
-          'error',
-          `The other tab’s version could not be read (${result.error.issues[0]?.message ?? result.error.kind}); this tab’s map is unchanged.`,
-        );
-      return false;
-    }
-    showMap(store, result.map, record.fileName, { savedToFile: !record.dirty });
-    return true;
-  });
+  // The parser loads here: the app's start reads its stored map without it.
+  const parsing = import('../io/parse');
+  return parsing.then(({ parseMap }) =>
+    autosave.adoptLatest(asked, (record) => {
+      const result = parseMap(record.text, { brokenQuotes: 'warn' });
+      if (!result.ok) {
+        store
+          .getState()
+          .notify(
+            'error',
+            `The other tab’s version could not be read (${result.error.issues[0]?.message ?? result.error.kind}); this tab’s map is unchanged.`,
+          );
+        return false;
+      }
+      showMap(store, result.map, record.fileName, { savedToFile: !record.dirty });
+      return true;
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useClashmapStore } from '../store/StoreContext';
 import type { HandoutPage } from './handoutPages';
+import { loadPrintParts } from './printParts';
 
 /**
  * The map's box on a printed A4 page (see the print rules in styles.css), in CSS px: the page
@@ -92,6 +93,7 @@ export function usePrintHandout(): PrintHandout {
       import('../io/svgExport'),
       import('./handoutPages'),
       import('./imageExport'),
+      loadPrintParts(),
     ]);
     const made = handoutPages(
       store.getState().mapToSave(),

@@ -1,4 +1,5 @@
-import { parseMap, type ParseResult } from './parse';
+import type { ParseResult } from './parse';
+import { readMapText } from './readMap';
 
 /** The map that opens on first launch, shipped in public/maps. */
 export const ARTICLE_MAP_FILE = 'cartel-drone-strikes.clashmap.json';
@@ -21,5 +22,5 @@ export async function loadBundledMap(fileName: string): Promise<ParseResult> {
       },
     };
   }
-  return parseMap(text, { brokenQuotes: 'warn' });
+  return readMapText(text, { brokenQuotes: 'warn' });
 }

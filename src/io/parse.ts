@@ -7,6 +7,7 @@ import { nodeKindList } from '../model/node';
 import { describeMarkup, recognizeForeignFormat, recognizeForeignText } from './foreignFormats';
 import { parseJsonText, showInvisible } from './jsonText';
 import { migrate, type RawDocument } from './migrations';
+import { checkCounts, readValidMap } from './readMap';
 import { DOUBLED_BOM_ISSUE, type ParseError } from './parseError';
 
 /**
@@ -37,6 +38,14 @@ const invalid = (issues: Issue[]): ParseResult =>
  * schema, invariants. Never throws; every failure names where and why.
  */
 export function parseMap(text: string, options: ParseOptions = {}): ParseResult {
+  // Validity is decided by readValidMap (what the app loads at start to read its stored map);
+  // this module, with everything that explains a failure, loads only when one needs explaining.
+  const valid = readValidMap(text, options);
+  return valid ? { ok: true, ...valid } : explainInvalid(text, options);
+}
+
+/** The same stages again, for text readValidMap refused: what is wrong, and where. */
+function explainInvalid(text: string, options: ParseOptions): ParseResult {
   if (text.length > LIMITS.fileBytes) {
     return fail({
       kind: 'tooLarge',
@@ -145,42 +154,6 @@ export function parseMap(text: string, options: ParseOptions = {}): ParseResult 
   const problems = checkInvariants(map);
   if (problems.length > 0) return invalid(problems);
   return { ok: true, map, warnings: [] };
-}
-
-function checkCounts(doc: RawDocument): Issue[] {
-  const issues: Issue[] = [];
-  const limits = [
-    ['nodes', LIMITS.nodes],
-    ['edges', LIMITS.edges],
-    ['sources', LIMITS.sources],
-  ] as const;
-  for (const [field, max] of limits) {
-    const list = doc[field];
-    if (Array.isArray(list) && list.length > max) {
-      issues.push({
-        path: field,
-        message: `has ${list.length.toLocaleString('en-US')} entries; a map may have at most ${max.toLocaleString('en-US')}`,
-      });
-    }
-  }
-  if (issues.length > 0 || !Array.isArray(doc.nodes)) return issues;
-  // The lists inside nodes too, before the schema reads every entry of a hostile 10 MB one;
-  // the messages are the schema's own.
-  doc.nodes.forEach((node: unknown, i) => {
-    if (node === null || typeof node !== 'object') return;
-    const { evidence, tags } = node as RawDocument;
-    if (Array.isArray(evidence) && evidence.length > LIMITS.evidencePerNode)
-      issues.push({
-        path: `nodes[${i}].evidence`,
-        message: `has more than ${LIMITS.evidencePerNode} quotes`,
-      });
-    if (Array.isArray(tags) && tags.length > LIMITS.tagsPerNode)
-      issues.push({
-        path: `nodes[${i}].tags`,
-        message: `has more than ${LIMITS.tagsPerNode} tags`,
-      });
-  });
-  return issues;
 }
 
 function capIssues(issues: Issue[]): Issue[] {

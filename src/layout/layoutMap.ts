@@ -4,7 +4,7 @@ import type { MapNode, Point } from '../model/node';
 import { EDGE_KINDS, edgeKindRank } from '../model/relations/registry';
 import type { Rect } from './edgeGeometry';
 import { estimateNodeSize, type Size } from './nodeSize';
-import { columnIndex, gapWidthFor, lanesPerGap } from './routeEdges';
+import { columnIndex, columnsOf, gapWidthFor, lanesPerGap } from './routeEdges';
 
 export interface LayoutOptions {
   /** Measured size of a node, where the canvas knows it; otherwise estimated from its text. */
@@ -76,6 +76,71 @@ export function layoutMap(map: ClashMap, options: LayoutOptions = {}): Map<strin
     columnX += columnWidth + LAYOUT_SPACING.columnGap;
   }
   return widenGaps(map, positions, sizeOf);
+}
+
+/** A node's size before and after it changed. */
+export interface Resize {
+  from: Size;
+  to: Size;
+}
+
+/**
+ * The layout after some nodes changed size (a card's text was edited), redone for their columns
+ * only: the cards below each one in its column move by its change in height, and the other
+ * columns stay. `before` is `layoutMap`'s answer with the old sizes; `sizeOf` gives the sizes of
+ * the nodes that did not change. The answer is `layoutMap`'s with the new sizes, or undefined
+ * where only a whole layout gives that: a column's width changed, or a gap between columns now
+ * needs another number of edge lanes (a whole layout makes each gap as wide as its lanes need).
+ */
+export function relayoutResized(
+  map: ClashMap,
+  before: ReadonlyMap<string, Point>,
+  resized: ReadonlyMap<string, Resize>,
+  sizeOf: (node: MapNode) => Size,
+): Map<string, Point> | undefined {
+  const oldRects = new Map<string, Rect>();
+  for (const node of map.nodes) {
+    const at = before.get(node.id);
+    if (!at) return undefined;
+    oldRects.set(node.id, { x: at.x, y: at.y, ...(resized.get(node.id)?.from ?? sizeOf(node)) });
+  }
+  const columns = columnsOf(oldRects.values());
+  // The changes in height in each column, at the top of the card that changed.
+  const grown = new Map<number, Array<{ y: number; by: number }>>();
+  for (const [id, { from, to }] of resized) {
+    const rect = oldRects.get(id);
+    if (!rect) continue;
+    const c = columnIndex(columns, rect);
+    const right = columns[c]!.right;
+    // The column's width would change: every column right of it moves, and so may its lanes.
+    if (rect.x + to.width > right || (to.width < from.width && rect.x + from.width >= right))
+      return undefined;
+    if (to.height === from.height) continue;
+    const list = grown.get(c) ?? [];
+    list.push({ y: rect.y, by: to.height - from.height });
+    grown.set(c, list);
+  }
+  const positions = new Map<string, Point>();
+  const newRects = new Map<string, Rect>();
+  for (const node of map.nodes) {
+    const rect = oldRects.get(node.id)!;
+    let y = rect.y;
+    // The cards below a changed one in its column (the layout stacks a column top-down).
+    for (const change of grown.get(columnIndex(columns, rect)) ?? []) {
+      if (change.y < rect.y) y += change.by;
+    }
+    positions.set(node.id, { x: rect.x, y });
+    newRects.set(node.id, { x: rect.x, y, ...(resized.get(node.id)?.to ?? sizeOf(node)) });
+  }
+  // Every gap must be as wide as a whole layout would make it for its lanes now.
+  const { columns: after, lanes } = lanesPerGap(newRects, map.edges);
+  if (after.length !== columns.length) return undefined;
+  for (let i = 1; i < after.length; i++) {
+    const gap = after[i]!.left - after[i - 1]!.right;
+    const wanted = Math.max(LAYOUT_SPACING.columnGap, gapWidthFor(lanes[i]!));
+    if (Math.abs(gap - wanted) > 1e-6) return undefined;
+  }
+  return positions;
 }
 
 /** Moves columns apart where a gap is too narrow for the lanes of the edges that run in it. */

@@ -1,7 +1,7 @@
 /** Hard limits on what a map may hold; every one has a message that names it. */
 export const LIMITS = {
   fileBytes: 10 * 1024 * 1024,
-  nodes: 5_000,
+  nodes: 10_000,
   edges: 20_000,
   sources: 200,
   evidencePerNode: 50,

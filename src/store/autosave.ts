@@ -1,5 +1,5 @@
 import { createStore, get, set, update, type UseStore } from 'idb-keyval';
-import { parseMap } from '../io/parse';
+import { readMapText } from '../io/readMap';
 import { emptyMap, type ClashMap } from '../model/map';
 import { serializeMap } from '../io/serialize';
 import { assumptionsKey, isDirty, type ClashmapStore } from './store';
@@ -132,7 +132,7 @@ export async function restoreAutosave(): Promise<RestoreResult> {
     }
   }
   if (rescue && takeRescue) {
-    const rescued = parseMap(rescue.text, { brokenQuotes: 'warn' });
+    const rescued = await readMapText(rescue.text, { brokenQuotes: 'warn' });
     if (rescued.ok) {
       const moved: AutosaveRecord = { ...rescue, rev: (record?.rev ?? 0) + 1 };
       try {
@@ -147,7 +147,9 @@ export async function restoreAutosave(): Promise<RestoreResult> {
   if (rescue) clearRescue();
   if (!record) return { status: 'none' };
   const result =
-    typeof record.text === 'string' ? parseMap(record.text, { brokenQuotes: 'warn' }) : null;
+    typeof record.text === 'string'
+      ? await readMapText(record.text, { brokenQuotes: 'warn' })
+      : null;
   if (result?.ok) return { status: 'restored', map: result.map, record };
   try {
     await set(UNREADABLE_KEY, record, db());
@@ -285,7 +287,7 @@ export function startAutosave(
     const merge = await import('../model/merge').catch(() => null);
     if (!merge) return false;
     const { mergeMaps } = merge;
-    const theirs = parseMap(other.text, { brokenQuotes: 'warn' });
+    const theirs = await readMapText(other.text, { brokenQuotes: 'warn' });
     if (!theirs.ok) return false;
     const before = store.getState().map;
     const merged = mergeMaps(lastWritten?.map ?? emptyMap(before.title), before, theirs.map);
@@ -314,8 +316,8 @@ export function startAutosave(
     }
     if (!latest || latest.tabId === tabId || latest.text === asked.text) return;
     const merge = await import('../model/merge').catch(() => null);
-    const base = parseMap(asked.text, { brokenQuotes: 'warn' });
-    const theirs = parseMap(latest.text, { brokenQuotes: 'warn' });
+    const base = await readMapText(asked.text, { brokenQuotes: 'warn' });
+    const theirs = await readMapText(latest.text, { brokenQuotes: 'warn' });
     if (!merge || !base.ok || !theirs.ok) return;
     const merged = merge.mergeMaps(base.map, store.getState().map, theirs.map);
     if (merged) events.onMerge(merged.map, merged.repairs);

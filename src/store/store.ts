@@ -26,7 +26,7 @@ import * as argumentOps from '../model/argumentOps';
 import * as ops from '../model/operations';
 import * as flowOps from '../model/flowOps';
 import { createHistory, type HistoryEntry } from '../doc/history';
-import { layoutMap } from '../layout/layoutMap';
+import { layoutMap, relayoutResized, type Resize } from '../layout/layoutMap';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
 import type { ArgumentFlowEdge, ArgumentFlowNode } from './flowAdapter';
 import {
@@ -188,6 +188,27 @@ function unplacedLayout(
 ): ReadonlyMap<string, Point> {
   if (map.nodes.every((n) => n.position)) return NO_POSITIONS;
   return layoutMap(map, sizes ? { sizeOf: (id) => sizes.get(id) } : {});
+}
+
+/**
+ * The layout after the canvas measured new sizes: only the columns of the cards that changed
+ * (a card's text was edited), or the whole map where that would not give the same answer.
+ */
+function resizedLayout(
+  state: ClashmapState,
+  sizes: ReadonlyMap<string, Size>,
+): ReadonlyMap<string, Point> {
+  const { map, measured } = state;
+  const byId = new Map(map.nodes.map((n) => [n.id, n]));
+  const resized = new Map<string, Resize>();
+  for (const [id, to] of sizes) {
+    const was = measured.get(id);
+    if (was === to) continue;
+    const node = byId.get(id);
+    if (node) resized.set(id, { from: was ?? estimateNodeSize(node), to });
+  }
+  const sizeOf = (node: MapNode) => sizes.get(node.id) ?? estimateNodeSize(node);
+  return relayoutResized(map, state.autoPositions, resized, sizeOf) ?? unplacedLayout(map, sizes);
 }
 
 /** Keeps the entries of `values` whose node is still on the map (the same object if all are). */
@@ -504,7 +525,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         // Nodes placed by the layout reflow, like an outline, when one of them changes size
         // (its text was edited); nodes the user placed stay where they are.
         if (autoNodeResized && !state.layoutPending && measured)
-          session.autoPositions = unplacedLayout(state.map, measured);
+          session.autoPositions = resizedLayout(state, measured);
         if (selection) {
           const selectedNodeIds = state.map.nodes
             .filter((n) => selection!.has(n.id))

@@ -316,6 +316,22 @@ describe('first launch', () => {
     expect(box && pane && box.y >= pane.y && box.y < pane.y + pane.height).toBe(true);
   });
 
+  it('opens a 10,000-card map, the node limit, and draws the cards in view', async () => {
+    const { page } = session;
+    await chooseFile(
+      page,
+      () => tool(page, 'Open map').click(),
+      fileFromText('limit.clashmap.json', serializeMap(generateMap(10_000))),
+    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 120_000 })
+      .toMatch(/10,000 nodes/);
+    await page
+      .getByRole('group', { name: /^(?:Position|Claim): / })
+      .first()
+      .waitFor({ timeout: 120_000 });
+  });
+
   it('logs no errors', () => {
     expect(session.errors).toEqual([]);
   });

@@ -238,6 +238,17 @@ describe('presenting a map in class', () => {
     );
   });
 
+  it("the browser's own Print menu prints the map and the outline after it", async () => {
+    // Print (Ctrl+P, the browser's menu) gives the page no time to load anything: the outline,
+    // which loads after the first map is drawn, is ready by then.
+    const firstPosition = articleMap.nodes.find((n) => n.kind === 'position')!;
+    await page.emulateMedia({ media: 'print' });
+    const outline = page.locator('.cm-print-outline');
+    await expect.poll(() => outline.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect(outline.textContent()).resolves.toContain(firstPosition.text);
+    await expect(page.locator('.cm-canvas').isVisible()).resolves.toBe(true);
+  });
+
   it('prints a handout with one position per A4 page, every word at 8 pt or more, then the outline', async () => {
     // The browser's Print dialog cannot be driven headless: the test takes its place and
     // looks at the page as the printer would lay it out.

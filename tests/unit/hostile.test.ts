@@ -148,19 +148,20 @@ describe('hostile files too big to commit, generated', { timeout: 30_000 }, () =
       kind: 'invalidContent',
       lines: [
         'This map file has a problem.',
-        'nodes: has 5,001 entries; a map may have at most 5,000',
+        `nodes: has ${(LIMITS.nodes + 1).toLocaleString('en-US')} entries; a map may have at most ${LIMITS.nodes.toLocaleString('en-US')}`,
       ],
     });
   });
 
   it('too many edges, and too many nodes, reported together', () => {
+    const nodes = LIMITS.nodes + 1;
     const doc = {
       ...validDoc(),
-      nodes: Array.from({ length: 10_000 }, (_, i) => claim(i)),
+      nodes: Array.from({ length: nodes }, (_, i) => claim(i)),
       edges: Array.from({ length: LIMITS.edges + 1 }, (_, i) => ({
         id: `e${i}`,
-        from: `n${i % 10_000}`,
-        to: `n${(i + 1) % 10_000}`,
+        from: `n${i % nodes}`,
+        to: `n${(i + 1) % nodes}`,
         kind: 'support',
       })),
     };
@@ -168,7 +169,7 @@ describe('hostile files too big to commit, generated', { timeout: 30_000 }, () =
       kind: 'invalidContent',
       lines: [
         'This map file has 2 problems.',
-        'nodes: has 10,000 entries; a map may have at most 5,000',
+        `nodes: has ${nodes.toLocaleString('en-US')} entries; a map may have at most ${LIMITS.nodes.toLocaleString('en-US')}`,
         'edges: has 20,001 entries; a map may have at most 20,000',
       ],
     });

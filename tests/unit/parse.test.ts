@@ -307,7 +307,7 @@ describe('parseMap refuses files too big to be maps', () => {
     });
     expect(oneProblem(text)).toEqual({
       kind: 'invalidContent',
-      line: 'nodes: has 5,001 entries; a map may have at most 5,000',
+      line: `nodes: has ${(LIMITS.nodes + 1).toLocaleString('en-US')} entries; a map may have at most ${LIMITS.nodes.toLocaleString('en-US')}`,
     });
   });
 
@@ -740,7 +740,7 @@ const INVALID_CONTENT: Array<{ name: string; change: (doc: Doc) => void; line: s
       (d.presentation = {
         steps: [{ id: 's1', nodes: Array.from({ length: LIMITS.nodes + 1 }, () => 'pos') }],
       }),
-    line: 'presentation.steps[0].nodes: Too big: expected array to have <=5000 items',
+    line: `presentation.steps[0].nodes: Too big: expected array to have <=${LIMITS.nodes} items`,
   },
 ];
 
