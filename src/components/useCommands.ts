@@ -25,7 +25,6 @@ import { layoutInWorker } from '../layout/layoutInWorker';
 import { MAP_FILE_EXTENSION, type ClashMap } from '../model/map';
 import type { EdgeKind } from '../model/edge';
 import type { NodeKind } from '../model/node';
-import { commonConclusion } from '../model/argumentOps';
 import { isDirty } from '../store/store';
 import { LARGE_MAP_NODES } from './MapCanvas';
 import { steerTo } from './KeepSelectionInView';
@@ -144,7 +143,8 @@ export function useCommands(
       addNode: (kind: NodeKind, at?: { x: number; y: number }) =>
         state().addNode(kind, at ?? viewCenter()),
       reply: (kind: EdgeKind) => state().reply(kind),
-      supportTogether: () => {
+      supportTogether: async () => {
+        const { commonConclusion } = await import('../model/argumentOps');
         const { map, selectedNodeIds } = state();
         const byId = new Map(map.nodes.map((node) => [node.id, node]));
         const premises = selectedNodeIds.filter((id) => byId.get(id)?.kind !== 'argument');
@@ -157,7 +157,7 @@ export function useCommands(
         }
         // The claim they all support already is the conclusion; else the user chooses one.
         const common = commonConclusion(map, premises);
-        if (common.length === 1) return void state().supportTogether(premises, common[0]!);
+        if (common.length === 1) return void (await state().supportTogether(premises, common[0]!));
         const candidates = (common.length > 1 ? common : map.nodes.map((node) => node.id))
           .map((id) => byId.get(id)!)
           .filter((node) => node.kind !== 'argument' && !premises.includes(node.id))

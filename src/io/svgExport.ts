@@ -1,6 +1,7 @@
 import { END_MARKERS, type Rect } from '../layout/edgeGeometry';
 import { routeEdges, routePath, type EdgeRoute } from '../layout/routeEdges';
 import { estimateNodeSize } from '../layout/nodeSize';
+import { isUnnamedArgument } from '../model/arguments';
 import type { Edge } from '../model/edge';
 import type { ClashMap } from '../model/map';
 import type { InferenceNode, MapNode } from '../model/node';
@@ -294,7 +295,7 @@ function drawJunction(node: InferenceNode, box: Rect): { markup: string; height:
   const r = Math.min(box.width, box.height) / 2 - 1.5;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  const name = node.scheme ?? (UNNAMED_ARGUMENTS.has(node.text) ? '' : node.text);
+  const name = node.scheme ?? (isUnnamedArgument(node.text) ? '' : node.text);
   const parts = [
     `<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r)}" fill="${COLOR.claimBg}" stroke="${relationKind('support').look.color.hex}" stroke-width="3"/>`,
   ];
@@ -309,9 +310,6 @@ function drawJunction(node: InferenceNode, box: Rect): { markup: string; height:
   ].join('\n');
   return { markup, height: box.height };
 }
-
-/** The names the app gives an argument until its maker names it (see argumentOps.ts). */
-const UNNAMED_ARGUMENTS = new Set(['Together', 'Inference']);
 
 class Bounds {
   minX = Infinity;

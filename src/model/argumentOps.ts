@@ -1,4 +1,4 @@
-import { argumentParts } from './arguments';
+import { argumentParts, INFERENCE_TEXT, LINKED_ARGUMENT_TEXT } from './arguments';
 import { diffMaps } from './change';
 import type { Edge } from './edge';
 import { freshId } from './ids';
@@ -13,10 +13,7 @@ import { connect, takenIds, type EditResult } from './operations';
  * like any other.
  */
 
-/** The name a new linked argument gets until its maker names it. */
-export const LINKED_ARGUMENT_TEXT = 'Together';
-/** The name of the argument a support becomes when it is undercut. */
-export const INFERENCE_TEXT = 'Inference';
+export { INFERENCE_TEXT, LINKED_ARGUMENT_TEXT } from './arguments';
 
 /**
  * Argument schemes offered by name: Walton's common schemes, as AIF and OVA name them. Any other

@@ -10,6 +10,14 @@ import { relationKind } from './relations/registry';
  * broken (with no premise or no conclusion), which go with it.
  */
 
+/** The name a new linked argument gets until its maker names it. */
+export const LINKED_ARGUMENT_TEXT = 'Together';
+/** The name of the argument a support becomes when it is undercut. */
+export const INFERENCE_TEXT = 'Inference';
+/** Whether an argument's name is only the one the app gave it. */
+export const isUnnamedArgument = (text: string) =>
+  text === LINKED_ARGUMENT_TEXT || text === INFERENCE_TEXT;
+
 /** Whether an edge is a premise of its `to` (an argument). */
 export const isPremiseEdge = (edge: Edge) => relationKind(edge.kind).evaluation === 'premise';
 /** Whether an edge is the conclusion of its `from` (an argument). */

@@ -1,3 +1,4 @@
+import { isUnnamedArgument } from './arguments';
 import type { Edge } from './edge';
 import { indexMap } from './graph';
 import type { ClashMap } from './map';
@@ -62,9 +63,6 @@ export function outlineOf(map: ClashMap): Outline {
   return { positions, unlinked };
 }
 
-/** The names the app gives an argument until its maker names it (see argumentOps.ts). */
-const UNNAMED_ARGUMENT = new Set(['Together', 'Inference']);
-
 /**
  * How an outline line reads: the label before it ("Supports", "Premise", "Together (Argument From
  * Expert Opinion)") and its text. An argument is a line of its own under its conclusion, with
@@ -77,7 +75,7 @@ export function outlineLine(item: OutlineItem): { label: string; text: string } 
     const scheme = node.scheme === undefined ? '' : ` (${node.scheme})`;
     return {
       label: `${linked ? 'Together' : 'Argument'}${scheme}`,
-      text: UNNAMED_ARGUMENT.has(node.text) ? '' : node.text,
+      text: isUnnamedArgument(node.text) ? '' : node.text,
     };
   }
   if (!via) return { label: '', text: node.text };

@@ -22,7 +22,6 @@ import {
   type Origin,
 } from '../model/change';
 import { changeProblem } from '../model/checkChange';
-import * as argumentOps from '../model/argumentOps';
 import * as ops from '../model/operations';
 import * as flowOps from '../model/flowOps';
 import { createHistory, type HistoryEntry } from '../doc/history';
@@ -108,16 +107,16 @@ export interface Actions {
   addNode: (kind: NodeKind, position?: Point) => string;
   reply: (kind: EdgeKind) => string | null;
   /** Links the premises into one argument for the conclusion (they support it only together). */
-  supportTogether: (premiseIds: string[], conclusionId: string) => boolean;
+  supportTogether: (premiseIds: string[], conclusionId: string) => Promise<boolean>;
   /**
    * Adds a claim undercutting the selected argument junction, or the argument of the selected
    * support, premise or conclusion line, and opens it for typing; its id, or null.
    */
-  undercutSelection: () => string | null;
+  undercutSelection: () => Promise<string | null>;
   /** Turns a linked argument back into separate supports. */
-  separatePremises: (argumentId: string) => boolean;
+  separatePremises: (argumentId: string) => Promise<boolean>;
   /** Marks the two selected claims as contraries. */
-  markContraries: () => boolean;
+  markContraries: () => Promise<boolean>;
   /** Adds an argument made in a speech of the round, on a sheet (the flow view); its id, or null. */
   addFlowArgument: (draft: flowOps.FlowArgumentDraft) => string | null;
   /** Crosses an argument out in a speech (a concession), or with null takes that back. */
@@ -611,7 +610,9 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         return added ? node.id : null;
       },
 
-      supportTogether: (premiseIds, conclusionId) => {
+      // The argument edits load with their first use: none is needed to open a map.
+      supportTogether: async (premiseIds, conclusionId) => {
+        const argumentOps = await import('../model/argumentOps');
         const state = get();
         // The junction sits between the premises and the conclusion.
         const ends = [...premiseIds, conclusionId].map((id) => {
@@ -632,7 +633,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         });
       },
 
-      undercutSelection: () => {
+      undercutSelection: async () => {
+        const argumentOps = await import('../model/argumentOps');
         const state = get();
         const [nodeId] = state.selectedNodeIds;
         const [edgeId] = state.selectedEdgeIds;
@@ -677,13 +679,16 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           : null;
       },
 
-      separatePremises: (argumentId) =>
-        commit(argumentOps.separatePremises(get().map, argumentId), {
+      separatePremises: async (argumentId) => {
+        const argumentOps = await import('../model/argumentOps');
+        return commit(argumentOps.separatePremises(get().map, argumentId), {
           selectedNodeIds: [],
           selectedEdgeIds: [],
-        }),
+        });
+      },
 
-      markContraries: () => {
+      markContraries: async () => {
+        const argumentOps = await import('../model/argumentOps');
         const state = get();
         if (state.selectedNodeIds.length !== 2) {
           refuse('Select two claims that cannot both be true, then mark them as contraries.');

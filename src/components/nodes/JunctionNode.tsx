@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { INFERENCE_TEXT, LINKED_ARGUMENT_TEXT } from '../../model/argumentOps';
+import { isUnnamedArgument } from '../../model/arguments';
 import type { Label } from '../../model/evaluate';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
 import { useClashmap } from '../../store/StoreContext';
@@ -17,7 +17,7 @@ function JunctionNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const labelKey = useClashmap((s) => labelKeyOf(s, id));
   const [label] = labelKey.split(':') as [Label | '', string | undefined];
   const scheme = node.kind === 'argument' ? node.scheme : undefined;
-  const named = node.text !== LINKED_ARGUMENT_TEXT && node.text !== INFERENCE_TEXT;
+  const named = !isUnnamedArgument(node.text);
   return (
     <div
       className={`cm-junction${selected ? ' is-selected' : ''}${label ? ` cm-junction--${label}` : ''}`}
