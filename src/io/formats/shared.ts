@@ -310,17 +310,20 @@ export interface EvaluationChange {
 /**
  * The claims and positions (not arguments: their ids need not survive a conversion) whose
  * label differs between `before`, the map the author meant (or the map before export), and
- * `after`, the map as converted (or as read back), matched by id.
+ * `after`, the map as converted (or as read back), matched by id. `helpers` are nodes that
+ * `before` holds only to model what the author meant (an attack that an undercut can stop, say),
+ * which nobody reads: they are not reported.
  */
 export function evaluationChanges(
   before: Pick<ClashMap, 'nodes' | 'edges'>,
   after: Pick<ClashMap, 'nodes' | 'edges'>,
+  helpers: ReadonlySet<string> = new Set(),
 ): EvaluationChange[] {
   const was = evaluateMap(before).nodes;
   const now = evaluateMap(after).nodes;
   const changes: EvaluationChange[] = [];
   for (const node of before.nodes) {
-    if (node.kind === 'argument') continue;
+    if (node.kind === 'argument' || helpers.has(node.id)) continue;
     const a = was.get(node.id)?.label;
     const b = now.get(node.id)?.label;
     if (a !== undefined && a !== b)
@@ -337,8 +340,9 @@ export function evaluationChanges(
 export function evaluationChangeNote(
   before: Pick<ClashMap, 'nodes' | 'edges'>,
   after: Pick<ClashMap, 'nodes' | 'edges'>,
+  helpers: ReadonlySet<string> = new Set(),
 ): string {
-  const changes = evaluationChanges(before, after);
+  const changes = evaluationChanges(before, after, helpers);
   if (changes.length === 0) return 'Which claims stand is unchanged by these losses';
   const named = changes
     .slice(0, CHANGES_SHOWN)
@@ -359,7 +363,8 @@ export function reportEvaluationChange(
   losses: LossLog,
   before: Pick<ClashMap, 'nodes' | 'edges'>,
   after: Pick<ClashMap, 'nodes' | 'edges'>,
+  helpers: ReadonlySet<string> = new Set(),
 ): void {
   if (losses.list().length === 0) return;
-  losses.add('', evaluationChangeNote(before, after));
+  losses.add('', evaluationChangeNote(before, after, helpers));
 }
