@@ -986,12 +986,17 @@ export async function importArgdown(text: string): Promise<ImportResult> {
   return finishImport(map, losses);
 }
 
-/** The first line of an argument: its first description or its structure's first statement. */
+/**
+ * The first line of an argument: its first definition (a description, not a reference to it) or
+ * its structure's first statement, else its first mention.
+ */
 function argumentLine(argument: ArgdownArgument): number {
-  const lines = [...(argument.members ?? []), ...(argument.pcs ?? [])]
-    .map((m) => m.startLine)
-    .filter((n): n is number => n !== undefined);
-  return lines.length > 0 ? Math.min(...lines) : Infinity;
+  const members = argument.members ?? [];
+  const lines = (own: ArgdownStatement[]) =>
+    own.map((m) => m.startLine).filter((n): n is number => n !== undefined);
+  const defined = lines([...members.filter((m) => !m.isReference), ...(argument.pcs ?? [])]);
+  const any = defined.length > 0 ? defined : lines(members);
+  return any.length > 0 ? Math.min(...any) : Infinity;
 }
 
 /** An argument's description: its last description with text, as Argdown takes it. */
@@ -1056,6 +1061,12 @@ function readSteps(argument: ArgdownArgument, place: string, losses: LossLog): S
     if (other.length > 0) losses.add(place, 'Inference data other than {uses: […]} is not kept');
     steps.push({ premises, conclusion: statement.title, scheme, inference });
   });
+  const used = new Set(steps.flatMap((step) => [...step.premises, step.conclusion]));
+  if (pcs.some((statement) => statement.title !== undefined && !used.has(statement.title)))
+    losses.add(
+      place,
+      'Premises that no inference uses (its {uses: […]} leaves them out) are kept as claims but not linked to the argument',
+    );
   return steps;
 }
 
