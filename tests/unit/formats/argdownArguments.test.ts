@@ -402,6 +402,41 @@ describe('Argdown export of arguments', () => {
     ]);
   });
 
+  it('says when what it writes as another kind changes which claims stand', async () => {
+    // A turn attacks its target and what the target supports; Argdown writes it as an attack,
+    // which leaves the position standing on its other supporter.
+    const claim = (id: string, text: string) => ({
+      id,
+      kind: 'claim' as const,
+      text,
+      evidence: [],
+    });
+    const map: ClashMap = {
+      format: 'clashmap',
+      version: 5,
+      title: 'Turn',
+      sources: [],
+      nodes: [
+        { id: 'p', kind: 'position', text: 'Strike', evidence: [] },
+        claim('a', 'Strikes stem the flow'),
+        claim('b', 'Strikes deter'),
+        claim('t', 'Strikes increase the flow'),
+      ],
+      edges: [
+        { id: 'e1', from: 'a', to: 'p', kind: 'support' },
+        { id: 'e2', from: 'b', to: 'p', kind: 'support' },
+        { id: 'e3', from: 't', to: 'a', kind: 'turns' },
+      ],
+    };
+    const { losses, back } = await roundTrip(map);
+    expect(messages(losses).at(-1)).toBe(
+      'This changes which claims stand: “Strike” fell and now stands',
+    );
+    // And so it does, read back.
+    expect(evaluateMap(map).nodes.get('p')?.label).toBe('falls');
+    expect(evaluateMap(back).nodes.get('p')?.label).toBe('stands');
+  });
+
   it('keeps the v5 fixture’s nodes, linked premises, schemes, undercut and conflict', async () => {
     const map = readV5();
     const { back, importLosses } = await roundTrip(map);
