@@ -272,6 +272,10 @@ describe('the relation-kind registry', () => {
       kind: 'contrary',
       bothWays: false,
     });
+    // Argdown's contrary (an attack between statements in strict mode) cannot both be true, and
+    // says nothing about which comes first: a conflict, as a contradiction is; an attack rebuts.
+    expect(edgeKindOfArgdownRelation('contrary')).toEqual({ kind: 'contrary', bothWays: false });
+    expect(edgeKindOfArgdownRelation('attack')).toEqual({ kind: 'rebuttal', bothWays: false });
     expect(edgeKindOfArgdownRelation('undercut')).toEqual({ kind: 'undercut', bothWays: false });
     expect(edgeKindOfArgdownRelation('premise')).toBeUndefined();
     expect(edgeKindOfAifNode('CA')).toBe('rebuttal');

@@ -34,7 +34,7 @@ export const contrary: RelationKindSpec<'contrary'> = {
   evaluation: 'conflicts',
   flow: 'answer',
   formats: {
-    argdown: { sign: '><', reads: ['contradictory'], readsBothWays: [] },
+    argdown: { sign: '><', reads: ['contradictory', 'contrary'], readsBothWays: [] },
     aif: { node: 'CA', scheme: 'Contrary' },
     kialo: null,
     dot: { color: '#8a1c5c', arrowhead: 'none' },

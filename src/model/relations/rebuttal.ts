@@ -30,7 +30,7 @@ export const rebuttal: RelationKindSpec<'rebuttal'> = {
   evaluation: 'attacks',
   flow: 'answer',
   formats: {
-    argdown: { sign: '-', reads: ['attack', 'contrary'], readsBothWays: [] },
+    argdown: { sign: '-', reads: ['attack'], readsBothWays: [] },
     aif: { node: 'CA', scheme: 'Default Conflict' },
     kialo: { stance: 'Con' },
     dot: { color: '#b3261e', arrowhead: 'tee' },

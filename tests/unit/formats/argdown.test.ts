@@ -76,6 +76,7 @@ describe('Argdown export', () => {
       'Quote offsets are not kept in Argdown; quotes are found again in their source text on import',
       'Edge notes are not kept: Argdown relations have no text',
       'Edge ids are not kept in Argdown; imported edges get new ids',
+      'Which claims stand is unchanged by these losses',
     ]);
     expect(losses[0]!.count).toBe(map.nodes.filter((n) => n.evidence.length > 0).length);
     expect(losses[1]!.count).toBe(map.edges.filter((e) => e.note !== undefined).length);
@@ -96,16 +97,21 @@ describe('Argdown export', () => {
     );
   });
 
-  it('turns line breaks, tabs and repeated spaces into single spaces, and reports it', () => {
+  // The old export collapsed the whitespace and reported it as lost; the data now holds it.
+  it('keeps line breaks, tabs and repeated spaces: the line shows single spaces, the data the text', async () => {
     const map: ClashMap = {
       ...SMALL,
       nodes: [{ id: 'p1', kind: 'position', text: ' Two\r\nlines\tand  gaps ', evidence: [] }],
       edges: [],
     };
     const { text, losses } = exported(exportArgdown(map));
-    expect(text).toContain('[p1]: Two lines and gaps #position');
-    expect(lossAbout(losses, 'single spaces').path).toBe('nodes[0].text');
+    expect(text).toContain(
+      '[p1]: Two lines and gaps #position {"text":" Two\\r\\nlines\\tand  gaps "}',
+    );
+    expect(losses).toEqual([]);
     expect(normalizeStatementText('a\n\n  b\t c')).toBe('a b c');
+    const { map: back } = imported(await importArgdown(text));
+    expect(back.nodes[0]!.text).toBe(' Two\r\nlines\tand  gaps ');
   });
 });
 
@@ -252,8 +258,9 @@ describe('Argdown round trip (Clashmap → Argdown → Clashmap)', () => {
         };
         const { back } = await roundTrip(map);
         const [p, c] = back.nodes;
-        expect(p).toEqual({ ...map.nodes[0], text: normalizeStatementText(text) });
-        expect(c).toEqual({ ...map.nodes[1], text: normalizeStatementText(words) });
+        // Exactly: the old expectation collapsed whitespace, which the export now keeps.
+        expect(p).toEqual(map.nodes[0]);
+        expect(c).toEqual(map.nodes[1]);
         expect(back.title).toBe(words);
         expect(back.edges.map((e) => [e.from, e.to, e.kind])).toEqual([['c', 'p', 'support']]);
       }),
@@ -274,6 +281,7 @@ describe('Argdown import of a hand-written file', () => {
       claims: [
         ['Stem-the-flow', 'Strikes would stem the flow of fentanyl across the border.'],
         ['Demand', 'As long as US demand exists, the trade will continue.'],
+        ['Terror-designation', 'Designating cartels as terrorists prepares military action.'],
         ['Sovereignty', 'Mexico rejects any foreign intervention.'],
         ['Collusion', 'Parts of the Mexican state collude with the cartels.'],
         ['Untitled-1', 'Security dialogue between both governments is strong and ongoing.'],
@@ -286,16 +294,21 @@ describe('Argdown import of a hand-written file', () => {
         'Collusion -> Clean-state (contrary)',
         'Collusion -> Cooperate (rebuttal)',
         'Demand -> Stem-the-flow (rebuttal)',
+        'Hot-war -> Hot-war-risk (concludes)',
         'Hot-war-risk -> Strike (rebuttal)',
         'Sovereignty -> Cooperate (support)',
         'Sovereignty -> Strike (rebuttal)',
         'Stem-the-flow -> Strike (support)',
+        'Terror-designation -> Strike (support)',
         'Untitled-1 -> Cooperate (support)',
+        'Untitled-2 -> Hot-war (premise)',
+        'Untitled-3 -> Hot-war (premise)',
       ],
       quotes: [
         ['Strike', []],
         ['Stem-the-flow', []],
         ['Demand', [['demand for fentanyl still exists in the US', 'Daniel DePetris']]],
+        ['Terror-designation', []],
         [
           'Sovereignty',
           [['We reject any form of intervention or interference.', 'Claudia Sheinbaum']],
@@ -304,10 +317,19 @@ describe('Argdown import of a hand-written file', () => {
         ['Collusion', []],
         ['Untitled-1', []],
         ['Clean-state', []],
+        ['Hot-war', []],
         ['Untitled-2', []],
         ['Untitled-3', []],
         ['Hot-war-risk', []],
       ],
+    });
+    // <Hot war>'s structure is an argument named by its title, its description in the notes.
+    expect(map.nodes.find((n) => n.id === 'Hot-war')).toEqual({
+      id: 'Hot-war',
+      kind: 'argument',
+      text: 'Hot war',
+      notes: 'Strikes risk a hot war with armed cartels.',
+      evidence: [],
     });
     expect(map.nodes.find((n) => n.id === 'Stem-the-flow')!.tags).toEqual(['fentanyl']);
     expect(map.nodes.find((n) => n.id === 'Collusion')!.tags).toEqual(['contested claim']);
@@ -320,7 +342,9 @@ describe('Argdown import of a hand-written file', () => {
     ]);
   });
 
-  it('reports arguments, undercuts, contradictions, headings and the position rule as losses', async () => {
+  // Arguments and their relations used to be left out and reported; now only what Clashmap
+  // cannot hold is reported.
+  it('reports undercuts, contradictions, headings and the position rule as losses', async () => {
     const { losses } = imported(await importArgdown(readFileSync(FIXTURE, 'utf8')));
     expect(losses.map((l) => [l.path, l.message])).toEqual([
       [
@@ -329,11 +353,12 @@ describe('Argdown import of a hand-written file', () => {
       ],
       [
         'line 14',
-        'Relations to or from arguments (<Argument>) and inferences are not imported: Clashmap links statements only',
+        'Arguments without a premise–conclusion structure became claims whose text is their description (or title), so that their relations are kept',
       ],
+      ['line 26', 'Undercuts of a statement are not imported: an undercut attacks an inference'],
       [
-        'line 26',
-        'Undercuts (_>) are not imported: they attack an inference, and Clashmap has no inferences',
+        'line 27',
+        'Contradictions (><) became conflicts (contraries): Clashmap records that the two cannot both be true, not that one of them must be',
       ],
       [
         '',
@@ -343,11 +368,8 @@ describe('Argdown import of a hand-written file', () => {
         'line 13, line 15',
         'Quotes whose source text is not in the file were kept in a source made of the quotes themselves',
       ],
-      [
-        'line 14, line 32',
-        'Arguments (<Argument>) and their premise–conclusion structures are not imported: Clashmap maps statements, not arguments',
-      ],
       ['', 'Headings (Argdown sections) are not kept'],
+      ['', 'Which claims stand is unchanged by these losses'],
     ]);
   });
 
@@ -449,6 +471,7 @@ describe('Argdown import refuses what it cannot read, and names the place', () =
       'Statement data fields other than quotes, quote, speaker, source, notes, tags and position are not kept',
       'A canvas position that is not {x, y} within range was ignored',
       'Quotes without quoted words were left out',
+      'Which claims stand is unchanged by these losses',
     ]);
   });
 });
