@@ -219,7 +219,7 @@ function Editor({
         )}
         {flowOpen && (
           <Lazy>
-            <FlowView onClose={() => setFlowOpen(false)} />
+            <FlowView onClose={() => setFlowOpen(false)} onShowShortcuts={commands.showShortcuts} />
           </Lazy>
         )}
         {outlineOpen && (

@@ -5,24 +5,45 @@ import { mapAsOf, roundFlags, type RoundFlags } from '../../model/flow';
 import type { ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
 import { capitalised, relationKind, type EdgeKind } from '../../model/relations/registry';
-import { formatOfMap } from '../../model/round';
+import { formatOfMap, sheetOfNode } from '../../model/round';
+import { Dialog } from '../../components/Dialog';
+import { FlowSheet as FlowSheetView, type Draft } from './FlowSheet';
+import { sheetDefaultKind } from './flowWords';
+import './flow.css';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 
 /**
  * The round as paper flow sheets: a tab per sheet, a column per speech, each argument in the row
  * of what it answers, with its flags (dropped, extended, crossed out, new). A view of the same
  * map as the canvas: choosing a card selects it there too, and an argument added here is on the
- * map at once. "As of" shows the flow as it stood after a speech.
+ * map at once. "As of" shows the flow as it stood after a speech. Flowed by keyboard on the
+ * sheet itself (FlowSheet); the form below it adds arguments with the mouse.
  */
-export function FlowView({ onClose }: { onClose: () => void }) {
+export function FlowView({
+  onClose,
+  onShowShortcuts,
+}: {
+  onClose: () => void;
+  /** The ? help, which lists the flow view's keys with the others. */
+  onShowShortcuts?: () => void;
+}) {
   const map = useClashmap((s) => s.map);
+  const store = useClashmapStore();
   const panel = useRef<HTMLElement>(null);
   const format = formatOfMap(map);
   const [asOf, setAsOf] = useState('');
   const flags = useMemo(() => roundFlags(map, asOf === '' ? undefined : asOf), [map, asOf]);
   const shown = useMemo(() => (asOf === '' ? map : mapAsOf(map, asOf)), [map, asOf]);
   const sheets = useMemo(() => flowGrid(shown, flags), [shown, flags]);
-  const [tab, setTab] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>(() => {
+    // Opened with a card chosen (on the canvas, say): its sheet's tab.
+    const { selectedNodeIds } = store.getState();
+    const chosen = selectedNodeIds.length === 1 ? selectedNodeIds[0] : undefined;
+    const node = chosen === undefined ? undefined : map.nodes.find((n) => n.id === chosen);
+    return node ? (sheetOfNode(node) ?? null) : null;
+  });
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [crossApplying, setCrossApplying] = useState<MapNode | null>(null);
   const sheetKey = (sheet: FlowSheet) => sheet.position?.id ?? '';
   const current = sheets.find((s) => sheetKey(s) === tab) ?? sheets[0];
   const ids = useId();
@@ -30,11 +51,47 @@ export function FlowView({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    panel.current?.focus();
+    // The chosen card has the keyboard, so flowing goes on from it; else the view does.
+    const card =
+      panel.current?.querySelector<HTMLElement>('[data-card][aria-pressed="true"]') ??
+      panel.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]');
+    (card ?? panel.current)?.focus();
     return () => {
       if (document.activeElement === document.body || !document.activeElement) opener?.focus();
     };
   }, []);
+
+  // A crossing-out is made in the latest speech flowed so far, from the argument's own on.
+  const crossOutSpeech = (node: MapNode) => {
+    const speeches = speechesOf(format);
+    const made = flags.arguments.get(node.id);
+    const from = made ? speeches.indexOf(made.speech) : 0;
+    const latest = [...flags.arguments.values()].reduce(
+      (last, arg) => Math.max(last, speeches.indexOf(arg.speech)),
+      0,
+    );
+    return speeches[Math.max(from, latest)]?.id;
+  };
+
+  const crossApplyTo = (node: MapNode, sheet: FlowSheet) => {
+    setCrossApplying(null);
+    const arg = flags.arguments.get(node.id);
+    if (!arg || !sheet.position) return;
+    // Cross-applied by its own side: in that side's next speech, where a debater says "extend
+    // this over there"; in its own speech when that side speaks no more.
+    const next = nextGroupOf(format, arg.group, arg.side)?.speeches[0] ?? arg.speech;
+    setTab(sheet.position.id);
+    setDraft({
+      sheet: sheet.position.id,
+      speech: next.id,
+      text: node.text,
+      crossAppliedFrom: node.id,
+      bearsOn: {
+        id: sheet.position.id,
+        kind: sheetDefaultKind(sheet.position, next.id, format),
+      },
+    });
+  };
 
   return (
     <section
@@ -43,6 +100,12 @@ export function FlowView({ onClose }: { onClose: () => void }) {
       aria-label="Flow"
       tabIndex={-1}
       onKeyDown={(event) => {
+        if (event.defaultPrevented) return;
+        if (event.key === '?' && onShowShortcuts && !typedInto(event.target)) {
+          event.preventDefault();
+          onShowShortcuts();
+          return;
+        }
         if (event.key !== 'Escape') return;
         event.stopPropagation();
         onClose();
@@ -109,7 +172,27 @@ export function FlowView({ onClose }: { onClose: () => void }) {
             aria-labelledby={`${ids}-tab-${sheetKey(current)}`}
             className="cm-flow__panel"
           >
-            <SheetTable sheet={current} flags={flags} format={format} />
+            <p id="cm-flow-keys" className="cm-flow__keys">
+              On the sheet: Enter, the next argument in the same speech; Tab, answer it in the next
+              speech; E extend, T turn, X cross-apply, C cross out; arrow keys move.
+            </p>
+            <FlowSheetView
+              sheet={current}
+              flags={flags}
+              format={format}
+              map={shown}
+              editable={asOf === ''}
+              draft={draft}
+              setDraft={setDraft}
+              crossOutSpeech={crossOutSpeech}
+              onCrossApply={(node) => {
+                if (sheets.filter((s) => s.position && s !== current).length === 0) {
+                  store.getState().notify('info', 'There is no other sheet to cross-apply it to.');
+                  return;
+                }
+                setCrossApplying(node);
+              }}
+            />
             {current.position && asOf === '' && (
               <AddArgument sheet={current} flags={flags} format={format} />
             )}
@@ -118,115 +201,31 @@ export function FlowView({ onClose }: { onClose: () => void }) {
         </>
       )}
       <RoundSummary flags={flags} map={map} />
-    </section>
-  );
-}
-
-function flagWords(id: string, flags: RoundFlags): string[] {
-  const words: string[] = [];
-  const dropped = flags.dropped.get(id);
-  if (dropped) words.push(`dropped by ${dropped.due.name}`);
-  const extended = flags.extended.get(id);
-  if (extended) words.push(`extended in ${extended.into.name}`);
-  const conceded = flags.conceded.get(id);
-  if (conceded)
-    words.push(
-      `crossed out in the ${conceded.speech.id} (${conceded.meaning === 'granted' ? 'granted' : 'given up'})`,
-    );
-  if (flags.newInLastRebuttal.has(id))
-    words.push(`new in the ${flags.arguments.get(id)?.speech.id}`);
-  return words;
-}
-
-function SheetTable({
-  sheet,
-  flags,
-  format,
-}: {
-  sheet: FlowSheet;
-  flags: RoundFlags;
-  format: DebateFormat;
-}) {
-  const store = useClashmapStore();
-  const selected = useClashmap((s) => s.selectedNodeIds);
-  const rows = useMemo(() => {
-    const grid: (MapNode | undefined)[][] = Array.from({ length: sheet.rowCount }, () =>
-      sheet.columns.map(() => undefined),
-    );
-    for (const cell of sheet.cells) grid[cell.row]![cell.column] = cell.node;
-    return grid;
-  }, [sheet]);
-  const title = sheet.position ? sheet.position.text : 'Arguments on no sheet';
-  return (
-    <div className="cm-flow__scroll">
-      <table className="cm-flow__sheet">
-        <caption>
-          {title}
-          {sheet.side ? ` (${format.sideNames[sheet.side]})` : ''}
-        </caption>
-        <thead>
-          <tr>
-            {sheet.columns.map((speech) => (
-              <th key={speech.id} scope="col" className={`cm-flow__speech--${speech.side}`}>
-                <abbr title={speech.name}>{speech.id}</abbr>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((node, c) => (
-                <td
-                  key={sheet.columns[c]!.id}
-                  className={`cm-flow__speech--${sheet.columns[c]!.side}`}
-                >
-                  {node && (
-                    <FlowCard
-                      node={node}
-                      flags={flagWords(node.id, flags)}
-                      crossed={flags.conceded.has(node.id)}
-                      selected={selected.includes(node.id)}
-                      onChoose={() => store.getState().select([node.id])}
-                    />
-                  )}
-                </td>
+      {crossApplying && (
+        <Dialog
+          title={`Cross-apply “${crossApplying.text}”`}
+          onClose={() => setCrossApplying(null)}
+          actions={
+            <button type="button" onClick={() => setCrossApplying(null)}>
+              Cancel
+            </button>
+          }
+        >
+          <p>To which sheet?</p>
+          <ul className="cm-plain-list cm-flow__sheet-choices">
+            {sheets
+              .filter((sheet) => sheet.position && sheet !== current)
+              .map((sheet) => (
+                <li key={sheetKey(sheet)}>
+                  <button type="button" onClick={() => crossApplyTo(crossApplying, sheet)}>
+                    {sheet.position!.text}
+                  </button>
+                </li>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function FlowCard({
-  node,
-  flags,
-  crossed,
-  selected,
-  onChoose,
-}: {
-  node: MapNode;
-  flags: string[];
-  crossed: boolean;
-  selected: boolean;
-  onChoose: () => void;
-}) {
-  return (
-    <button
-      type="button"
-      className={`cm-flow-card${crossed ? ' cm-flow-card--crossed' : ''}${node.kind === 'position' ? ' cm-flow-card--sheet' : ''}`}
-      aria-pressed={selected}
-      onClick={onChoose}
-    >
-      <span className="cm-flow-card__text">{node.text}</span>
-      {flags.map((flag) => (
-        <span key={flag} className={`cm-flow-flag cm-flow-flag--${flag.split(' ')[0]}`}>
-          {flag}
-        </span>
-      ))}
-    </button>
+          </ul>
+        </Dialog>
+      )}
+    </section>
   );
 }
 
@@ -270,7 +269,7 @@ function AddArgument({
         ? { id: chosen.id, kind }
         : {
             id: position.id,
-            kind: backsSheet(position, speechValue, format) ? 'support' : 'rebuttal',
+            kind: sheetDefaultKind(position, speechValue, format),
           },
     });
     if (!added) return;
@@ -333,15 +332,6 @@ function AddArgument({
       </span>
     </form>
   );
-}
-
-// An argument on a sheet with nothing chosen backs the sheet when the sheet's side makes it, and
-// answers the sheet when the other side does.
-function backsSheet(position: MapNode, speech: string, format: DebateFormat): boolean {
-  const speeches = speechesOf(format);
-  const side = position.side ?? speeches.find((s) => s.id === position.speech)?.side;
-  const by = speeches.find((s) => s.id === speech)?.side;
-  return side === undefined || by === undefined || side === by;
 }
 
 /**
@@ -456,5 +446,17 @@ function RoundSummary({ flags, map }: { flags: RoundFlags; map: ClashMap }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/** Whether a key press goes into a field that takes typing (where keys are letters, not commands). */
+function typedInto(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.tagName === 'TEXTAREA' ||
+      target.tagName === 'SELECT' ||
+      (target instanceof HTMLInputElement &&
+        !['button', 'checkbox', 'radio', 'range', 'submit', 'reset'].includes(target.type)))
   );
 }

@@ -1,0 +1,166 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { chooseFile, fileFromText, launch, MOD, tool, waitForMap, type App } from './helpers';
+
+// A round with its two sheets and nothing flowed yet: the 1AC's advantage and the 1NC's
+// disadvantage.
+const EMPTY_ROUND = {
+  format: 'clashmap',
+  version: 4,
+  title: 'Practice round',
+  sources: [],
+  nodes: [
+    {
+      id: 'adv',
+      kind: 'position',
+      text: 'Advantage 1: cartels',
+      evidence: [],
+      side: 'aff',
+      speech: '1AC',
+    },
+    {
+      id: 'da',
+      kind: 'position',
+      text: 'DA: backlash',
+      evidence: [],
+      side: 'neg',
+      speech: '1NC',
+    },
+  ],
+  edges: [],
+  round: { format: 'policy', aff: 'Lincoln AB', neg: 'Roosevelt CD' },
+};
+
+let app: App;
+beforeEach(async () => {
+  app = await launch();
+});
+afterEach(async () => {
+  await app?.close();
+});
+
+async function openRound(page: Page) {
+  await chooseFile(
+    page,
+    () => page.keyboard.press(`${MOD}+o`),
+    fileFromText('practice.clashmap.json', JSON.stringify(EMPTY_ROUND)),
+  );
+  await waitForMap(page, 'Practice round');
+}
+
+const flowView = (page: Page) => page.getByRole('region', { name: 'Flow', exact: true });
+const card = (flow: Locator, text: string) =>
+  flow
+    .getByRole('grid')
+    .getByRole('button', { name: new RegExp(`^${text}`) })
+    .first();
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+  });
+
+describe('flowing by keyboard', () => {
+  it('flows a short round at speech speed, with drops flagged as they happen', async () => {
+    const { page } = app;
+    await openRound(page);
+    await tool(page, 'Flow view').click();
+    const flow = flowView(page);
+    await flow.waitFor();
+    // The keyboard starts on the sheet: its heading card, in the 1AC.
+    await expect.poll(() => focusedName(page)).toMatch(/^Advantage 1: cartels/);
+
+    // Enter: the next argument in the same speech, typed at once; Enter again for another.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Cartels grow');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Cooperation solves');
+    // Tab: answered in the other side's next speech, the 1NC.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedName(page)).toBe('1NC: rebutting “Cooperation solves”');
+    await page.keyboard.type('Cooperation fails');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Alt causes');
+    await page.keyboard.press('Escape');
+
+    // The 1NC answered one of the two 1AC arguments: the other is dropped, as soon as it is.
+    await expect
+      .poll(() => card(flow, 'Cartels grow').textContent())
+      .toContain('dropped by the 1NC');
+    await expect(card(flow, 'Cooperation solves').textContent()).resolves.not.toContain('dropped');
+    // Escape kept what was typed and left the keyboard on it.
+    await expect.poll(() => focusedName(page)).toMatch(/^Alt causes/);
+
+    // Up to "Cooperation fails", then Tab answers it in the 2AC.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => focusedName(page)).toMatch(/^Cooperation fails/);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Vetted units work');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    // The 2AC left "Alt causes" unanswered.
+    await expect.poll(() => card(flow, 'Alt causes').textContent()).toContain('dropped by the 2AC');
+
+    // Shift+Tab goes back to what an argument answers; E extends it into the 2AC.
+    await card(flow, 'Vetted units work').click();
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => focusedName(page)).toMatch(/^Cooperation fails/);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => focusedName(page)).toMatch(/^Cooperation solves/);
+    await page.keyboard.press('e');
+    await expect.poll(() => focusedName(page)).toBe('2AC: extending “Cooperation solves”');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => card(flow, 'Cooperation solves').textContent())
+      .toContain('extended in the 2AC');
+
+    // X cross-applies the dropped "Cartels grow" to the DA; C crosses "Alt causes" out (granted by the aff).
+    await card(flow, 'Cartels grow').click();
+    await page.keyboard.press('x');
+    const dialog = page.getByRole('dialog', { name: 'Cross-apply “Cartels grow”' });
+    await dialog.getByRole('button', { name: 'DA: backlash' }).press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('2AC: cross-apply “Cartels grow”');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => flow.getByRole('tab', { selected: true }).textContent())
+      .toBe('DA: backlash');
+    await card(flow, 'Cartels grow').waitFor();
+    await page.getByRole('tab', { name: 'Advantage 1: cartels' }).click();
+    await card(flow, 'Alt causes').click();
+    await page.keyboard.press('c');
+    await expect
+      .poll(() => card(flow, 'Alt causes').textContent())
+      .toContain('crossed out in the 2AC (granted)');
+
+    // The ? help lists the flow's keys.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help
+      .getByRole('row', {
+        name: 'Tab Flow view: Answer the chosen argument in the other side’s next speech',
+      })
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+    await expect.poll(() => focusedName(page)).toMatch(/^Alt causes/);
+
+    // Switch to the map and back: the chosen card is chosen in both.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => flowView(page).count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.react-flow__node.selected').getAttribute('aria-label'))
+      .toBe('Claim: Alt causes');
+    await page
+      .getByRole('group', { name: '“Vetted units work” rebuts “Cooperation fails”' })
+      .waitFor();
+    await tool(page, 'Flow view').click();
+    await flowView(page).waitFor();
+    await expect.poll(() => focusedName(page)).toMatch(/^Alt causes/);
+    await expect(card(flowView(page), 'Alt causes').getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    expect(app.errors).toEqual([]);
+  });
+});
