@@ -163,4 +163,49 @@ describe('flowing by keyboard', () => {
     );
     expect(app.errors).toEqual([]);
   });
+
+  it('expands the user’s own abbreviations as they type, kept in the browser, not the map', async () => {
+    const { page } = app;
+    await openRound(page);
+    await tool(page, 'Flow view').click();
+    const flow = flowView(page);
+    await flow.getByRole('button', { name: 'Abbreviations' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Abbreviations' });
+    await dialog.getByLabel('Shorthand').fill('c1');
+    await dialog.getByLabel('Stands for').fill('Contention 1');
+    await dialog.getByLabel('Stands for').press('Enter');
+    await dialog.getByLabel('Shorthand').fill('C1');
+    await dialog.getByLabel('Stands for').fill('again');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe(
+      '“C1” is already a shorthand.',
+    );
+    await dialog.getByLabel('Shorthand').fill('ev');
+    await dialog.getByLabel('Stands for').fill('evidence');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.getByRole('cell', { name: 'evidence' }).waitFor();
+    // Escape closes the dialog only; the flow view stays.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect(flow.count()).resolves.toBe(1);
+
+    await card(flow, 'Advantage 1: cartels').click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('c1 has ev');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await card(flow, 'Contention 1 has evidence').waitFor();
+
+    // Kept in this browser across a reload, and written into no map.
+    await page.reload();
+    await waitForMap(page, 'Practice round');
+    await tool(page, 'Flow view').click();
+    await flowView(page).getByRole('button', { name: 'Abbreviations' }).click();
+    await expect(
+      page.getByRole('dialog', { name: 'Abbreviations' }).getByRole('row').allTextContents(),
+    ).resolves.toEqual(['Typeto getRemove', 'c1Contention 1Remove', 'evevidenceRemove']);
+    const stored = await page.evaluate(() => JSON.stringify(localStorage));
+    expect(stored).toContain('clashmap.flow.abbreviations');
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -256,9 +256,11 @@ export function FlowSheet({
       if (expanded && event.key === ' ') {
         event.preventDefault();
         const text = `${expanded.text.slice(0, expanded.caret)} ${expanded.text.slice(expanded.caret)}`;
+        // The field is changed here and now, caret and all, so that the keys typed next land
+        // after the expansion however fast they come; React then finds the value it would set.
+        field.value = text;
+        field.setSelectionRange(expanded.caret + 1, expanded.caret + 1);
         replaceDraft({ ...current, text });
-        const caret = expanded.caret + 1;
-        requestAnimationFrame(() => field.setSelectionRange(caret, caret));
         return;
       }
       if (expanded) current = { ...current, text: expanded.text };

@@ -9,6 +9,7 @@ import { formatOfMap, sheetOfNode } from '../../model/round';
 import { Dialog } from '../../components/Dialog';
 import { FlowSheet as FlowSheetView, type Draft } from './FlowSheet';
 import { sheetDefaultKind } from './flowWords';
+import { AbbreviationsDialog } from './AbbreviationsDialog';
 import './flow.css';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 
@@ -44,6 +45,7 @@ export function FlowView({
   });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [crossApplying, setCrossApplying] = useState<MapNode | null>(null);
+  const [abbreviationsOpen, setAbbreviationsOpen] = useState(false);
   const sheetKey = (sheet: FlowSheet) => sheet.position?.id ?? '';
   const current = sheets.find((s) => sheetKey(s) === tab) ?? sheets[0];
   const ids = useId();
@@ -100,7 +102,8 @@ export function FlowView({
       aria-label="Flow"
       tabIndex={-1}
       onKeyDown={(event) => {
-        if (event.defaultPrevented) return;
+        // Keys in a dialog of the view (abbreviations, cross-apply) are the dialog's.
+        if (event.defaultPrevented || (event.target as Element).closest('dialog')) return;
         if (event.key === '?' && onShowShortcuts && !typedInto(event.target)) {
           event.preventDefault();
           onShowShortcuts();
@@ -124,6 +127,9 @@ export function FlowView({
             </option>
           ))}
         </select>
+        <button type="button" onClick={() => setAbbreviationsOpen(true)}>
+          Abbreviations
+        </button>
         <button type="button" className="cm-flow__close" onClick={onClose}>
           Back to the map
         </button>
@@ -201,6 +207,7 @@ export function FlowView({
         </>
       )}
       <RoundSummary flags={flags} map={map} />
+      {abbreviationsOpen && <AbbreviationsDialog onClose={() => setAbbreviationsOpen(false)} />}
       {crossApplying && (
         <Dialog
           title={`Cross-apply “${crossApplying.text}”`}
