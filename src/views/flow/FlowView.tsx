@@ -10,6 +10,9 @@ import { Dialog } from '../../components/Dialog';
 import { FlowSheet as FlowSheetView, type Draft } from './FlowSheet';
 import { sheetDefaultKind } from './flowWords';
 import { AbbreviationsDialog } from './AbbreviationsDialog';
+import { timerAction } from '../../app/keyTable';
+import { RoundTimers } from '../../components/present/RoundTimers';
+import { useTimerStore } from '../../components/present/timerStore';
 import './flow.css';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 
@@ -46,6 +49,7 @@ export function FlowView({
   const [draft, setDraft] = useState<Draft | null>(null);
   const [crossApplying, setCrossApplying] = useState<MapNode | null>(null);
   const [abbreviationsOpen, setAbbreviationsOpen] = useState(false);
+  const actOnTimers = useTimerStore((s) => s.act);
   const sheetKey = (sheet: FlowSheet) => sheet.position?.id ?? '';
   const current = sheets.find((s) => sheetKey(s) === tab) ?? sheets[0];
   const ids = useId();
@@ -109,6 +113,16 @@ export function FlowView({
           onShowShortcuts();
           return;
         }
+        const timer = timerAction({
+          key: event.key,
+          mod: event.ctrlKey || event.metaKey,
+          alt: event.altKey,
+        });
+        if (timer && !typedInto(event.target)) {
+          event.preventDefault();
+          actOnTimers(timer, format);
+          return;
+        }
         if (event.key !== 'Escape') return;
         event.stopPropagation();
         onClose();
@@ -118,6 +132,7 @@ export function FlowView({
         <h2 className="cm-flow__title">
           Flow <span className="cm-flow__format">{format.name}</span>
         </h2>
+        <RoundTimers format={format} />
         <label htmlFor={asOfId}>As of</label>
         <select id={asOfId} value={asOf} onChange={(e) => setAsOf(e.target.value)}>
           <option value="">the whole round</option>
