@@ -76,6 +76,9 @@ const CompareView = lazyPart(() =>
 const FlowView = lazyPart(() =>
   import('./views/flow/FlowView').then((m) => ({ default: m.FlowView })),
 );
+const NewRoundDialog = lazyPart(() =>
+  import('./views/flow/NewRoundDialog').then((m) => ({ default: m.NewRoundDialog })),
+);
 // The scoreboard, and the evaluation it shows, load when labels are first turned on.
 const Scoreboard = lazyPart(() =>
   import('./components/evaluation/Scoreboard').then((m) => ({ default: m.Scoreboard })),
@@ -132,6 +135,7 @@ function Editor({
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [flowOpen, setFlowOpen] = useState(false);
+  const [newRoundOpen, setNewRoundOpen] = useState(false);
   const [compareOpen, setCompareOpen] = useState(false);
   const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
   const [overviewOpen, setOverviewOpen] = useOverlayOpen('overview');
@@ -165,6 +169,7 @@ function Editor({
         onToggleOutline={() => setOutlineOpen((open) => !open)}
         flowOpen={flowOpen}
         onToggleFlow={() => setFlowOpen((open) => !open)}
+        onNewRound={() => setNewRoundOpen(true)}
         compareOpen={compareOpen}
         onToggleCompare={() => setCompareOpen((open) => !open)}
         legendOpen={legendOpen}
@@ -240,6 +245,17 @@ function Editor({
             setDialog={setDialog}
             commands={commands}
             exportImage={exportImage}
+          />
+        </Lazy>
+      )}
+      {newRoundOpen && (
+        <Lazy>
+          <NewRoundDialog
+            onClose={() => setNewRoundOpen(false)}
+            onStart={(map) => {
+              setNewRoundOpen(false);
+              commands.newRound(map, () => setFlowOpen(true));
+            }}
           />
         </Lazy>
       )}

@@ -208,4 +208,35 @@ describe('flowing by keyboard', () => {
     expect(stored).toContain('clashmap.flow.abbreviations');
     expect(app.errors).toEqual([]);
   });
+
+  it('starts a new round from the policy template and flows it at once', async () => {
+    const { page } = app;
+    await tool(page, 'New debate round').click();
+    const dialog = page.getByRole('dialog', { name: 'New round' });
+    await expect(dialog.getByLabel('Advantages (one a line)').inputValue()).resolves.toBe(
+      'Advantage 1',
+    );
+    await dialog.getByRole('button', { name: 'Start the round' }).click();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe('Give the round a title.');
+    await dialog.getByLabel('Title').fill('Round 3');
+    await dialog.getByLabel('Affirmative team').fill('Lincoln AB');
+    await dialog.getByLabel('Negative team').fill('Roosevelt CD');
+    await dialog.getByLabel('Advantages (one a line)').fill('Adv 1: cartels\nAdv 2: trade');
+    await dialog.getByLabel('Off-case arguments (one a line)').fill('DA: backlash\nCP: states');
+    await dialog.getByRole('button', { name: 'Start the round' }).click();
+    // The article map open before had no unsaved changes: nothing to confirm.
+    await waitForMap(page, 'Round 3');
+    const flow = flowView(page);
+    await flow.waitFor();
+    await expect
+      .poll(() => flow.getByRole('tab').allTextContents())
+      .toEqual(['Adv 1: cartels', 'Adv 2: trade', 'DA: backlash', 'CP: states']);
+    await expect.poll(() => focusedName(page)).toMatch(/^Adv 1: cartels/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Cartels are growing');
+    await page.keyboard.press('Escape');
+    await card(flow, 'Cartels are growing').waitFor();
+    await expect(flow.getByRole('columnheader').first().textContent()).resolves.toBe('1AC');
+    expect(app.errors).toEqual([]);
+  });
 });
