@@ -2,7 +2,6 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { flowGrid, type FlowSheet } from '../../layout/flowGrid';
 import { nextGroupOf, opponentOf, speechesOf, type DebateFormat } from '../../model/debateFormats';
 import { mapAsOf, roundFlags, type RoundFlags } from '../../model/flow';
-import type { ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
 import { capitalised, relationKind, type EdgeKind } from '../../model/relations/registry';
 import { formatOfMap, sheetOfNode } from '../../model/round';
@@ -13,6 +12,8 @@ import { AbbreviationsDialog } from './AbbreviationsDialog';
 import { timerAction } from '../../app/keyTable';
 import { RoundTimers } from '../../components/present/RoundTimers';
 import { useTimerStore } from '../../components/present/timerStore';
+import { useRoundView } from '../../components/nodes/cardFlags';
+import { RoundSummary } from './RoundSummary';
 import './flow.css';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 
@@ -35,7 +36,11 @@ export function FlowView({
   const store = useClashmapStore();
   const panel = useRef<HTMLElement>(null);
   const format = formatOfMap(map);
-  const [asOf, setAsOf] = useState('');
+  // Shared with the canvas cards, so the map shows the round as of the same speech.
+  const asOfShared = useRoundView((s) => s.asOf);
+  const setAsOfShared = useRoundView((s) => s.setAsOf);
+  const speeches = speechesOf(format);
+  const asOf = asOfShared !== null && speeches.some((s) => s.id === asOfShared) ? asOfShared : '';
   const flags = useMemo(() => roundFlags(map, asOf === '' ? undefined : asOf), [map, asOf]);
   const shown = useMemo(() => (asOf === '' ? map : mapAsOf(map, asOf)), [map, asOf]);
   const sheets = useMemo(() => flowGrid(shown, flags), [shown, flags]);
@@ -133,15 +138,23 @@ export function FlowView({
           Flow <span className="cm-flow__format">{format.name}</span>
         </h2>
         <RoundTimers format={format} />
-        <label htmlFor={asOfId}>As of</label>
-        <select id={asOfId} value={asOf} onChange={(e) => setAsOf(e.target.value)}>
-          <option value="">the whole round</option>
-          {speechesOf(format).map((speech) => (
-            <option key={speech.id} value={speech.id}>
-              after the {speech.id}
-            </option>
-          ))}
-        </select>
+        <label htmlFor={asOfId} className="cm-flow__as-of">
+          As of{' '}
+          <output htmlFor={asOfId}>{asOf === '' ? 'the whole round' : `after the ${asOf}`}</output>
+        </label>
+        <input
+          id={asOfId}
+          type="range"
+          min={1}
+          max={speeches.length + 1}
+          step={1}
+          value={asOf === '' ? speeches.length + 1 : speeches.findIndex((s) => s.id === asOf) + 1}
+          aria-valuetext={asOf === '' ? 'the whole round' : `after the ${asOf}`}
+          onChange={(e) => {
+            const at = Number(e.target.value);
+            setAsOfShared(at > speeches.length ? null : (speeches[at - 1]?.id ?? null));
+          }}
+        />
         <button type="button" onClick={() => setAbbreviationsOpen(true)}>
           Abbreviations
         </button>
@@ -221,7 +234,7 @@ export function FlowView({
           </div>
         </>
       )}
-      <RoundSummary flags={flags} map={map} />
+      <RoundSummary flags={flags} map={map} shown={shown} />
       {abbreviationsOpen && <AbbreviationsDialog onClose={() => setAbbreviationsOpen(false)} />}
       {crossApplying && (
         <Dialog
@@ -412,62 +425,6 @@ function CrossOut({
         Cross out
       </button>
     </p>
-  );
-}
-
-function RoundSummary({ flags, map }: { flags: RoundFlags; map: ClashMap }) {
-  const text = (id: string) => map.nodes.find((n) => n.id === id)?.text ?? id;
-  const groups: { title: string; items: { id: string; words: string }[] }[] = [
-    {
-      title: 'Dropped',
-      items: [...flags.dropped].map(([id, d]) => ({
-        id,
-        words: `made in the ${d.argument.speech.id}, answer due in ${d.due.name}`,
-      })),
-    },
-    {
-      title: 'Extended',
-      items: [...flags.extended].map(([id, e]) => ({
-        id,
-        words: `made in the ${e.argument.speech.id}, extended in ${e.into.name}`,
-      })),
-    },
-    {
-      title: 'Crossed out',
-      items: [...flags.conceded].map(([id, c]) => ({
-        id,
-        words: `in the ${c.speech.id}, ${c.meaning === 'granted' ? 'granted by the other side' : 'given up by its side'}`,
-      })),
-    },
-    {
-      title: 'New in the last rebuttal',
-      items: [...flags.newInLastRebuttal].map(([id, n]) => ({
-        id,
-        words: `made in the ${n.argument.speech.id}`,
-      })),
-    },
-  ];
-  if (flags.arguments.size === 0) return null;
-  return (
-    <section className="cm-flow__summary" aria-label="Round summary">
-      <h3>Round summary</h3>
-      {groups.map((group) => (
-        <div key={group.title}>
-          <h4>
-            {group.title} ({group.items.length})
-          </h4>
-          {group.items.length > 0 && (
-            <ul>
-              {group.items.map((item) => (
-                <li key={item.id}>
-                  “{text(item.id)}” — {item.words}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ))}
-    </section>
   );
 }
 
