@@ -14,6 +14,11 @@ import { RoundTimers } from '../../components/present/RoundTimers';
 import { useTimerStore } from '../../components/present/timerStore';
 import { useRoundView } from '../../components/nodes/cardFlags';
 import { RoundSummary } from './RoundSummary';
+import { flushSync } from 'react-dom';
+import { downloadText } from '../../io/fileAccess';
+import { FlowPrint } from './FlowPrint';
+import { flowXlsxBytes } from './flowXlsx';
+import { paperFlow, type PaperFlow } from './paperFlow';
 import './flow.css';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 
@@ -71,6 +76,39 @@ export function FlowView({
       if (document.activeElement === document.body || !document.activeElement) opener?.focus();
     };
   }, []);
+
+  const [printed, setPrinted] = useState<PaperFlow | null>(null);
+  // Printing draws every sheet, one a page; the page is put back once the print is done.
+  const print = () => {
+    const done = () => {
+      delete document.documentElement.dataset.flowPrint;
+      setPrinted(null);
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    document.documentElement.dataset.flowPrint = '';
+    flushSync(() => setPrinted(paperFlow(map)));
+    window.print();
+  };
+  const exportXlsx = async () => {
+    try {
+      const bytes = await flowXlsxBytes(map);
+      const name =
+        map.title
+          .replace(/[^\p{L}\p{N} _-]+/gu, '')
+          .trim()
+          .slice(0, 80) || 'Flow';
+      downloadText(
+        new Blob([bytes as Uint8Array<ArrayBuffer>], {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        }),
+        `${name} flow.xlsx`,
+        '',
+      );
+    } catch (error) {
+      store.getState().notify('error', error instanceof Error ? error.message : String(error));
+    }
+  };
 
   // A crossing-out is made in the latest speech flowed so far, from the argument's own on.
   const crossOutSpeech = (node: MapNode) => {
@@ -158,6 +196,12 @@ export function FlowView({
         <button type="button" onClick={() => setAbbreviationsOpen(true)}>
           Abbreviations
         </button>
+        <button type="button" onClick={() => void exportXlsx()} disabled={sheets.length === 0}>
+          Export XLSX
+        </button>
+        <button type="button" onClick={print} disabled={sheets.length === 0}>
+          Print the flow
+        </button>
         <button type="button" className="cm-flow__close" onClick={onClose}>
           Back to the map
         </button>
@@ -235,6 +279,7 @@ export function FlowView({
         </>
       )}
       <RoundSummary flags={flags} map={map} shown={shown} />
+      {printed && <FlowPrint flow={printed} />}
       {abbreviationsOpen && <AbbreviationsDialog onClose={() => setAbbreviationsOpen(false)} />}
       {crossApplying && (
         <Dialog
