@@ -102,8 +102,8 @@ export function Toolbar({
       name: 'File',
       tools: [
         { label: 'New map', text: 'New', onClick: commands.newMap },
-        { label: 'New debate round', text: 'New round…', onClick: onNewRound },
         { label: 'Open map', text: 'Open…', shortcut: `${MOD}O`, onClick: commands.openFile },
+        { label: 'New debate round', text: 'New round…', onClick: onNewRound },
         { label: 'Save map', text: 'Save', shortcut: `${MOD}S`, onClick: commands.save },
         {
           label: 'Save as',

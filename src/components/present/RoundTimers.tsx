@@ -57,7 +57,12 @@ export function RoundTimers({ format }: { format: DebateFormat }) {
               </button>
             )}
             <span className="cm-timer__name">
-              {id === 'speech' ? <abbr title={period.name}>{period.id}</abbr> : name}
+              {id === 'speech' ? (
+                <abbr title={period.name}>{period.id}</abbr>
+              ) : (
+                // "Aff prep", "Con prep": short, the full name is the timer's own.
+                <abbr title={name}>{`${name.slice(0, 3)} prep`}</abbr>
+              )}
             </span>
             <span role="timer" aria-label={`${name} time left`} className="cm-timer__time">
               {clockText(left)}

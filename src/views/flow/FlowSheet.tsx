@@ -528,7 +528,8 @@ function DraftCard({
       ref={inputRef}
       className="cm-flow-card cm-flow-card--draft"
       aria-label={label}
-      rows={2}
+      // The card grows with its text, as a card written on paper would.
+      rows={Math.min(8, Math.max(2, Math.ceil(draft.text.length / 16)))}
       value={draft.text}
       autoFocus
       onChange={(event) => onChange(event.target.value)}
