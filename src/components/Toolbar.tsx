@@ -103,7 +103,7 @@ export function Toolbar({
       tools: [
         { label: 'New map', text: 'New', onClick: commands.newMap },
         { label: 'Open map', text: 'Open…', shortcut: `${MOD}O`, onClick: commands.openFile },
-        { label: 'New debate round', text: 'New round…', onClick: onNewRound },
+        { label: 'New round', text: 'New round…', onClick: onNewRound },
         { label: 'Save map', text: 'Save', shortcut: `${MOD}S`, onClick: commands.save },
         {
           label: 'Save as',

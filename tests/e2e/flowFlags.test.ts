@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -15,6 +16,28 @@ import {
 // A short policy round flowed by hand (tests/fixtures/rounds): drops, a turn, extensions and a
 // new argument in the 2NR.
 const ROUND = readFileSync('tests/fixtures/rounds/policy-round.clashmap.json', 'utf8');
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Serious and critical axe-core violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe
+      .run(document, { resultTypes: ['violations'] })
+      .then((r) => r.violations),
+  )) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 let app: App;
 beforeEach(async () => {
@@ -69,6 +92,18 @@ describe('a round’s flags in both views, and the round as of a speech', () => 
 
     // As of the 2AC: later speeches are not on the flow, the block has dropped nothing yet,
     // and on the map their cards are not yet said.
+    // The view passes axe, with a card being typed and the timers shown.
+    await flow
+      .getByRole('grid')
+      .getByRole('button', { name: /^Violence spills/ })
+      .click();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('No spillover');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Escape');
+
     const slider = flow.getByRole('slider', { name: /^As of/ });
     await slider.focus();
     await page.keyboard.press('Home');

@@ -211,7 +211,7 @@ describe('flowing by keyboard', () => {
 
   it('starts a new round from the policy template and flows it at once', async () => {
     const { page } = app;
-    await tool(page, 'New debate round').click();
+    await tool(page, 'New round').click();
     const dialog = page.getByRole('dialog', { name: 'New round' });
     await expect(dialog.getByLabel('Advantages (one a line)').inputValue()).resolves.toBe(
       'Advantage 1',
