@@ -248,8 +248,14 @@ export function FlowSheet({
     });
   };
 
-  const onTypingKey = (event: ReactKeyboardEvent<HTMLTextAreaElement>, current: Draft) => {
+  const onTypingKey = (
+    event: ReactKeyboardEvent<HTMLTextAreaElement>,
+    typed: Draft,
+    setText: (text: string) => void,
+  ) => {
     const field = event.currentTarget;
+    // What is typed is kept by the card itself (a key re-renders the card, not the sheet).
+    let current: Draft = { ...typed, text: field.value };
     // Shorthands expand at a space or Enter, before the key does anything else.
     if (event.key === ' ' || event.key === 'Enter') {
       const expanded = expandBeforeCaret(field.value, field.selectionStart, abbreviations);
@@ -260,7 +266,7 @@ export function FlowSheet({
         // after the expansion however fast they come; React then finds the value it would set.
         field.value = text;
         field.setSelectionRange(expanded.caret + 1, expanded.caret + 1);
-        replaceDraft({ ...current, text });
+        setText(text);
         return;
       }
       if (expanded) current = { ...current, text: expanded.text };
@@ -460,15 +466,15 @@ export function FlowSheet({
                   >
                     {typing && draftHere ? (
                       <DraftCard
+                        key={draftKey(draftHere)}
                         draft={draftHere}
                         inputRef={input}
                         map={map}
-                        onChange={(text) => replaceDraft({ ...draftHere, text })}
-                        onKeyDown={(event) => onTypingKey(event, draftHere)}
-                        onBlur={() => {
+                        onKeyDown={(event, setText) => onTypingKey(event, draftHere, setText)}
+                        onBlur={(text) => {
                           // Clicking away keeps what was typed: it is committed, not lost.
                           if (liveDraft.current !== draftHere) return;
-                          const id = commit(draftHere);
+                          const id = commit({ ...draftHere, text });
                           replaceDraft(null);
                           if (id !== null) store.getState().select([id]);
                         }}
@@ -496,21 +502,34 @@ export function FlowSheet({
   );
 }
 
+// Each draft gets a field of its own, so a new card never starts with the last one's text.
+const draftKeys = new WeakMap<Draft, number>();
+let draftSerial = 0;
+function draftKey(draft: Draft): number {
+  let key = draftKeys.get(draft);
+  if (key === undefined) draftKeys.set(draft, (key = ++draftSerial));
+  return key;
+}
+
 function DraftCard({
   draft,
   inputRef,
   map,
-  onChange,
   onKeyDown,
   onBlur,
 }: {
   draft: Draft;
   inputRef: React.RefObject<HTMLTextAreaElement | null>;
   map: ClashMap;
-  onChange: (text: string) => void;
-  onKeyDown: (event: ReactKeyboardEvent<HTMLTextAreaElement>) => void;
-  onBlur: () => void;
+  onKeyDown: (
+    event: ReactKeyboardEvent<HTMLTextAreaElement>,
+    setText: (text: string) => void,
+  ) => void;
+  onBlur: (text: string) => void;
 }) {
+  // The text is the card's own state while it is typed: a key re-renders this field only,
+  // not the sheet around it (a full round has hundreds of cards).
+  const [text, setText] = useState(draft.text);
   const target = draft.bearsOn && map.nodes.find((n) => n.id === draft.bearsOn!.id);
   const crossed = draft.crossAppliedFrom
     ? map.nodes.find((n) => n.id === draft.crossAppliedFrom)
@@ -529,12 +548,12 @@ function DraftCard({
       className="cm-flow-card cm-flow-card--draft"
       aria-label={label}
       // The card grows with its text, as a card written on paper would.
-      rows={Math.min(8, Math.max(2, Math.ceil(draft.text.length / 16)))}
-      value={draft.text}
+      rows={Math.min(8, Math.max(2, Math.ceil(text.length / 16)))}
+      value={text}
       autoFocus
-      onChange={(event) => onChange(event.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={onBlur}
+      onChange={(event) => setText(event.target.value)}
+      onKeyDown={(event) => onKeyDown(event, setText)}
+      onBlur={(event) => onBlur(event.currentTarget.value)}
       onFocus={(event) => {
         const end = event.currentTarget.value.length;
         if (draft.editing !== undefined || draft.bearsOn?.kind === 'extends')
