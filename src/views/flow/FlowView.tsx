@@ -110,7 +110,8 @@ export function FlowView({
     }
   };
 
-  // A crossing-out is made in the latest speech flowed so far, from the argument's own on.
+  // A crossing-out is made in the speech being timed, or else the latest flowed so far (from
+  // the argument's own on).
   const crossOutSpeech = (node: MapNode) => {
     const speeches = speechesOf(format);
     const made = flags.arguments.get(node.id);
@@ -119,6 +120,11 @@ export function FlowView({
       (last, arg) => Math.max(last, speeches.indexOf(arg.speech)),
       0,
     );
+    // The speech the timers are on, once it is at or after the argument's own.
+    const timed = useTimerStore.getState().timers;
+    const now =
+      timed && timed.format === format.id ? speeches.findIndex((s) => s.id === timed.period) : -1;
+    if (now >= from) return speeches[now]?.id;
     return speeches[Math.max(from, latest)]?.id;
   };
 
