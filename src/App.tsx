@@ -17,6 +17,7 @@ import { presenceStore, usePresence } from './app/presence';
 import { rememberName, roomOfFragment, storedName } from './app/roomLink';
 import type { TeacherControls } from './app/room';
 import { Notices } from './components/Notices';
+import { RoundAsOf } from './components/nodes/RoundAsOf';
 import { OutlinePanel, OutlineView } from './components/OutlineView';
 import { usePrintHandout } from './components/usePrintHandout';
 import { HandoutPages } from './components/HandoutPages';
@@ -186,6 +187,7 @@ function Editor({
           </button>
         </div>
       )}
+      <RoundAsOf />
       <div className="cm-workspace">
         {sourceOpen && (
           <Lazy>

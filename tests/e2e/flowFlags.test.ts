@@ -121,15 +121,18 @@ describe('a round’s flags in both views, and the round as of a speech', () => 
     await expect
       .poll(() => cardDescription(page, 'New: the plan also angers Congress'))
       .toBe('Not yet said at this point of the round');
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: 'The map shows the round as it stood after the 2AC.' })
+        .count(),
+    ).resolves.toBe(1);
     await expect
       .poll(() => cardDescription(page, 'Violence spills across the border'))
       .toBe('dropped by the 1NC');
 
-    // Back to the whole round: everything said again.
-    await tool(page, 'Flow view').click();
-    await flow.getByRole('slider', { name: /^As of/ }).focus();
-    await page.keyboard.press('End');
-    await page.getByRole('button', { name: 'Back to the map' }).click();
+    // Back to the whole round, from the map: everything said again.
+    await page.getByRole('button', { name: 'Show the whole round' }).click();
     await expect
       .poll(() => cardDescription(page, 'New: the plan also angers Congress'))
       .toBe('dropped by the 2ARnew in the 2NR');
