@@ -14,6 +14,7 @@ import { presenceStore, usePresence } from './app/presence';
 import { rememberName } from './app/roomLink';
 import type { TeacherControls } from './app/room';
 import { Notices } from './components/Notices';
+import { RoundAsOf } from './components/nodes/RoundAsOf';
 import { usePrintHandout } from './components/usePrintHandout';
 import { usePrintParts } from './components/printParts';
 import { SaveStatus, Toolbar } from './components/Toolbar';
@@ -64,6 +65,9 @@ const CompareView = lazyPart(() =>
 // The flow view loads when first opened: a debate round's sheets, a view of the same map.
 const FlowView = lazyPart(() =>
   import('./views/flow/FlowView').then((m) => ({ default: m.FlowView })),
+);
+const NewRoundDialog = lazyPart(() =>
+  import('./views/flow/NewRoundDialog').then((m) => ({ default: m.NewRoundDialog })),
 );
 // The scoreboard, and the evaluation it shows, load when labels are first turned on.
 const Scoreboard = lazyPart(() =>
@@ -125,6 +129,7 @@ function Editor({
   const [sourceOpen, setSourceOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [flowOpen, setFlowOpen] = useState(false);
+  const [newRoundOpen, setNewRoundOpen] = useState(false);
   const [compareOpen, setCompareOpen] = useState(false);
   const [legendOpen, setLegendOpen] = useOverlayOpen('legend');
   const [overviewOpen, setOverviewOpen] = useOverlayOpen('overview');
@@ -159,6 +164,7 @@ function Editor({
         onToggleOutline={() => setOutlineOpen((open) => !open)}
         flowOpen={flowOpen}
         onToggleFlow={() => setFlowOpen((open) => !open)}
+        onNewRound={() => setNewRoundOpen(true)}
         compareOpen={compareOpen}
         onToggleCompare={() => setCompareOpen((open) => !open)}
         legendOpen={legendOpen}
@@ -175,6 +181,7 @@ function Editor({
           </button>
         </div>
       )}
+      <RoundAsOf />
       <div className="cm-workspace">
         {sourceOpen && (
           <Lazy>
@@ -213,7 +220,7 @@ function Editor({
         )}
         {flowOpen && (
           <Lazy>
-            <FlowView onClose={() => setFlowOpen(false)} />
+            <FlowView onClose={() => setFlowOpen(false)} onShowShortcuts={commands.showShortcuts} />
           </Lazy>
         )}
         {outlineOpen && (
@@ -236,6 +243,17 @@ function Editor({
             setDialog={setDialog}
             commands={commands}
             exportImage={exportImage}
+          />
+        </Lazy>
+      )}
+      {newRoundOpen && (
+        <Lazy>
+          <NewRoundDialog
+            onClose={() => setNewRoundOpen(false)}
+            onStart={(map) => {
+              setNewRoundOpen(false);
+              commands.newRound(map, () => setFlowOpen(true));
+            }}
           />
         </Lazy>
       )}

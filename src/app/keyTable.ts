@@ -39,13 +39,13 @@ export interface KeyBinding {
   notOnControls?: boolean;
 }
 
-export type ShortcutGroup = 'Build' | 'Edit' | 'View' | 'File' | 'Canvas';
+export type ShortcutGroup = 'Build' | 'Edit' | 'View' | 'File' | 'Canvas' | 'Flow' | 'Timers';
 
 /** A line of the shortcuts help: keys the app's handler runs, or a gesture another part handles. */
 export type Shortcut = { description: string; group: ShortcutGroup } & (
   | { bindings: KeyBinding[] }
   /** Handled by the canvas (React Flow) or the browser, not by the app's key handler. */
-  | { gesture: string; handledBy: 'canvas' | 'browser' }
+  | { gesture: string; handledBy: 'canvas' | 'browser' | 'flow' | 'timers' }
 );
 
 /** What a key does while presenting. */
@@ -78,6 +78,166 @@ const presenterHelp = () => {
   const label = (action: PresenterAction) => PRESENTER_KEYS.find((k) => k.action === action)!.label;
   return `Present (then ${label('next')}, ${label('previous')}, ${label('first')} ${label('last')}, number+Enter jump, ${label('blank')}, ${label('theme')}, ${label('leave')})`;
 };
+
+/** What a key does on a sheet of the flow view (src/views/flow/FlowSheet.tsx). */
+export type FlowAction =
+  | 'nextInSpeech'
+  | 'answer'
+  | 'back'
+  | 'extend'
+  | 'turn'
+  | 'crossApply'
+  | 'crossOut'
+  | 'edit'
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'leave';
+
+/** A key of the flow view: `key` as KeyboardEvent.key (letters lower-case), Shift held or not. */
+export interface FlowKey {
+  readonly key: string;
+  readonly shift?: boolean;
+}
+
+/**
+ * The flow view's keys, for a debater flowing at speaking speed: the sheet's key handler and the
+ * help both read this table. `whileTyping` keys also act in the card being typed (they commit it
+ * first); the others act on the chosen card.
+ */
+export const FLOW_KEYS: readonly {
+  action: FlowAction;
+  keys: readonly FlowKey[];
+  label: string;
+  description: string;
+  whileTyping?: boolean;
+}[] = [
+  {
+    action: 'nextInSpeech',
+    keys: [{ key: 'Enter', shift: false }],
+    label: 'Enter',
+    description: 'Next argument in the same speech: a new card below, ready for typing',
+    whileTyping: true,
+  },
+  {
+    action: 'answer',
+    keys: [{ key: 'Tab', shift: false }],
+    label: 'Tab',
+    description: 'Answer the chosen argument in the other side’s next speech',
+    whileTyping: true,
+  },
+  {
+    action: 'back',
+    keys: [{ key: 'Tab', shift: true }],
+    label: 'Shift+Tab',
+    description: 'Back to the argument this one answers',
+    whileTyping: true,
+  },
+  {
+    action: 'extend',
+    keys: [{ key: 'e', shift: false }],
+    label: 'E',
+    description: 'Extend the chosen argument into its side’s next speech',
+  },
+  {
+    action: 'turn',
+    keys: [{ key: 't', shift: false }],
+    label: 'T',
+    description: 'Turn the chosen argument in the other side’s next speech',
+  },
+  {
+    action: 'crossApply',
+    keys: [{ key: 'x', shift: false }],
+    label: 'X',
+    description: 'Cross-apply the chosen argument to another sheet',
+  },
+  {
+    action: 'crossOut',
+    keys: [{ key: 'c', shift: false }],
+    label: 'C',
+    description: 'Cross out the chosen argument (a concession), or restore it',
+  },
+  {
+    action: 'edit',
+    keys: [{ key: 'F2' }],
+    label: 'F2',
+    description: 'Edit the chosen card’s text',
+  },
+  {
+    action: 'up',
+    keys: [{ key: 'ArrowUp' }],
+    label: '↑ ↓ ← →',
+    description: 'Move between the cells and cards of the sheet',
+  },
+  { action: 'down', keys: [{ key: 'ArrowDown' }], label: '', description: '' },
+  { action: 'left', keys: [{ key: 'ArrowLeft' }], label: '', description: '' },
+  { action: 'right', keys: [{ key: 'ArrowRight' }], label: '', description: '' },
+  {
+    action: 'leave',
+    keys: [{ key: 'Escape' }],
+    label: 'Escape',
+    description: 'Stop typing (the card is dropped if empty); again: back to the map',
+    whileTyping: true,
+  },
+];
+
+/** The flow view's action for a key press (`typing`: in the card being typed), if any. */
+export function flowAction(
+  press: { key: string; shift: boolean; mod: boolean; alt: boolean },
+  typing: boolean,
+): FlowAction | undefined {
+  if (press.mod || press.alt) return undefined;
+  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
+  return FLOW_KEYS.find(
+    (entry) =>
+      (!typing || entry.whileTyping === true) &&
+      entry.keys.some((k) => k.key === key && (k.shift === undefined || k.shift === press.shift)),
+  )?.action;
+}
+
+/** What a timer key does, in the flow view and while presenting. */
+export type TimerAction = 'speech' | 'prepAff' | 'prepNeg' | 'nextSpeech' | 'previousSpeech';
+
+/** The timers' keys (src/components/present/timers.ts): both views' handlers and the help read it. */
+export const TIMER_KEYS: readonly {
+  action: TimerAction;
+  key: string;
+  label: string;
+  description: string;
+}[] = [
+  { action: 'speech', key: 's', label: 'S', description: 'Start or pause the speech timer' },
+  {
+    action: 'prepAff',
+    key: 'a',
+    label: 'A',
+    description: 'Start or pause the affirmative’s (pro’s) prep time',
+  },
+  {
+    action: 'prepNeg',
+    key: 'n',
+    label: 'N',
+    description: 'Start or pause the negative’s (con’s) prep time',
+  },
+  {
+    action: 'nextSpeech',
+    key: ']',
+    label: ']',
+    description: 'Next speech (its timer set to the speech’s length)',
+  },
+  { action: 'previousSpeech', key: '[', label: '[', description: 'Previous speech' },
+];
+
+/** The timer action of a key, if it has one (no modifier keys). */
+export function timerAction(press: {
+  key: string;
+  mod: boolean;
+  alt: boolean;
+}): TimerAction | undefined {
+  if (press.mod || press.alt) return undefined;
+  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
+  return TIMER_KEYS.find((entry) => entry.key === key)?.action;
+}
 
 /** Every keyboard shortcut, in the order the help lists them. The handler and the help read it. */
 export const KEY_TABLE: readonly Shortcut[] = [
@@ -232,6 +392,19 @@ export const KEY_TABLE: readonly Shortcut[] = [
     description: 'Show these keyboard shortcuts',
     bindings: [{ key: '?', command: 'showShortcuts' }],
   },
+  // The flow view's keys and the timers' keys, from their tables: the help is what they run.
+  ...FLOW_KEYS.filter((entry) => entry.label !== '').map((entry): Shortcut => ({
+    group: 'Flow',
+    description: `Flow view: ${entry.description}`,
+    gesture: entry.label,
+    handledBy: 'flow',
+  })),
+  ...TIMER_KEYS.map((entry): Shortcut => ({
+    group: 'Timers',
+    description: `Flow view and Present: ${entry.description}`,
+    gesture: entry.label,
+    handledBy: 'timers',
+  })),
 ];
 
 /** How the help writes one chord: "Ctrl+Shift+Z", "P", "F2". */

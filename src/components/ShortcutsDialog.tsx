@@ -18,7 +18,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           {KEY_TABLE.map((shortcut) => {
             const keys = shortcutLabel(shortcut);
             return (
-              <tr key={keys}>
+              <tr key={`${shortcut.group}:${keys}`}>
                 <th scope="row">
                   <kbd>{keys}</kbd>
                 </th>

@@ -24,6 +24,8 @@ interface ToolbarProps {
   onToggleOutline: () => void;
   flowOpen: boolean;
   onToggleFlow: () => void;
+  /** Opens the dialog that starts a new debate round from a format's template. */
+  onNewRound: () => void;
   compareOpen: boolean;
   onToggleCompare: () => void;
   legendOpen: boolean;
@@ -72,6 +74,7 @@ export function Toolbar({
   onToggleOutline,
   flowOpen,
   onToggleFlow,
+  onNewRound,
   compareOpen,
   onToggleCompare,
   legendOpen,
@@ -109,6 +112,7 @@ export function Toolbar({
       tools: [
         { label: 'New map', text: 'New', onClick: commands.newMap },
         { label: 'Open map', text: 'Open…', shortcut: `${MOD}O`, onClick: commands.openFile },
+        { label: 'New round', text: 'New round…', onClick: onNewRound },
         { label: 'Save map', text: 'Save', shortcut: `${MOD}S`, onClick: commands.save },
         {
           label: 'Save as',

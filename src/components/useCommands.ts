@@ -120,6 +120,13 @@ export function useCommands(
           forgetFileHandle();
           startNewMap(store);
         }),
+      /** Opens a new round's map (made from a format's template), then runs `after`. */
+      newRound: (map: ClashMap, after?: () => void) =>
+        guardUnsaved('start a new round', () => {
+          forgetFileHandle();
+          showMap(store, map, null, { savedToFile: false });
+          after?.();
+        }),
       openFile: () =>
         guardUnsaved('open another map', () => {
           void pickMapFile().then(async (opened) => {

@@ -1,9 +1,9 @@
-import { changeOf, tableOf } from './change';
+import { applyChange, changeOf, joinChanges, tableOf } from './change';
 import { speechOf } from './debateFormats';
 import type { ClashMap } from './map';
 import type { MapNode } from './node';
-import { addNode, addReply, newNode, type EditResult } from './operations';
-import type { EdgeKind } from './relations/registry';
+import { addNode, addReply, connect, newNode, type EditResult } from './operations';
+import { relationKind, type EdgeKind } from './relations/registry';
 import { formatOfMap } from './round';
 
 /**
@@ -21,6 +21,11 @@ export interface FlowArgumentDraft {
   readonly speech: string;
   /** The argument it answers, extends or turns, and how; none for a new argument. */
   readonly bearsOn?: { readonly id: string; readonly kind: EdgeKind } | undefined;
+  /**
+   * The argument (on another sheet) that this card cross-applies: the edge runs from that
+   * argument to the new card, which stands for it here.
+   */
+  readonly crossAppliedFrom?: string | undefined;
 }
 
 /** Adds a claim made in `speech` on `sheet`, joined to what it bears on in the same change. */
@@ -39,8 +44,29 @@ export function addFlowArgument(map: ClashMap, draft: FlowArgumentDraft): EditRe
     speech: draft.speech,
     sheet: draft.sheet,
   };
-  if (!draft.bearsOn) return { ok: true, change: addNode(map, node) };
-  return addReply(map, node, draft.bearsOn.id, draft.bearsOn.kind);
+  const added = draft.bearsOn
+    ? addReply(map, node, draft.bearsOn.id, draft.bearsOn.kind)
+    : ({ ok: true, change: addNode(map, node) } as const);
+  if (!added.ok || draft.crossAppliedFrom === undefined) return added;
+  if (!map.nodes.some((n) => n.id === draft.crossAppliedFrom))
+    return { ok: false, reason: 'The argument to cross-apply is no longer on the map.' };
+  const withNode: ClashMap = applyChange(map, added.change);
+  const joined = connect(withNode, draft.crossAppliedFrom, node.id, 'cross-applies');
+  return joined.ok ? { ok: true, change: joinChanges(added.change, joined.change) } : joined;
+}
+
+/**
+ * What an argument on the flow answers, extends, turns or backs: the target of its first such
+ * edge (in map order), with the edge's kind. Cross-applications are not followed.
+ */
+export function bearsOnOf(
+  map: Pick<ClashMap, 'edges'>,
+  id: string,
+): { id: string; kind: EdgeKind } | undefined {
+  const edge = map.edges.find(
+    (e) => e.from === id && relationKind(e.kind).flow !== 'crossApplication',
+  );
+  return edge ? { id: edge.to, kind: edge.kind } : undefined;
 }
 
 /**

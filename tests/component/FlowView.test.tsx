@@ -1,10 +1,14 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useRoundView } from '../../src/components/nodes/cardFlags';
 import { parseMap } from '../../src/io/parse';
 import { createClashmapStore } from '../../src/store/store';
 import { StoreProvider } from '../../src/store/StoreContext';
 import { FlowView } from '../../src/views/flow/FlowView';
+
+// The "as of" speech is the page's, shared with the canvas: each test starts from the whole round.
+afterEach(() => useRoundView.setState({ asOf: null }));
 
 function renderFlow() {
   const result = parseMap(readFileSync('tests/fixtures/rounds/policy-round.clashmap.json', 'utf8'));
@@ -122,7 +126,10 @@ describe('the flow view', () => {
 
   it('shows the round as it stood after a speech', () => {
     renderFlow();
-    fireEvent.change(screen.getByLabelText('As of'), { target: { value: '1NC' } });
+    // The slider's steps are the speeches (the 1NC is the second), then the whole round.
+    const slider = screen.getByRole('slider', { name: /^As of/ });
+    fireEvent.change(slider, { target: { value: '2' } });
+    expect(slider.getAttribute('aria-valuetext')).toBe('after the 1NC');
     expect(screen.queryByRole('button', { name: /^2008 lacked/ })).toBeNull();
     expect(card('Task forces failed in 2008')).toBeTruthy();
     // Nothing is added to a past speech's flow.
@@ -132,13 +139,20 @@ describe('the flow view', () => {
   it('sums the round up: each flag with the speech made and where the answer was due', () => {
     renderFlow();
     const summary = screen.getByRole('region', { name: 'Round summary' });
-    expect(within(summary).getByRole('heading', { name: 'Dropped (10)' })).toBeTruthy();
     expect(summary.textContent).toContain(
-      '“Link turn: joint work builds trust” — made in the 2AC, answer due in the negative block (2NC and 1NR)',
+      '10 dropped, 3 extended, 0 crossed out, 1 new in the last rebuttal.',
+    );
+    // Listed by the speech they happened in: the block dropped what the 2AC said.
+    const block = within(summary).getByRole('heading', {
+      name: 'The negative block (2NC and 1NR)',
+    });
+    expect(block.nextElementSibling?.textContent).toContain(
+      '“Link turn: joint work builds trust” dropped (made in the 2AC)',
     );
     expect(
-      within(summary).getByRole('heading', { name: 'New in the last rebuttal (1)' }),
-    ).toBeTruthy();
+      within(summary).getByRole('heading', { name: 'The 2NR' }).nextElementSibling?.textContent,
+    ).toContain('“New: the plan also angers Congress” new in the last rebuttal');
+    expect(within(summary).getByRole('heading', { name: 'Which positions stand' })).toBeTruthy();
   });
 
   it('crosses the chosen argument out in a speech, and restores it', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyChange } from '../../src/model/change';
 import { changeProblem } from '../../src/model/checkChange';
-import { addFlowArgument, crossOut } from '../../src/model/flowOps';
+import { addFlowArgument, bearsOnOf, crossOut } from '../../src/model/flowOps';
 import { copyFragment, pasteFragment } from '../../src/model/operations';
 import { roundFlags } from '../../src/model/flow';
 import { parseSuccess, readArticleMap } from './helpers/maps';
@@ -111,5 +111,38 @@ describe('copying arguments of a round', () => {
     const next = applyChange(ld, pasted.change);
     expect(changeProblem(next, pasted.change)).toBeNull();
     expect(next.nodes.find((n) => n.id === pasted.nodeIds[0])).not.toHaveProperty('speech');
+  });
+});
+
+describe('flowing: cross-applying an argument to another sheet', () => {
+  it('adds the card on the other sheet and an edge from the argument to it, in one change', () => {
+    const map = round();
+    const result = addFlowArgument(map, {
+      text: 'Violence spills across the border',
+      sheet: 'da',
+      speech: '2AC',
+      bearsOn: { id: 'da', kind: 'rebuttal' },
+      crossAppliedFrom: 'adv-impact',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const next = applyChange(map, result.change);
+    expect(changeProblem(next, result.change)).toBeNull();
+    const added = next.nodes.at(-1)!;
+    expect(added).toMatchObject({ sheet: 'da', speech: '2AC' });
+    expect(next.edges.slice(-2)).toMatchObject([
+      { from: added.id, to: 'da', kind: 'rebuttal' },
+      { from: 'adv-impact', to: added.id, kind: 'cross-applies' },
+    ]);
+    // What the new card bears on is its answer, not the cross-application.
+    expect(bearsOnOf(next, added.id)).toEqual({ id: 'da', kind: 'rebuttal' });
+    expect(bearsOnOf(next, 'adv-impact')?.id).not.toBe(added.id);
+  });
+
+  it('refuses, whole, to cross-apply an argument that is not on the map', () => {
+    const map = round();
+    expect(
+      addFlowArgument(map, { text: 'A', sheet: 'da', speech: '2AC', crossAppliedFrom: 'gone' }),
+    ).toEqual({ ok: false, reason: 'The argument to cross-apply is no longer on the map.' });
   });
 });

@@ -1,5 +1,5 @@
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
-import { memo, useRef, type CSSProperties } from 'react';
+import { memo, useEffect, useId, useRef, type CSSProperties } from 'react';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 import { CANVAS_EDGE_KINDS, relationKind } from '../../model/relations/registry';
@@ -9,6 +9,7 @@ import { usePeersOn } from '../../app/presence';
 import { useReadOnly } from '../readOnly';
 import { EvidenceList } from './EvidenceList';
 import { NodeTextEditor } from './NodeTextEditor';
+import { useRoundCard } from './cardFlags';
 
 const KIND_LABEL = { position: 'Position', claim: 'Claim', argument: 'Argument' } as const;
 
@@ -23,6 +24,27 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const connecting = useConnection(connectingSelector);
   const readOnly = useReadOnly();
   const peers = usePeersOn(id);
+  const roundCard = useRoundCard(id);
+  const later = roundCard.startsWith('later:');
+  const roundFlags = (later ? roundCard.slice('later:'.length) : roundCard)
+    .split('\n')
+    .filter(Boolean);
+  const roundId = useId();
+  const describedBy = later || roundFlags.length > 0 ? roundId : null;
+  // The canvas names the card by its text (React Flow's wrapper carries that name); its flags
+  // describe it, so a screen reader says "dropped by the 1NC" with the card.
+  useEffect(() => {
+    const wrapper = container.current?.closest<HTMLElement>('.react-flow__node');
+    if (!wrapper || !describedBy) return;
+    const tokens = () =>
+      (wrapper.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    wrapper.setAttribute('aria-describedby', [...tokens(), describedBy].join(' '));
+    return () => {
+      const rest = tokens().filter((token) => token !== describedBy);
+      if (rest.length > 0) wrapper.setAttribute('aria-describedby', rest.join(' '));
+      else wrapper.removeAttribute('aria-describedby');
+    };
+  }, [describedBy]);
   const container = useRef<HTMLDivElement>(null);
 
   // Keyboard users carry on from the node they were editing.
@@ -46,7 +68,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   return (
     <div
       ref={container}
-      className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}${pointedAt ? ' is-pointed' : ''}${label ? ` cm-node--${label}` : ''}${peers.length ? ' has-peers' : ''}`}
+      className={`cm-node cm-node--${node.kind}${selected ? ' is-selected' : ''}${pointedAt ? ' is-pointed' : ''}${label ? ` cm-node--${label}` : ''}${peers.length ? ' has-peers' : ''}${later ? ' cm-node--later' : ''}`}
       style={peers[0] ? ({ '--cm-peer': peers[0].color } as CSSProperties) : undefined}
     >
       {/* While a connection is being drawn, the whole node is a drop target. */}
@@ -95,6 +117,18 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
             : `${brokenQuotes} quotes do not match their source`}
         </p>
       )}
+      <div id={roundId} className="cm-node__round-flags">
+        {later && <p className="cm-node__later">Not yet said at this point of the round</p>}
+        {roundFlags.length > 0 && (
+          <ul className="cm-node__round" aria-label="Flow flags">
+            {roundFlags.map((flag) => (
+              <li key={flag} className={`cm-flow-flag cm-flow-flag--${flag.split(' ')[0]}`}>
+                {flag}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       <EvidenceList evidence={node.evidence} />
       {node.tags && node.tags.length > 0 && (
         <ul className="cm-tags" aria-label="Tags">

@@ -1,4 +1,7 @@
-import { presenterAction } from '../../app/keyTable';
+import { presenterAction, timerAction } from '../../app/keyTable';
+import { formatOfMap, holdsRound } from '../../model/round';
+import { RoundTimers } from './RoundTimers';
+import { useTimerStore } from './timerStore';
 import { ReactFlowProvider, useReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PresentationStep } from '../../model/presentation';
@@ -182,6 +185,9 @@ export function Presenter({ startAt = 0, onExit, onStep }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const total = steps.length;
   const step = steps[index];
+  const map = useClashmap((s) => s.map);
+  const round = holdsRound(map);
+  const actOnTimers = useTimerStore((s) => s.act);
 
   const go = useCallback((to: number) => setIndex(Math.max(0, Math.min(total - 1, to))), [total]);
   // A new place to start from while presenting (the teacher moved on): go there.
@@ -219,6 +225,14 @@ export function Presenter({ startAt = 0, onExit, onStep }: Props) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const key = event.key;
       let handled = true;
+      // A round's clocks run by their own keys (TIMER_KEYS), as in the flow view.
+      const timer = timerAction({ key, mod: false, alt: false });
+      if (round && timer) {
+        actOnTimers(timer, formatOfMap(map));
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
       if (/^[0-9]$/.test(key)) setTyped((t) => (t + key).slice(-4));
       else if (key === 'Enter' && typed) {
         go(Number(typed) - 1);
@@ -244,7 +258,7 @@ export function Presenter({ startAt = 0, onExit, onStep }: Props) {
     onKeyRef.current = onKey;
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [go, index, total, typed, onExit]);
+  }, [go, index, total, typed, onExit, round, actOnTimers, map]);
 
   useEffect(() => {
     const win = notes.current;
@@ -309,6 +323,7 @@ export function Presenter({ startAt = 0, onExit, onStep }: Props) {
           >
             Dark theme
           </button>
+          {round && <RoundTimers format={formatOfMap(map)} />}
           <button type="button" onClick={openNotes}>
             Presenter notes
           </button>

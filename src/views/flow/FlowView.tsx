@@ -2,27 +2,64 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { flowGrid, type FlowSheet } from '../../layout/flowGrid';
 import { nextGroupOf, opponentOf, speechesOf, type DebateFormat } from '../../model/debateFormats';
 import { mapAsOf, roundFlags, type RoundFlags } from '../../model/flow';
-import type { ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
 import { capitalised, relationKind, type EdgeKind } from '../../model/relations/registry';
-import { formatOfMap } from '../../model/round';
+import { formatOfMap, sheetOfNode } from '../../model/round';
+import { Dialog } from '../../components/Dialog';
+import { FlowSheet as FlowSheetView, type Draft } from './FlowSheet';
+import { sheetDefaultKind } from './flowWords';
+import { AbbreviationsDialog } from './AbbreviationsDialog';
+import { timerAction } from '../../app/keyTable';
+import { RoundTimers } from '../../components/present/RoundTimers';
+import { useTimerStore } from '../../components/present/timerStore';
+import { useRoundView } from '../../components/nodes/cardFlags';
+import { RoundSummary } from './RoundSummary';
+import { flushSync } from 'react-dom';
+import { downloadText } from '../../io/fileAccess';
+import { FlowPrint } from './FlowPrint';
+import { flowXlsxBytes } from './flowXlsx';
+import { paperFlow, type PaperFlow } from './paperFlow';
+import './flow.css';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 
 /**
  * The round as paper flow sheets: a tab per sheet, a column per speech, each argument in the row
  * of what it answers, with its flags (dropped, extended, crossed out, new). A view of the same
  * map as the canvas: choosing a card selects it there too, and an argument added here is on the
- * map at once. "As of" shows the flow as it stood after a speech.
+ * map at once. "As of" shows the flow as it stood after a speech. Flowed by keyboard on the
+ * sheet itself (FlowSheet); the form below it adds arguments with the mouse.
  */
-export function FlowView({ onClose }: { onClose: () => void }) {
+export function FlowView({
+  onClose,
+  onShowShortcuts,
+}: {
+  onClose: () => void;
+  /** The ? help, which lists the flow view's keys with the others. */
+  onShowShortcuts?: () => void;
+}) {
   const map = useClashmap((s) => s.map);
+  const store = useClashmapStore();
   const panel = useRef<HTMLElement>(null);
   const format = formatOfMap(map);
-  const [asOf, setAsOf] = useState('');
+  // Shared with the canvas cards, so the map shows the round as of the same speech.
+  const asOfShared = useRoundView((s) => s.asOf);
+  const setAsOfShared = useRoundView((s) => s.setAsOf);
+  const speeches = speechesOf(format);
+  const asOf = asOfShared !== null && speeches.some((s) => s.id === asOfShared) ? asOfShared : '';
   const flags = useMemo(() => roundFlags(map, asOf === '' ? undefined : asOf), [map, asOf]);
   const shown = useMemo(() => (asOf === '' ? map : mapAsOf(map, asOf)), [map, asOf]);
   const sheets = useMemo(() => flowGrid(shown, flags), [shown, flags]);
-  const [tab, setTab] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>(() => {
+    // Opened with a card chosen (on the canvas, say): its sheet's tab.
+    const { selectedNodeIds } = store.getState();
+    const chosen = selectedNodeIds.length === 1 ? selectedNodeIds[0] : undefined;
+    const node = chosen === undefined ? undefined : map.nodes.find((n) => n.id === chosen);
+    return node ? (sheetOfNode(node) ?? null) : null;
+  });
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [crossApplying, setCrossApplying] = useState<MapNode | null>(null);
+  const [abbreviationsOpen, setAbbreviationsOpen] = useState(false);
+  const actOnTimers = useTimerStore((s) => s.act);
   const sheetKey = (sheet: FlowSheet) => sheet.position?.id ?? '';
   const current = sheets.find((s) => sheetKey(s) === tab) ?? sheets[0];
   const ids = useId();
@@ -30,11 +67,86 @@ export function FlowView({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    panel.current?.focus();
+    // The chosen card has the keyboard, so flowing goes on from it; else the view does.
+    const card =
+      panel.current?.querySelector<HTMLElement>('[data-card][aria-pressed="true"]') ??
+      panel.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]');
+    (card ?? panel.current)?.focus();
     return () => {
       if (document.activeElement === document.body || !document.activeElement) opener?.focus();
     };
   }, []);
+
+  const [printed, setPrinted] = useState<PaperFlow | null>(null);
+  // Printing draws every sheet, one a page; the page is put back once the print is done.
+  const print = () => {
+    const done = () => {
+      delete document.documentElement.dataset.flowPrint;
+      setPrinted(null);
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    document.documentElement.dataset.flowPrint = '';
+    flushSync(() => setPrinted(paperFlow(map)));
+    window.print();
+  };
+  const exportXlsx = async () => {
+    try {
+      const bytes = await flowXlsxBytes(map);
+      const name =
+        map.title
+          .replace(/[^\p{L}\p{N} _-]+/gu, '')
+          .trim()
+          .slice(0, 80) || 'Flow';
+      downloadText(
+        new Blob([bytes as Uint8Array<ArrayBuffer>], {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        }),
+        `${name} flow.xlsx`,
+        '',
+      );
+    } catch (error) {
+      store.getState().notify('error', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  // A crossing-out is made in the speech being timed, or else the latest flowed so far (from
+  // the argument's own on).
+  const crossOutSpeech = (node: MapNode) => {
+    const speeches = speechesOf(format);
+    const made = flags.arguments.get(node.id);
+    const from = made ? speeches.indexOf(made.speech) : 0;
+    const latest = [...flags.arguments.values()].reduce(
+      (last, arg) => Math.max(last, speeches.indexOf(arg.speech)),
+      0,
+    );
+    // The speech the timers are on, once it is at or after the argument's own.
+    const timed = useTimerStore.getState().timers;
+    const now =
+      timed && timed.format === format.id ? speeches.findIndex((s) => s.id === timed.period) : -1;
+    if (now >= from) return speeches[now]?.id;
+    return speeches[Math.max(from, latest)]?.id;
+  };
+
+  const crossApplyTo = (node: MapNode, sheet: FlowSheet) => {
+    setCrossApplying(null);
+    const arg = flags.arguments.get(node.id);
+    if (!arg || !sheet.position) return;
+    // Cross-applied by its own side: in that side's next speech, where a debater says "extend
+    // this over there"; in its own speech when that side speaks no more.
+    const next = nextGroupOf(format, arg.group, arg.side)?.speeches[0] ?? arg.speech;
+    setTab(sheet.position.id);
+    setDraft({
+      sheet: sheet.position.id,
+      speech: next.id,
+      text: node.text,
+      crossAppliedFrom: node.id,
+      bearsOn: {
+        id: sheet.position.id,
+        kind: sheetDefaultKind(sheet.position, next.id, format),
+      },
+    });
+  };
 
   return (
     <section
@@ -43,6 +155,23 @@ export function FlowView({ onClose }: { onClose: () => void }) {
       aria-label="Flow"
       tabIndex={-1}
       onKeyDown={(event) => {
+        // Keys in a dialog of the view (abbreviations, cross-apply) are the dialog's.
+        if (event.defaultPrevented || (event.target as Element).closest('dialog')) return;
+        if (event.key === '?' && onShowShortcuts && !typedInto(event.target)) {
+          event.preventDefault();
+          onShowShortcuts();
+          return;
+        }
+        const timer = timerAction({
+          key: event.key,
+          mod: event.ctrlKey || event.metaKey,
+          alt: event.altKey,
+        });
+        if (timer && !typedInto(event.target)) {
+          event.preventDefault();
+          actOnTimers(timer, format);
+          return;
+        }
         if (event.key !== 'Escape') return;
         event.stopPropagation();
         onClose();
@@ -52,15 +181,33 @@ export function FlowView({ onClose }: { onClose: () => void }) {
         <h2 className="cm-flow__title">
           Flow <span className="cm-flow__format">{format.name}</span>
         </h2>
-        <label htmlFor={asOfId}>As of</label>
-        <select id={asOfId} value={asOf} onChange={(e) => setAsOf(e.target.value)}>
-          <option value="">the whole round</option>
-          {speechesOf(format).map((speech) => (
-            <option key={speech.id} value={speech.id}>
-              after the {speech.id}
-            </option>
-          ))}
-        </select>
+        <RoundTimers format={format} />
+        <label htmlFor={asOfId} className="cm-flow__as-of">
+          As of{' '}
+          <output htmlFor={asOfId}>{asOf === '' ? 'the whole round' : `after the ${asOf}`}</output>
+        </label>
+        <input
+          id={asOfId}
+          type="range"
+          min={1}
+          max={speeches.length + 1}
+          step={1}
+          value={asOf === '' ? speeches.length + 1 : speeches.findIndex((s) => s.id === asOf) + 1}
+          aria-valuetext={asOf === '' ? 'the whole round' : `after the ${asOf}`}
+          onChange={(e) => {
+            const at = Number(e.target.value);
+            setAsOfShared(at > speeches.length ? null : (speeches[at - 1]?.id ?? null));
+          }}
+        />
+        <button type="button" onClick={() => setAbbreviationsOpen(true)}>
+          Abbreviations
+        </button>
+        <button type="button" onClick={() => void exportXlsx()} disabled={sheets.length === 0}>
+          Export XLSX
+        </button>
+        <button type="button" onClick={print} disabled={sheets.length === 0}>
+          Print the flow
+        </button>
         <button type="button" className="cm-flow__close" onClick={onClose}>
           Back to the map
         </button>
@@ -109,7 +256,27 @@ export function FlowView({ onClose }: { onClose: () => void }) {
             aria-labelledby={`${ids}-tab-${sheetKey(current)}`}
             className="cm-flow__panel"
           >
-            <SheetTable sheet={current} flags={flags} format={format} />
+            <p id="cm-flow-keys" className="cm-flow__keys">
+              On the sheet: Enter, the next argument in the same speech; Tab, answer it in the next
+              speech; E extend, T turn, X cross-apply, C cross out; arrow keys move.
+            </p>
+            <FlowSheetView
+              sheet={current}
+              flags={flags}
+              format={format}
+              map={shown}
+              editable={asOf === ''}
+              draft={draft}
+              setDraft={setDraft}
+              crossOutSpeech={crossOutSpeech}
+              onCrossApply={(node) => {
+                if (sheets.filter((s) => s.position && s !== current).length === 0) {
+                  store.getState().notify('info', 'There is no other sheet to cross-apply it to.');
+                  return;
+                }
+                setCrossApplying(node);
+              }}
+            />
             {current.position && asOf === '' && (
               <AddArgument sheet={current} flags={flags} format={format} />
             )}
@@ -117,116 +284,34 @@ export function FlowView({ onClose }: { onClose: () => void }) {
           </div>
         </>
       )}
-      <RoundSummary flags={flags} map={map} />
-    </section>
-  );
-}
-
-function flagWords(id: string, flags: RoundFlags): string[] {
-  const words: string[] = [];
-  const dropped = flags.dropped.get(id);
-  if (dropped) words.push(`dropped by ${dropped.due.name}`);
-  const extended = flags.extended.get(id);
-  if (extended) words.push(`extended in ${extended.into.name}`);
-  const conceded = flags.conceded.get(id);
-  if (conceded)
-    words.push(
-      `crossed out in the ${conceded.speech.id} (${conceded.meaning === 'granted' ? 'granted' : 'given up'})`,
-    );
-  if (flags.newInLastRebuttal.has(id))
-    words.push(`new in the ${flags.arguments.get(id)?.speech.id}`);
-  return words;
-}
-
-function SheetTable({
-  sheet,
-  flags,
-  format,
-}: {
-  sheet: FlowSheet;
-  flags: RoundFlags;
-  format: DebateFormat;
-}) {
-  const store = useClashmapStore();
-  const selected = useClashmap((s) => s.selectedNodeIds);
-  const rows = useMemo(() => {
-    const grid: (MapNode | undefined)[][] = Array.from({ length: sheet.rowCount }, () =>
-      sheet.columns.map(() => undefined),
-    );
-    for (const cell of sheet.cells) grid[cell.row]![cell.column] = cell.node;
-    return grid;
-  }, [sheet]);
-  const title = sheet.position ? sheet.position.text : 'Arguments on no sheet';
-  return (
-    <div className="cm-flow__scroll">
-      <table className="cm-flow__sheet">
-        <caption>
-          {title}
-          {sheet.side ? ` (${format.sideNames[sheet.side]})` : ''}
-        </caption>
-        <thead>
-          <tr>
-            {sheet.columns.map((speech) => (
-              <th key={speech.id} scope="col" className={`cm-flow__speech--${speech.side}`}>
-                <abbr title={speech.name}>{speech.id}</abbr>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((node, c) => (
-                <td
-                  key={sheet.columns[c]!.id}
-                  className={`cm-flow__speech--${sheet.columns[c]!.side}`}
-                >
-                  {node && (
-                    <FlowCard
-                      node={node}
-                      flags={flagWords(node.id, flags)}
-                      crossed={flags.conceded.has(node.id)}
-                      selected={selected.includes(node.id)}
-                      onChoose={() => store.getState().select([node.id])}
-                    />
-                  )}
-                </td>
+      <RoundSummary flags={flags} map={map} shown={shown} />
+      {printed && <FlowPrint flow={printed} />}
+      {abbreviationsOpen && <AbbreviationsDialog onClose={() => setAbbreviationsOpen(false)} />}
+      {crossApplying && (
+        <Dialog
+          title={`Cross-apply “${crossApplying.text}”`}
+          onClose={() => setCrossApplying(null)}
+          actions={
+            <button type="button" onClick={() => setCrossApplying(null)}>
+              Cancel
+            </button>
+          }
+        >
+          <p>To which sheet?</p>
+          <ul className="cm-plain-list cm-flow__sheet-choices">
+            {sheets
+              .filter((sheet) => sheet.position && sheet !== current)
+              .map((sheet) => (
+                <li key={sheetKey(sheet)}>
+                  <button type="button" onClick={() => crossApplyTo(crossApplying, sheet)}>
+                    {sheet.position!.text}
+                  </button>
+                </li>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function FlowCard({
-  node,
-  flags,
-  crossed,
-  selected,
-  onChoose,
-}: {
-  node: MapNode;
-  flags: string[];
-  crossed: boolean;
-  selected: boolean;
-  onChoose: () => void;
-}) {
-  return (
-    <button
-      type="button"
-      className={`cm-flow-card${crossed ? ' cm-flow-card--crossed' : ''}${node.kind === 'position' ? ' cm-flow-card--sheet' : ''}`}
-      aria-pressed={selected}
-      onClick={onChoose}
-    >
-      <span className="cm-flow-card__text">{node.text}</span>
-      {flags.map((flag) => (
-        <span key={flag} className={`cm-flow-flag cm-flow-flag--${flag.split(' ')[0]}`}>
-          {flag}
-        </span>
-      ))}
-    </button>
+          </ul>
+        </Dialog>
+      )}
+    </section>
   );
 }
 
@@ -270,7 +355,7 @@ function AddArgument({
         ? { id: chosen.id, kind }
         : {
             id: position.id,
-            kind: backsSheet(position, speechValue, format) ? 'support' : 'rebuttal',
+            kind: sheetDefaultKind(position, speechValue, format),
           },
     });
     if (!added) return;
@@ -335,15 +420,6 @@ function AddArgument({
   );
 }
 
-// An argument on a sheet with nothing chosen backs the sheet when the sheet's side makes it, and
-// answers the sheet when the other side does.
-function backsSheet(position: MapNode, speech: string, format: DebateFormat): boolean {
-  const speeches = speechesOf(format);
-  const side = position.side ?? speeches.find((s) => s.id === position.speech)?.side;
-  const by = speeches.find((s) => s.id === speech)?.side;
-  return side === undefined || by === undefined || side === by;
-}
-
 /**
  * Crossing out the chosen card: in a speech from the one it was made in on. Crossed out by its
  * own side it is given up; by the other side, granted.
@@ -403,58 +479,14 @@ function CrossOut({
   );
 }
 
-function RoundSummary({ flags, map }: { flags: RoundFlags; map: ClashMap }) {
-  const text = (id: string) => map.nodes.find((n) => n.id === id)?.text ?? id;
-  const groups: { title: string; items: { id: string; words: string }[] }[] = [
-    {
-      title: 'Dropped',
-      items: [...flags.dropped].map(([id, d]) => ({
-        id,
-        words: `made in the ${d.argument.speech.id}, answer due in ${d.due.name}`,
-      })),
-    },
-    {
-      title: 'Extended',
-      items: [...flags.extended].map(([id, e]) => ({
-        id,
-        words: `made in the ${e.argument.speech.id}, extended in ${e.into.name}`,
-      })),
-    },
-    {
-      title: 'Crossed out',
-      items: [...flags.conceded].map(([id, c]) => ({
-        id,
-        words: `in the ${c.speech.id}, ${c.meaning === 'granted' ? 'granted by the other side' : 'given up by its side'}`,
-      })),
-    },
-    {
-      title: 'New in the last rebuttal',
-      items: [...flags.newInLastRebuttal].map(([id, n]) => ({
-        id,
-        words: `made in the ${n.argument.speech.id}`,
-      })),
-    },
-  ];
-  if (flags.arguments.size === 0) return null;
+/** Whether a key press goes into a field that takes typing (where keys are letters, not commands). */
+function typedInto(target: EventTarget | null): boolean {
   return (
-    <section className="cm-flow__summary" aria-label="Round summary">
-      <h3>Round summary</h3>
-      {groups.map((group) => (
-        <div key={group.title}>
-          <h4>
-            {group.title} ({group.items.length})
-          </h4>
-          {group.items.length > 0 && (
-            <ul>
-              {group.items.map((item) => (
-                <li key={item.id}>
-                  “{text(item.id)}” — {item.words}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ))}
-    </section>
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.tagName === 'TEXTAREA' ||
+      target.tagName === 'SELECT' ||
+      (target instanceof HTMLInputElement &&
+        !['button', 'checkbox', 'radio', 'range', 'submit', 'reset'].includes(target.type)))
   );
 }
