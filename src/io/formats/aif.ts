@@ -6,18 +6,22 @@ import {
   relationKind,
   type AifSchemeNode,
 } from '../../model/relations/registry';
+import { evaluateMap, type Label } from '../../model/evaluate';
 import type { Evidence } from '../../model/evidence';
 import { formatPath, type Issue } from '../../model/issue';
 import { LIMITS } from '../../model/limits';
 import { emptyMap, type ClashMap } from '../../model/map';
-import type { MapNode } from '../../model/node';
+import type { InferenceNode, MapNode } from '../../model/node';
+import type { Source } from '../../model/source';
 import {
   cleanField,
+  cleanText,
   finishImport,
   importFailure,
   importFailures,
   LossLog,
   makeId,
+  PENDING_QUOTE_ID,
   plural,
   readImportJson,
   QuoteSource,
@@ -87,28 +91,42 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
     ...map.nodes.map((n) => n.id),
     ...map.edges.map((e) => e.id),
   ]);
-  const nodes: Array<{ nodeID: string; text: string; type: string; timestamp: string }> = [];
+  const nodes: Array<{
+    nodeID: string;
+    text: string;
+    type: string;
+    timestamp: string;
+    scheme?: string;
+  }> = [];
   const edges: Array<{ edgeID: string; fromID: string; toID: string; formEdgeID: null }> = [];
   const locutions: Array<Record<string, string | null>> = [];
   const participants: Array<{ participantID: string; firstname: string; surname: string }> = [];
   const participantBySpeaker = new Map<string, string>();
+  const argumentNames: Array<{ id: string; text: string; notes?: string }> = [];
   const link = (fromID: string, toID: string) =>
     edges.push({ edgeID: String(edges.length + 1), fromID, toID, formEdgeID: null });
 
   map.nodes.forEach((node, i) => {
     if (node.kind === 'argument') {
-      // An argument is AIF's own inference node; its premises and conclusion link to it.
+      // An argument is AIF's own inference node (RA), named by its scheme; its premises link
+      // into it and it links to its conclusion. Its own name and notes go in the extension.
       nodes.push({
         nodeID: node.id,
         text: node.scheme ?? aifSchemeForm('support')!.scheme,
         type: 'RA',
         timestamp,
+        ...(node.scheme !== undefined ? { scheme: node.scheme } : {}),
       });
-      return;
+      argumentNames.push({
+        id: node.id,
+        text: node.text,
+        ...(node.notes !== undefined ? { notes: node.notes } : {}),
+      });
+    } else {
+      nodes.push({ nodeID: node.id, text: node.text, type: 'I', timestamp });
+      if (node.notes !== undefined)
+        losses.add(`nodes[${i}].notes`, 'Node notes have no place in AIF');
     }
-    nodes.push({ nodeID: node.id, text: node.text, type: 'I', timestamp });
-    if (node.notes !== undefined)
-      losses.add(`nodes[${i}].notes`, 'Node notes have no place in AIF');
     if (node.tags !== undefined && node.tags.length > 0)
       losses.add(`nodes[${i}].tags`, 'Node tags have no place in AIF');
     if (node.position) losses.add(`nodes[${i}].position`, 'Canvas positions have no place in AIF');
@@ -128,7 +146,10 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
     }
     const scheme = edge.id;
     nodes.push({ nodeID: scheme, text: aif.scheme, type: aif.node, timestamp });
-    if (edgeKindOfAifNode(aif.node) !== edge.kind) {
+    // AIF's own forms: a CA-node aimed at an RA-node is an undercut, and two CA-nodes, one each
+    // way, a symmetric conflict; other kinds are Clashmap's names on an ordinary scheme node.
+    const ownForm = edge.kind === 'undercut' || relationKind(edge.kind).symmetric;
+    if (!ownForm && edgeKindOfAifNode(aif.node) !== edge.kind) {
       const { names } = relationKind(edge.kind);
       losses.add(
         `edges[${i}]`,
@@ -137,6 +158,12 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
     }
     link(edge.from, scheme);
     link(scheme, edge.to);
+    if (relationKind(edge.kind).symmetric) {
+      const back = makeId(`${edge.id}.back`, taken, 'CA');
+      nodes.push({ nodeID: back, text: aif.scheme, type: aif.node, timestamp });
+      link(edge.to, back);
+      link(back, edge.from);
+    }
     if (edge.note !== undefined) losses.add(`edges[${i}].note`, 'Edge notes have no place in AIF');
   });
   map.nodes.forEach((node, i) => {
@@ -176,9 +203,23 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
     title: map.title,
     ...(map.description !== undefined ? { description: map.description } : {}),
     positions: map.nodes.filter((n) => n.kind === 'position').map((n) => n.id),
+    ...(argumentNames.length > 0 ? { arguments: argumentNames } : {}),
   };
   const document = { nodes, edges, locutions, participants, [AIF_EXTENSION_KEY]: extension };
-  return { ok: true, value: `${JSON.stringify(document, null, 2)}\n`, losses: losses.list() };
+  const value = `${JSON.stringify(document, null, 2)}\n`;
+  const lost = losses.list();
+  if (lost.length > 0) {
+    // Whether any of it matters to the labels: read the file back and compare.
+    const back = readAif(value);
+    lost.push({
+      path: '',
+      message: back.ok
+        ? `${standingClause(standingChanges(map, back.value), 'Reading the AIF file back')}`
+        : `${STANDING_UNKNOWN}: the AIF file could not be read back`,
+      count: 1,
+    });
+  }
+  return { ok: true, value, losses: lost };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,6 +256,9 @@ const extensionSchema = z.looseObject({
   title: z.optional(z.string()),
   description: z.optional(z.string()),
   positions: z.optional(z.array(aifId)),
+  arguments: z.optional(
+    z.array(z.looseObject({ id: aifId, text: z.string(), notes: z.optional(z.string()) })),
+  ),
 });
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -251,32 +295,216 @@ function splitLocutionText(text: string, speaker: string | undefined) {
 }
 
 // How loss messages speak of each scheme node type a relation kind is written as.
-const SCHEME_NODE_WORDS: Record<
-  AifSchemeNode,
-  { what: string; notBetweenPropositions: string; severalPremises?: string }
-> = {
+// ---------------------------------------------------------------------------------------------
+// Which claims stand: every loss line says whether what was lost changes it.
+
+/** A loss that plays no part in evaluation says so in these words. */
+const STANDING_UNCHANGED = 'which claims stand does not change';
+/** A loss whose meaning Clashmap cannot evaluate says so in these words. */
+const STANDING_UNKNOWN = 'Clashmap cannot tell whether this changes which claims stand';
+
+/**
+ * How the labels of the claims and positions in `after` differ from those in `before` (nodes
+ * matched by id; arguments are left out, their conclusions show their effect), in words such as
+ * `“Strikes work” stands, not falls`; empty when no claim's label changed.
+ */
+export function standingChanges(
+  before: Pick<ClashMap, 'nodes' | 'edges'>,
+  after: Pick<ClashMap, 'nodes' | 'edges'>,
+): string[] {
+  const was = evaluateMap(before).nodes;
+  const now = evaluateMap(after).nodes;
+  const words: Record<Label, string> = {
+    stands: 'stands',
+    falls: 'falls',
+    undecided: 'is undecided',
+  };
+  const changes: string[] = [];
+  for (const node of after.nodes) {
+    if (node.kind === 'argument') continue;
+    const from = was.get(node.id)?.label;
+    const to = now.get(node.id)?.label;
+    if (from === undefined || to === undefined || from === to) continue;
+    const text = node.text.length > 60 ? `${node.text.slice(0, 59)}…` : node.text;
+    changes.push(`“${text}” ${words[to]} (not ${words[from].replace(/^is /, '')})`);
+  }
+  return changes;
+}
+
+/** `changes` as the end of a loss message, listing the first few. */
+function standingClause(changes: string[], subject: string): string {
+  if (changes.length === 0) return `${subject} does not change which claims stand`;
+  const shown = changes.slice(0, 3).join('; ');
+  const more = changes.length > 3 ? ` and ${plural(changes.length - 3, 'more')}` : '';
+  return `${subject} changes which claims stand: ${shown}${more}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The analysed text of an OVA3/xAIF file
+
+/** Plain text read from OVA's HTML, and where each locution's `<span id="nodeN">` lies in it. */
+export interface AnalysedText {
+  text: string;
+  /** By L-node id ("5_1731…" for `id="node5_1731…"`): the span's start and end in `text`. */
+  anchors: Map<string, { start: number; end: number }>;
+}
+
+// HTML tags, comments and the content of script/style elements; the text is never rendered.
+const HTML_TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const HTML_ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+const NAMED_ENTITIES = new Map([
+  ['nbsp', ' '],
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['ndash', '–'],
+  ['mdash', '—'],
+  ['hellip', '…'],
+  ['lsquo', '‘'],
+  ['rsquo', '’'],
+  ['ldquo', '“'],
+  ['rdquo', '”'],
+]);
+const BLOCK_TAGS = new Set([
+  'div',
+  'p',
+  'li',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+]);
+const SPAN_ID = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+
+function decodeEntities(text: string): string {
+  return text.replace(HTML_ENTITY, (all, name: string) => {
+    if (name.startsWith('#')) {
+      const hex = name[1] === 'x' || name[1] === 'X';
+      const code = Number.parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
+      const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+      return valid ? String.fromCodePoint(code) : all;
+    }
+    return NAMED_ENTITIES.get(name.toLowerCase()) ?? all;
+  });
+}
+
+/**
+ * Reads the top-level `text` of an OVA3 file (the analysed text as HTML, each locution wrapped
+ * in `<span id="nodeN">`) as plain text with the spans' places. It is a small tokenizer, not an
+ * HTML parser: tags are dropped (a `<br>` or a new block is a line break), entities decoded,
+ * script and style content left out, and nothing is ever run or rendered.
+ */
+export function readAnalysedText(html: string): AnalysedText {
+  let text = '';
+  const anchors = new Map<string, { start: number; end: number }>();
+  const open: Array<{ id: string | undefined; start: number }> = [];
+  const append = (raw: string) => {
+    text += cleanText(decodeEntities(raw), Number.MAX_SAFE_INTEGER).text;
+  };
+  const newLine = () => {
+    if (text !== '' && !text.endsWith('\n')) text += '\n';
+  };
+  HTML_TOKEN.lastIndex = 0;
+  let from = 0;
+  for (let match = HTML_TOKEN.exec(html); match !== null; match = HTML_TOKEN.exec(html)) {
+    append(html.slice(from, match.index));
+    from = HTML_TOKEN.lastIndex;
+    const name = match[2]?.toLowerCase();
+    if (name === undefined) continue; // a comment
+    const closing = match[1] === '/';
+    if (!closing && (name === 'script' || name === 'style')) {
+      const end = html.toLowerCase().indexOf(`</${name}`, from);
+      const after = end === -1 ? html.length : html.indexOf('>', end) + 1 || html.length;
+      from = after;
+      HTML_TOKEN.lastIndex = after;
+      continue;
+    }
+    if (name === 'br') text += '\n';
+    else if (BLOCK_TAGS.has(name) && !closing) newLine();
+    else if (name === 'span' && !closing) {
+      const id = SPAN_ID.exec(match[3] ?? '');
+      const value = id ? (id[1] ?? id[2] ?? id[3]) : undefined;
+      open.push({ id: value?.startsWith('node') ? value.slice(4) : undefined, start: text.length });
+    } else if (name === 'span' && closing) {
+      const span = open.pop();
+      if (span?.id !== undefined && span.id !== '' && !anchors.has(span.id)) {
+        anchors.set(span.id, { start: span.start, end: text.length });
+      }
+    }
+  }
+  append(html.slice(from));
+  text = text.replace(/\s+$/, '');
+  // A quote is the span's words: without the spaces at its edges.
+  for (const [id, span] of anchors) {
+    let { start, end } = span;
+    end = Math.min(end, text.length);
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) anchors.set(id, { start, end });
+    else anchors.delete(id);
+  }
+  return { text, anchors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+// How loss messages speak of each scheme node type.
+const SCHEME_NODE_WORDS: Record<AifSchemeNode, { what: string; notBetweenPropositions: string }> = {
   RA: {
     what: 'RA-node (inference)',
-    notBetweenPropositions:
-      'Inferences that support or draw on other inferences (not propositions) are not imported',
-    severalPremises:
-      'Linked premises (an RA-node with several) became separate supports: Clashmap does not record that they work together',
+    notBetweenPropositions: `Inferences that draw on other inferences or conflicts (not propositions) are not imported; ${STANDING_UNKNOWN}`,
   },
   CA: {
     what: 'CA-node (conflict)',
-    notBetweenPropositions:
-      'Conflicts with inferences or other conflicts (undercuts) are not imported: Clashmap rebuts propositions only',
+    notBetweenPropositions: `Conflicts aimed at other conflicts or at nodes other than propositions and inferences are not imported; ${STANDING_UNKNOWN}`,
   },
 };
 
 const KNOWN_LOSSES: Record<string, string> = {
-  MA: 'MA-nodes (rephrases, "Default Rephrase") are not imported: Clashmap has no rephrase link',
-  PA: 'PA-nodes (preferences) are not imported: Clashmap has no preference link',
-  TA: 'TA-nodes (dialogue transitions) are not imported: Clashmap keeps what was said, not the order of the dialogue',
+  PA: `PA-nodes (preferences) are not imported: Clashmap has no preference link; ${STANDING_UNKNOWN}`,
+  TA: `TA-nodes (dialogue transitions) are not imported: Clashmap keeps what was said, not the order of the dialogue; ${STANDING_UNCHANGED}`,
 };
+
+/** What an MA-node (a reframing of one proposition as another) is, by its scheme name. */
+function maLoss(name: string): string {
+  const shown = name === '' ? 'Default Rephrase' : name.slice(0, 40);
+  const what =
+    shown.toLowerCase() === 'default rephrase' ? 'rephrases' : `reframings named "${shown}"`;
+  return `MA-nodes (${what}, "${shown}") are not imported: Clashmap has no link that says one proposition restates another, so each is judged on its own; ${STANDING_UNKNOWN}`;
+}
+
+// CA scheme names that say the two propositions exclude each other (a symmetric conflict).
+const SYMMETRIC_CONFLICT =
+  /\b(contrar(y|ies|iness)|contradict(ion|ory|ories)?|symmetric|mutual(ly)? exclusive|incompatib(le|ility))\b/i;
+
+/** An AIF node's scheme name: its `scheme` field (AIFdb), else its text. */
+function schemeNameOf(node: { text?: string | null | undefined; [key: string]: unknown }): string {
+  const scheme = node.scheme;
+  if (typeof scheme === 'string' && scheme.trim() !== '') return scheme.trim();
+  return (node.text ?? '').trim();
+}
+
+/** Whether a scheme name is AIF's "no particular scheme". */
+const isDefaultScheme = (name: string) =>
+  name === '' || /^default (inference|conflict)$/i.test(name);
+
+// OVA draws its boxes smaller than Clashmap's cards: spread its layout to keep them apart.
+const OVA_SCALE = 1.6;
 
 /** Reads AIF JSON (AIFdb's, or OVA's {"AIF": …}) into a map; see the notes at the top of this file. */
 export async function importAif(text: string): Promise<ImportResult> {
+  return Promise.resolve(readAif(text));
+}
+
+function readAif(text: string): ImportResult {
   const json = readImportJson(text);
   if (!json.ok) return json.failure;
   const root = json.value;
@@ -298,6 +526,7 @@ export async function importAif(text: string): Promise<ImportResult> {
   const doc = parsed.data;
   const at = (...path: PropertyKey[]) => formatPath([...prefix, ...path]);
   const losses = new LossLog();
+  const top = root as Record<string, unknown>;
 
   // Ids are compared as text: AIFdb writes "12", other tools 12.
   const typeById = new Map<string, string>();
@@ -336,7 +565,10 @@ export async function importAif(text: string): Promise<ImportResult> {
     const from = String(edge.fromID);
     const to = String(edge.toID);
     if (!typeById.has(from) || !typeById.has(to)) {
-      losses.add(at('edges', i), 'Edges that name a node the file does not have were ignored');
+      losses.add(
+        at('edges', i),
+        `Edges that name a node the file does not have were ignored; ${STANDING_UNKNOWN}`,
+      );
       return;
     }
     outgoing.set(from, [...(outgoing.get(from) ?? []), to]);
@@ -368,10 +600,55 @@ export async function importAif(text: string): Promise<ImportResult> {
   }
 
   const taken = new Set<string>();
+  // OVA3 and xAIF keep the analysed text beside the AIF, each locution in a span.
+  const analysed =
+    prefix.length > 0 && typeof top.text === 'string' ? readAnalysedText(top.text) : undefined;
+  let textSource: Source | undefined;
+  if (analysed && analysed.text.trim() !== '') {
+    let sourceText = analysed.text;
+    if (sourceText.length > LIMITS.sourceTextLength) {
+      sourceText = sourceText.slice(0, LIMITS.sourceTextLength);
+      losses.add(
+        'text',
+        `The analysed text was longer than ${LIMITS.sourceTextLength.toLocaleString('en-US')} characters and was cut short; ${STANDING_UNCHANGED}`,
+      );
+    }
+    textSource = {
+      id: makeId('aif-text', taken, 'text'),
+      title: 'Analysed text',
+      text: sourceText,
+    };
+  }
   const quoteSource = new QuoteSource(
     makeId(QUOTE_SOURCE_ID, taken, 'quotes'),
-    'Locutions from the AIF file',
+    textSource ? 'Locutions not marked in the analysed text' : 'Locutions from the AIF file',
   );
+
+  // OVA's layout: OVA3 keeps x and y in its own "OVA" block, older files on the nodes.
+  const layout = new Map<string, { x: number; y: number }>();
+  const place = (id: unknown, x: unknown, y: unknown) => {
+    if (typeof x !== 'number' || typeof y !== 'number') return;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    const clamp = (n: number) =>
+      Math.max(-LIMITS.coordinate, Math.min(LIMITS.coordinate, Math.round(n * OVA_SCALE)));
+    if (typeof id === 'string' || typeof id === 'number')
+      layout.set(String(id), { x: clamp(x), y: clamp(y) });
+  };
+  for (const node of doc.nodes) place(node.nodeID, node.x, node.y);
+  const ova = top.OVA;
+  if (
+    ova !== null &&
+    typeof ova === 'object' &&
+    Array.isArray((ova as { nodes?: unknown }).nodes)
+  ) {
+    for (const entry of (ova as { nodes: unknown[] }).nodes) {
+      if (entry !== null && typeof entry === 'object') {
+        const { nodeID, x, y } = entry as Record<string, unknown>;
+        place(nodeID, x, y);
+      }
+    }
+  }
+
   const nodeIdOf = new Map<string, string>();
   // Drafts: whether each one is a position is only known once all links are read.
   const nodeByAifId = new Map<string, Omit<MapNode, 'kind'>>();
@@ -382,7 +659,10 @@ export async function importAif(text: string): Promise<ImportResult> {
     let nodeText = (node.text ?? '').trim();
     if (nodeText === '') {
       nodeText = '(no text)';
-      losses.add(at('nodes', index), 'I-nodes without text are shown as "(no text)"');
+      losses.add(
+        at('nodes', index),
+        `I-nodes without text are shown as "(no text)"; ${STANDING_UNCHANGED}`,
+      );
     }
     const mapNode: Omit<MapNode, 'kind'> = {
       id,
@@ -395,31 +675,47 @@ export async function importAif(text: string): Promise<ImportResult> {
       ),
       evidence: [],
     };
+    const point = layout.get(aifNodeId);
+    if (point) mapNode.position = point;
     nodeByAifId.set(aifNodeId, mapNode);
   }
 
   const pending: Array<{ from: string; to: string; kind: EdgeKind }> = [];
   const edgeKeys = new Set<string>();
   const addEdge = (from: string, to: string, kind: EdgeKind) => {
+    const symmetric = relationKind(kind).symmetric;
     const key = `${from}\u0000${to}\u0000${kind}`;
-    if (from === to || edgeKeys.has(key)) return;
+    const back = `${to}\u0000${from}\u0000${kind}`;
+    if (from === to || edgeKeys.has(key) || (symmetric && edgeKeys.has(back))) return;
     edgeKeys.add(key);
     pending.push({ from, to, kind });
   };
   const isI = (id: string) => typeById.get(id) === 'I';
+  const arguments_: InferenceNode[] = [];
+  const argumentText = new Map<string, { text: string; notes?: string | undefined }>();
+  for (const entry of ext?.arguments ?? []) {
+    argumentText.set(String(entry.id), { text: entry.text, notes: entry.notes });
+  }
 
-  // Speakers: locution → participant.
-  const participantName = new Map<string, string>();
-  for (const p of doc.participants ?? []) {
-    const name = [p.firstname ?? '', p.surname ?? ''].filter((s) => s.trim() !== '').join(' ');
-    if (name !== '') participantName.set(String(p.participantID), name);
+  // Conflicts first: an RA-node that something undercuts becomes an argument, whatever else.
+  const undercutters = new Map<string, string[]>();
+  // CA-nodes aimed at conflicts (attacks on attacks) and PA-nodes that weigh them.
+  const contested = new Set<string>();
+  for (const node of doc.nodes) {
+    const type = node.type.toUpperCase();
+    if (type !== 'CA' && type !== 'PA') continue;
+    const id = String(node.nodeID);
+    for (const target of outgoing.get(id) ?? []) {
+      if (typeById.get(target) === 'CA') contested.add(target);
+      if (type === 'CA' && typeById.get(target) === 'RA') {
+        const attackers = (incoming.get(id) ?? []).filter(isI);
+        undercutters.set(target, [...(undercutters.get(target) ?? []), ...attackers]);
+      }
+    }
   }
-  const speakerOfLocution = new Map<string, string>();
-  for (const l of doc.locutions ?? []) {
-    if (l.personID === null || l.personID === undefined) continue;
-    const name = participantName.get(String(l.personID));
-    if (name !== undefined) speakerOfLocution.set(String(l.nodeID), name);
-  }
+  const argumentsOfRa = new Map<string, string[]>();
+  // Edges that came from contested conflicts, to say what their loss could change.
+  const contestedEdges = new Set<string>();
 
   doc.nodes.forEach((node, index) => {
     const id = String(node.nodeID);
@@ -431,128 +727,312 @@ export async function importAif(text: string): Promise<ImportResult> {
       case 'I': {
         for (const to of targets) {
           if (isI(to))
-            losses.add(place, 'Direct I-to-I edges (with no RA or CA between) are not imported');
+            losses.add(
+              place,
+              `Direct I-to-I edges (with no RA or CA between) are not imported; ${STANDING_UNKNOWN}`,
+            );
         }
         break;
       }
       case 'RA':
       case 'CA': {
-        const kind = edgeKindOfAifNode(type, node.text ?? undefined);
+        const scheme = schemeNameOf(node);
+        let kind = edgeKindOfAifNode(type, node.text ?? undefined);
+        if (type === 'CA' && kind === 'rebuttal' && SYMMETRIC_CONFLICT.test(scheme))
+          kind = 'contrary';
         const words = SCHEME_NODE_WORDS[type];
         if (kind === undefined) {
-          losses.add(place, `${words.what}s are not imported`);
+          losses.add(place, `${words.what}s are not imported; ${STANDING_UNKNOWN}`);
           break;
         }
-        // What arrives from YA (dialogue anchoring), CA (undercuts) and PA (preferences) is
+        // What arrives from YA (dialogue anchoring), CA (undercuts), PA (preferences) and TA is
         // reported where it starts; here only premises and conclusions count.
-        const inputs = premises.filter((p) => !['YA', 'CA', 'PA'].includes(typeById.get(p) ?? ''));
+        const inputs = premises.filter(
+          (p) => !['YA', 'CA', 'PA', 'TA'].includes(typeById.get(p) ?? ''),
+        );
         const from = inputs.filter(isI);
         const to = targets.filter(isI);
-        if (inputs.length > from.length || targets.length > to.length) {
+        const inferences = type === 'CA' ? targets.filter((t) => typeById.get(t) === 'RA') : [];
+        const elsewhere = targets.filter((t) => !isI(t) && !inferences.includes(t));
+        if (inputs.length > from.length || elsewhere.length > 0) {
           losses.add(place, words.notBetweenPropositions);
         }
-        if (from.length === 0 || to.length === 0) {
-          if (inputs.length === from.length && targets.length === to.length) {
+        if (from.length === 0 || (to.length === 0 && inferences.length === 0)) {
+          if (inputs.length === from.length && elsewhere.length === 0) {
             losses.add(
               place,
-              `Each ${words.what} without both a premise and a conclusion was ignored`,
+              `Each ${words.what} without both a premise and a conclusion was ignored; ${STANDING_UNKNOWN}`,
             );
           }
           break;
         }
-        if (words.severalPremises !== undefined && from.length > 1) {
-          losses.add(place, words.severalPremises);
+        if (type === 'CA') {
+          // Undercuts are drawn when their inference's argument exists (see the RA case).
+          const conflict = kind === 'undercut' ? 'rebuttal' : kind;
+          for (const f of from)
+            for (const t of to) {
+              addEdge(nodeIdOf.get(f)!, nodeIdOf.get(t)!, conflict);
+              if (contested.has(id))
+                contestedEdges.add(`${nodeIdOf.get(f)!}\u0000${nodeIdOf.get(t)!}`);
+            }
+          break;
         }
-        for (const f of from) for (const t of to) addEdge(nodeIdOf.get(f)!, nodeIdOf.get(t)!, kind);
+        if (kind !== 'support') {
+          // Clashmap's own inferences (extensions, cross-applications) are edges.
+          for (const f of from)
+            for (const t of to) addEdge(nodeIdOf.get(f)!, nodeIdOf.get(t)!, kind);
+          break;
+        }
+        const named = isDefaultScheme(scheme) ? undefined : scheme;
+        const undercut = undercutters.get(id) ?? [];
+        const kept = argumentText.get(id);
+        if (from.length === 1 && to.length === 1 && !named && undercut.length === 0 && !kept) {
+          addEdge(nodeIdOf.get(from[0]!)!, nodeIdOf.get(to[0]!)!, 'support');
+          break;
+        }
+        // An inference with linked premises, a named scheme or an undercut is an argument; one
+        // with several conclusions is one argument per conclusion.
+        if (to.length > 1) {
+          losses.add(
+            place,
+            `An RA-node with several conclusions became one argument for each (same premises and scheme); ${STANDING_UNCHANGED}`,
+          );
+        }
+        const made: string[] = [];
+        to.forEach((conclusion, k) => {
+          if (nodeByAifId.size + arguments_.length >= LIMITS.nodes) {
+            losses.add(
+              place,
+              `Arguments past the ${LIMITS.nodes.toLocaleString('en-US')} nodes a map may hold were left out; ${STANDING_UNKNOWN}`,
+            );
+            return;
+          }
+          const argId = makeId(k === 0 ? id : `${id}-${k + 1}`, taken, 'argument');
+          const rawText = kept?.text.trim() || (node.text ?? '').trim() || 'Default Inference';
+          const argument: InferenceNode = {
+            id: argId,
+            kind: 'argument',
+            text: cleanField(rawText, LIMITS.nodeTextLength, losses, place, 'An inference name'),
+            evidence: [],
+          };
+          if (named !== undefined)
+            argument.scheme = cleanField(
+              named,
+              LIMITS.schemeLength,
+              losses,
+              place,
+              'A scheme name',
+            );
+          if (kept?.notes !== undefined)
+            argument.notes = cleanField(
+              kept.notes,
+              LIMITS.notesLength,
+              losses,
+              place,
+              'Argument notes',
+            );
+          const point = layout.get(id);
+          if (point) argument.position = point;
+          arguments_.push(argument);
+          made.push(argId);
+          for (const f of from) addEdge(nodeIdOf.get(f)!, argId, 'premise');
+          addEdge(argId, nodeIdOf.get(conclusion)!, 'concludes');
+        });
+        argumentsOfRa.set(id, made);
         break;
       }
       case 'L': {
         // Quotes come from the YA-nodes that link this L-node to the propositions it asserts.
         const asserted = targets.filter((t) => typeById.get(t) === 'YA');
         if (asserted.length === 0) {
-          losses.add(place, 'Locutions (L-nodes) that assert no proposition are not imported');
+          losses.add(
+            place,
+            `Locutions (L-nodes) that assert no proposition are not imported; ${STANDING_UNCHANGED}`,
+          );
         }
         break;
       }
-      case 'YA': {
-        const locutionIds = premises.filter((p) => typeById.get(p) === 'L');
-        const propositions = targets.filter(isI);
-        if (locutionIds.length === 0 || propositions.length === 0) {
-          losses.add(
-            place,
-            'Illocutionary connections (YA-nodes) other than a locution asserting a proposition are not imported',
-          );
-          break;
-        }
-        const illocution = (node.text ?? '').trim();
-        if (illocution !== '' && illocution.toLowerCase() !== 'asserting') {
-          losses.add(
-            place,
-            `Illocutions other than "Asserting" (here "${illocution.slice(0, 40)}") are kept as plain quotes`,
-          );
-        }
-        for (const lId of locutionIds) {
-          const lIndex = indexById.get(lId)!;
-          const lNode = doc.nodes[lIndex]!;
-          const split = splitLocutionText(lNode.text ?? '', speakerOfLocution.get(lId));
-          if (split.words === '') {
-            losses.add(at('nodes', lIndex), 'Locutions without words were left out');
-            continue;
-          }
-          let speaker = split.speaker;
-          if (speaker === undefined || speaker.trim() === '') {
-            speaker = 'Unknown speaker';
-            losses.add(
-              at('nodes', lIndex),
-              'Locutions with no participant or "Speaker:" are attributed to "Unknown speaker"',
-            );
-          }
-          const lPlace = at('nodes', lIndex);
-          const quote = cleanField(split.words, LIMITS.quoteLength, losses, lPlace, 'A locution');
-          const cleanSpeaker = cleanField(
-            speaker,
-            LIMITS.speakerLength,
-            losses,
-            lPlace,
-            'A speaker',
-          );
-          for (const p of propositions) {
-            const target = nodeByAifId.get(p)!;
-            if (target.evidence.length >= LIMITS.evidencePerNode) {
-              losses.add(
-                lPlace,
-                `Quotes past the ${LIMITS.evidencePerNode} a node may hold were left out`,
-              );
-              continue;
-            }
-            const evidence: Evidence | null = quoteSource.quote(quote, cleanSpeaker);
-            if (!evidence) {
-              losses.add(lPlace, 'Quotes past the longest source text allowed were left out');
-              continue;
-            }
-            if (!target.evidence.some((e) => e.quote === quote && e.speaker === cleanSpeaker)) {
-              target.evidence.push(evidence);
-            }
-          }
-        }
+      case 'YA':
+        break; // below, once the speakers are known
+      case 'MA':
+        losses.add(place, maLoss(schemeNameOf(node)));
         break;
-      }
       default:
         losses.add(
           place,
-          KNOWN_LOSSES[type] ?? `Nodes of type "${node.type.slice(0, 20)}" are not imported`,
+          KNOWN_LOSSES[type] ??
+            `Nodes of type "${node.type.slice(0, 20)}" are not imported; ${STANDING_UNKNOWN}`,
         );
     }
   });
 
-  // Positions: the extension's list, or the structural rule.
-  const withIncoming = new Set(pending.map((e) => e.to));
-  const withOutgoing = new Set(pending.map((e) => e.from));
+  // Undercuts: CA → RA, now that the inferences' arguments exist.
+  doc.nodes.forEach((node, index) => {
+    if (node.type.toUpperCase() !== 'CA') return;
+    const id = String(node.nodeID);
+    const attackers = (incoming.get(id) ?? []).filter(isI);
+    for (const target of outgoing.get(id) ?? []) {
+      if (typeById.get(target) !== 'RA' || attackers.length === 0) continue;
+      const made = argumentsOfRa.get(target);
+      if (made === undefined || made.length === 0) {
+        losses.add(
+          at('nodes', index),
+          `Undercuts of inferences that were not imported (an extension, a cross-application, or an inference without a premise or a conclusion) are left out; ${STANDING_UNKNOWN}`,
+        );
+        continue;
+      }
+      for (const a of attackers) for (const arg of made) addEdge(nodeIdOf.get(a)!, arg, 'undercut');
+    }
+  });
+
+  // Two propositions that attack each other both ways are contraries: one symmetric conflict.
+  const rebuttals = new Set(
+    pending.filter((e) => e.kind === 'rebuttal').map((e) => `${e.from}\u0000${e.to}`),
+  );
+  const symmetric: typeof pending = [];
+  const paired = new Set<string>();
+  for (const edge of pending) {
+    const key = `${edge.from}\u0000${edge.to}`;
+    if (paired.has(key)) continue; // the second of a pair: its first became the contrary
+    if (edge.kind !== 'rebuttal' || !rebuttals.has(`${edge.to}\u0000${edge.from}`)) {
+      symmetric.push(edge);
+      continue;
+    }
+    paired.add(`${edge.to}\u0000${edge.from}`);
+    const contrary = `${key}\u0000contrary`;
+    if (!edgeKeys.has(contrary) && !edgeKeys.has(`${edge.to}\u0000${edge.from}\u0000contrary`)) {
+      edgeKeys.add(contrary);
+      symmetric.push({ ...edge, kind: 'contrary' });
+    }
+  }
+  pending.splice(0, pending.length, ...symmetric);
+
+  // Speakers: locution → participant, or the name given as the personID itself.
+  const participantName = new Map<string, string>();
+  for (const p of doc.participants ?? []) {
+    const name = [p.firstname ?? '', p.surname ?? ''].filter((s) => s.trim() !== '').join(' ');
+    if (name !== '') participantName.set(String(p.participantID), name);
+  }
+  const speakerOfLocution = new Map<string, string>();
+  for (const l of doc.locutions ?? []) {
+    if (l.personID === null || l.personID === undefined) continue;
+    const person = String(l.personID).trim();
+    const name =
+      participantName.get(person) ??
+      // A number names a participant the file does not list; anything else is a name.
+      (participantName.size === 0 && person !== '' && !/^\d+$/.test(person) ? person : undefined);
+    if (name !== undefined) speakerOfLocution.set(String(l.nodeID), name);
+  }
+
+  let anchored = 0;
+  doc.nodes.forEach((node, index) => {
+    if (node.type.toUpperCase() !== 'YA') return;
+    const id = String(node.nodeID);
+    const place = at('nodes', index);
+    const locutionIds = (incoming.get(id) ?? []).filter((p) => typeById.get(p) === 'L');
+    const propositions = (outgoing.get(id) ?? []).filter(isI);
+    if (locutionIds.length === 0 || propositions.length === 0) {
+      losses.add(
+        place,
+        `Illocutionary connections (YA-nodes) other than a locution asserting a proposition are not imported; ${STANDING_UNCHANGED}`,
+      );
+      return;
+    }
+    const illocution = (node.text ?? '').trim();
+    if (illocution !== '' && illocution.toLowerCase() !== 'asserting') {
+      losses.add(
+        place,
+        `Illocutions other than "Asserting" (here "${illocution.slice(0, 40)}") are kept as plain quotes; ${STANDING_UNCHANGED}`,
+      );
+    }
+    for (const lId of locutionIds) {
+      const lIndex = indexById.get(lId)!;
+      const lNode = doc.nodes[lIndex]!;
+      const split = splitLocutionText(lNode.text ?? '', speakerOfLocution.get(lId));
+      const lPlace = at('nodes', lIndex);
+      const anchor = analysed?.anchors.get(lId);
+      const span =
+        textSource?.text !== undefined && anchor && anchor.end <= textSource.text.length
+          ? textSource.text.slice(anchor.start, anchor.end)
+          : undefined;
+      if (split.words === '' && span === undefined) {
+        losses.add(lPlace, `Locutions without words were left out; ${STANDING_UNCHANGED}`);
+        continue;
+      }
+      let speaker = split.speaker;
+      if (speaker === undefined || speaker.trim() === '') {
+        speaker = 'Unknown speaker';
+        losses.add(
+          lPlace,
+          `Locutions with no participant or "Speaker:" are attributed to "Unknown speaker"; ${STANDING_UNCHANGED}`,
+        );
+      }
+      const cleanSpeaker = cleanField(speaker, LIMITS.speakerLength, losses, lPlace, 'A speaker');
+      let evidence: Evidence | null;
+      if (span !== undefined && span.length <= LIMITS.quoteLength && anchor && textSource) {
+        evidence = {
+          id: PENDING_QUOTE_ID,
+          sourceId: textSource.id,
+          quote: span,
+          start: anchor.start,
+          end: anchor.end,
+          speaker: cleanSpeaker,
+        };
+      } else {
+        if (textSource) {
+          losses.add(
+            lPlace,
+            `Locutions not marked in the analysed text (no <span id="node…">) are quoted from their own words, in a second source ("${quoteSource.title}"); ${STANDING_UNCHANGED}`,
+          );
+        }
+        const quote = cleanField(split.words, LIMITS.quoteLength, losses, lPlace, 'A locution');
+        evidence = quoteSource.quote(quote, cleanSpeaker);
+        if (!evidence) {
+          losses.add(
+            lPlace,
+            `Quotes past the longest source text allowed were left out; ${STANDING_UNCHANGED}`,
+          );
+          continue;
+        }
+      }
+      for (const p of propositions) {
+        const target = nodeByAifId.get(p)!;
+        if (
+          target.evidence.some(
+            (e) =>
+              e.quote === evidence.quote &&
+              e.speaker === evidence.speaker &&
+              e.sourceId === evidence.sourceId,
+          )
+        )
+          continue;
+        if (target.evidence.length >= LIMITS.evidencePerNode) {
+          losses.add(
+            lPlace,
+            `Quotes past the ${LIMITS.evidencePerNode} a node may hold were left out; ${STANDING_UNCHANGED}`,
+          );
+          continue;
+        }
+        target.evidence.push(evidence);
+        if (evidence.sourceId === textSource?.id) anchored++;
+      }
+    }
+  });
+
+  // Positions: the extension's list, or the structural rule. A contrary is aimed at both ends,
+  // so rival hypotheses that answer nothing else are positions.
+  const withIncoming = new Set<string>();
+  const withOutgoing = new Set<string>();
+  for (const edge of pending) {
+    withIncoming.add(edge.to);
+    if (edge.kind === 'contrary') withIncoming.add(edge.from);
+    else withOutgoing.add(edge.from);
+  }
   const listed = ext?.positions ? new Set(ext.positions.map(String)) : undefined;
   if (!listed) {
     losses.add(
       '',
-      'AIF does not mark positions, so positions were chosen by structure: propositions that something supports or attacks and that support or attack nothing',
+      `AIF does not mark positions, so positions were chosen by structure: propositions that something supports or attacks and that support or attack nothing; ${STANDING_UNCHANGED}`,
     );
   }
   for (const [aifNodeId, node] of nodeByAifId) {
@@ -561,26 +1041,52 @@ export async function importAif(text: string): Promise<ImportResult> {
       : withIncoming.has(node.id) && !withOutgoing.has(node.id);
     map.nodes.push(isPosition ? { ...node, kind: 'position' } : { ...node, kind: 'claim' });
   }
+  map.nodes.push(...arguments_);
 
   for (const edge of pending) {
     if (map.edges.length >= LIMITS.edges) {
       losses.add(
         '',
-        `Links past the ${LIMITS.edges.toLocaleString('en-US')} a map may hold were left out`,
+        `Links past the ${LIMITS.edges.toLocaleString('en-US')} a map may hold were left out; ${STANDING_UNKNOWN}`,
       );
       break;
     }
     map.edges.push({ id: makeId(`e${map.edges.length + 1}`, taken, 'e'), ...edge });
   }
 
+  // Conflicts that the file attacks or weighs: say whether it matters if they fail.
+  if (contested.size > 0) {
+    const without = {
+      nodes: map.nodes,
+      edges: map.edges.filter(
+        (e) => e.kind === 'undercut' || !contestedEdges.has(`${e.from}\u0000${e.to}`),
+      ),
+    };
+    losses.add(
+      '',
+      `Conflicts that other conflicts attack or preferences weigh were kept as if they succeed: ${standingClause(standingChanges(map, without), 'their failing')}`,
+    );
+  }
+
+  if (textSource) {
+    map.sources.push(textSource);
+    if (anchored === 0) {
+      losses.add(
+        'text',
+        `The analysed text marks no locution that asserts a proposition; it is kept as a source without quotes; ${STANDING_UNCHANGED}`,
+      );
+    }
+  }
   const quoted = quoteSource.source();
   if (quoted) {
     map.sources.push(quoted);
-    const count = map.nodes.reduce((n, node) => n + node.evidence.length, 0);
-    losses.add(
-      '',
-      `AIF has no source documents, so the ${plural(count, 'quote')} are kept in one source made of the quoted words ("${quoted.title}")`,
-    );
+    if (!textSource) {
+      const count = map.nodes.reduce((n, node) => n + node.evidence.length, 0);
+      losses.add(
+        '',
+        `AIF has no source documents, so the ${plural(count, 'quote')} are kept in one source made of the quoted words ("${quoted.title}"); ${STANDING_UNCHANGED}`,
+      );
+    }
   }
   return finishImport(map, losses);
 }
