@@ -39,25 +39,38 @@ import type { ExportResult, ImportResult } from './types';
  * strings; numbers are accepted too.
  *
  * Export:
- * - every node becomes an I-node (its id is the nodeID); every support edge an RA-node
- *   ("Default Inference") and every rebuttal a CA-node ("Default Conflict"), linked
- *   I(from) → RA/CA → I(to);
+ * - every claim and position becomes an I-node (its id is the nodeID); every support edge an
+ *   RA-node ("Default Inference") and every rebuttal a CA-node ("Default Conflict"), linked
+ *   I(from) → RA/CA → I(to); Clashmap's other kinds are RA/CA-nodes named after the kind;
+ * - an argument is one RA-node (its id is the nodeID) named by its scheme, with its `scheme`
+ *   field when it has one: every premise links into it, it links to its conclusion, and an
+ *   undercut is a CA-node ("Undercut") from the undercutter to the RA-node;
+ * - a contrary is two CA-nodes named "Contrary", one each way: AIF's symmetric conflict;
  * - every quote becomes an L-node ("Speaker: quote") linked by a YA-node ("Asserting") to the
  *   I-node it grounds, with a locution naming the speaker as a participant (first word as
  *   first name, the rest as surname);
- * - AIF has no title and no positions, so a `clashmap` field (ignored by other AIF tools) keeps
- *   the title, description and which I-nodes are positions.
+ * - AIF has no title, no positions and no names for inferences, so a `clashmap` field (ignored
+ *   by other AIF tools) keeps the title, description, which I-nodes are positions, and each
+ *   argument's name and notes.
  *
  * Import:
- * - I-nodes become nodes; RA-nodes give a support edge from each premise to each conclusion,
- *   CA-nodes a rebuttal from each attacker to each target;
+ * - I-nodes become claims and positions. An RA-node with one premise and one conclusion, no
+ *   scheme ("Default Inference") and no undercut is a support edge; any other RA-node (linked
+ *   premises, a named scheme, undercut) is an argument, one per conclusion;
+ * - a CA-node aimed at an I-node is a rebuttal, at an RA-node an undercut of its argument; two
+ *   CA-nodes between the same propositions, one each way, or one named "Contrary",
+ *   "Contradiction" and the like, are one contrary (in files Clashmap did not write);
  * - positions: those the `clashmap` field lists when it is there; otherwise I-nodes that are
  *   the conclusion or target of something and the premise of nothing;
  * - L-nodes that assert an I-node (L → YA → I) become quotes on it, said by the locution's
- *   participant (or the "Speaker:" before the words). AIF holds no source documents, so the
- *   quotes are kept in one source made of the quoted words, which the import reports;
- * - MA (rephrase), PA (preference), TA (dialogue transition) nodes, undercuts and attacks on
- *   attacks are not imported, and each is reported.
+ *   participant (or the personID when it is a name and no participant is listed, or the
+ *   "Speaker:" before the words). OVA3/xAIF files carry the analysed text (top-level `text`,
+ *   HTML with each locution in a `<span id="nodeN">`): it becomes a source, and each quote is
+ *   anchored at its locution's span. Without it, the quotes are kept in one source made of the
+ *   quoted words, which the import reports;
+ * - OVA's layout (x, y in the `OVA` block or on the nodes) becomes node positions;
+ * - MA (rephrase, evaluation …), PA (preference) and TA (dialogue transition) nodes and attacks
+ *   on attacks are not imported; each is reported, with whether it changes which claims stand.
  */
 
 /** The name of the field in which Clashmap keeps what AIF cannot say. */
@@ -473,12 +486,14 @@ const KNOWN_LOSSES: Record<string, string> = {
   TA: `TA-nodes (dialogue transitions) are not imported: Clashmap keeps what was said, not the order of the dialogue; ${STANDING_UNCHANGED}`,
 };
 
-/** What an MA-node (a reframing of one proposition as another) is, by its scheme name. */
+/** What an MA-node (one proposition restated or reframed as another) is, by its scheme name. */
 function maLoss(name: string): string {
   const shown = name === '' ? 'Default Rephrase' : name.slice(0, 40);
   const what =
-    shown.toLowerCase() === 'default rephrase' ? 'rephrases' : `reframings named "${shown}"`;
-  return `MA-nodes (${what}, "${shown}") are not imported: Clashmap has no link that says one proposition restates another, so each is judged on its own; ${STANDING_UNKNOWN}`;
+    shown.toLowerCase() === 'default rephrase'
+      ? `MA-nodes (rephrases, "${shown}")`
+      : `MA-nodes named "${shown}" (one proposition reframed as another of that kind, not a plain rephrase)`;
+  return `${what} are not imported: Clashmap has no link that says one proposition restates another, so each is judged on its own; ${STANDING_UNKNOWN}`;
 }
 
 // CA scheme names that say the two propositions exclude each other (a symmetric conflict).
@@ -886,8 +901,9 @@ function readAif(text: string): ImportResult {
   });
 
   // Two propositions that attack each other both ways are contraries: one symmetric conflict.
+  // (Not in Clashmap's own files: it writes contraries as "Contrary", and keeps two rebuttals.)
   const rebuttals = new Set(
-    pending.filter((e) => e.kind === 'rebuttal').map((e) => `${e.from}\u0000${e.to}`),
+    ext ? [] : pending.filter((e) => e.kind === 'rebuttal').map((e) => `${e.from}\u0000${e.to}`),
   );
   const symmetric: typeof pending = [];
   const paired = new Set<string>();
