@@ -6,7 +6,6 @@ import {
   relationKind,
   type AifSchemeNode,
 } from '../../model/relations/registry';
-import { evaluateMap, type Label } from '../../model/evaluate';
 import type { Evidence } from '../../model/evidence';
 import { formatPath, type Issue } from '../../model/issue';
 import { LIMITS } from '../../model/limits';
@@ -27,6 +26,7 @@ import {
   QuoteSource,
   reportRoundLosses,
 } from './shared';
+import { standingChanges, standingClause } from './standing';
 import type { ExportResult, ImportResult } from './types';
 
 /*
@@ -315,42 +315,6 @@ function splitLocutionText(text: string, speaker: string | undefined) {
 const STANDING_UNCHANGED = 'which claims stand does not change';
 /** A loss whose meaning Clashmap cannot evaluate says so in these words. */
 const STANDING_UNKNOWN = 'Clashmap cannot tell whether this changes which claims stand';
-
-/**
- * How the labels of the claims and positions in `after` differ from those in `before` (nodes
- * matched by id; arguments are left out, their conclusions show their effect), in words such as
- * `“Strikes work” stands, not falls`; empty when no claim's label changed.
- */
-export function standingChanges(
-  before: Pick<ClashMap, 'nodes' | 'edges'>,
-  after: Pick<ClashMap, 'nodes' | 'edges'>,
-): string[] {
-  const was = evaluateMap(before).nodes;
-  const now = evaluateMap(after).nodes;
-  const words: Record<Label, string> = {
-    stands: 'stands',
-    falls: 'falls',
-    undecided: 'is undecided',
-  };
-  const changes: string[] = [];
-  for (const node of after.nodes) {
-    if (node.kind === 'argument') continue;
-    const from = was.get(node.id)?.label;
-    const to = now.get(node.id)?.label;
-    if (from === undefined || to === undefined || from === to) continue;
-    const text = node.text.length > 60 ? `${node.text.slice(0, 59)}…` : node.text;
-    changes.push(`“${text}” ${words[to]} (not ${words[from].replace(/^is /, '')})`);
-  }
-  return changes;
-}
-
-/** `changes` as the end of a loss message, listing the first few. */
-function standingClause(changes: string[], subject: string): string {
-  if (changes.length === 0) return `${subject} does not change which claims stand`;
-  const shown = changes.slice(0, 3).join('; ');
-  const more = changes.length > 3 ? ` and ${plural(changes.length - 3, 'more')}` : '';
-  return `${subject} changes which claims stand: ${shown}${more}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The analysed text of an OVA3/xAIF file

@@ -1,9 +1,10 @@
 import type { EdgeKind } from '../../model/edge';
 import { edgeKindOfKialoStance } from '../../model/relations/registry';
 import { LIMITS } from '../../model/limits';
-import { emptyMap } from '../../model/map';
+import { emptyMap, type ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
 import { cleanField, finishImport, importFailure, importFailures, LossLog, makeId } from './shared';
+import { standingChanges, standingClause } from './standing';
 import type { ImportResult } from './types';
 
 /*
@@ -31,6 +32,8 @@ import type { ImportResult } from './types';
 const TITLE_LINE = /^\s*Discussion (?:Title|Name)\s*:\s*(.*)$/i;
 const CLAIM_LINE = /^\s*(\d+(?:\.\d+)*)\.(?:\s+|$)(?:(Pro|Con|Thesis)\s*:\s*)?([\s\S]*)$/i;
 const LINK_TEXT = /^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$/i;
+// "-> See discussion #1234: Its title": a link to another discussion, not a claim of this one.
+const DISCUSSION_LINK = /^->\s*See\s+discussion\s*#\s*(\d+)\s*(?::\s*([\s\S]*))?$/i;
 const SOURCES_LINE = /^\s*Sources\s*:\s*$/i;
 const MARKDOWN_LINK = /(!?)\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^()\\\s]|\((?:\\.|[^()\\\s])*\))+)\)/g;
 // Kialo escapes Markdown's special characters with a backslash.
@@ -60,6 +63,21 @@ function plainText(markdown: string): { text: string; urls: string[]; images: nu
     return words;
   });
   return { text: text.replace(MARKDOWN_ESCAPE, '$1').trim(), urls, images };
+}
+
+/**
+ * Kialo's address for a discussion: its title in lower case, words joined by hyphens, then its
+ * number (`should-hate-speech-be-illegal-6148`), as the discussions in the fixtures are named.
+ */
+export function kialoDiscussionUrl(number: string, title: string): string | undefined {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? undefined : `https://www.kialo.com/${slug}-${number}`;
 }
 
 /** Reads a Kialo discussion export (.txt) into a map; see the notes at the top of this file. */
@@ -181,6 +199,7 @@ export async function importKialo(text: string): Promise<ImportResult> {
   const taken = new Set<string>();
   const idOf = new Map<string, string>();
   const links: Array<{ claim: KialoClaim; target: string }> = [];
+  const discussionLinks: Array<{ claim: KialoClaim; note: string }> = [];
   const descriptions: string[] = [];
 
   for (const claim of claims) {
@@ -189,6 +208,19 @@ export async function importKialo(text: string): Promise<ImportResult> {
     const link = LINK_TEXT.exec(markdown);
     if (link) {
       links.push({ claim, target: link[1]! });
+      continue;
+    }
+    const discussion = DISCUSSION_LINK.exec(markdown);
+    if (discussion) {
+      const number = discussion[1]!;
+      const { text: linkTitle, urls } = plainText(discussion[2] ?? '');
+      const url = urls[0] ?? kialoDiscussionUrl(number, linkTitle);
+      const stance = claim.stance === 'pro' ? 'Pro: ' : claim.stance === 'con' ? 'Con: ' : '';
+      const named = linkTitle === '' ? `#${number}` : `#${number}: ${linkTitle}`;
+      discussionLinks.push({
+        claim,
+        note: `${stance}See discussion ${named}${url === undefined ? '' : ` (${url})`}`,
+      });
       continue;
     }
     const { text: words, urls, images } = plainText(markdown);
@@ -251,6 +283,7 @@ export async function importKialo(text: string): Promise<ImportResult> {
   for (const claim of claims) {
     const parent = parentNumber(claim.number);
     if (parent === undefined || questions.has(parent) || claim.stance === 'thesis') continue;
+    if (discussionLinks.some((l) => l.claim === claim)) continue; // a line in its parent's notes
     const place = `line ${claim.line}`;
     const link = links.find((l) => l.claim === claim);
     const from = link ? resolve(link.target) : idOf.get(claim.number);
@@ -276,6 +309,59 @@ export async function importKialo(text: string): Promise<ImportResult> {
       break;
     }
     addEdge(from, to, kind);
+  }
+
+  // Links to other discussions: a line in the notes of the claim they answer.
+  const standIns: ClashMap['edges'] = [];
+  const standInNodes: MapNode[] = [];
+  for (const { claim, note } of discussionLinks) {
+    const place = `line ${claim.line}`;
+    const parent = parentNumber(claim.number);
+    const to = parent === undefined ? undefined : resolve(parent);
+    const node = map.nodes.find((n) => n.id === to);
+    if (node === undefined) {
+      losses.add(
+        place,
+        'Links to other discussions ("-> See discussion #N") with no claim of this discussion above them were left out; which claims stand does not change',
+      );
+      continue;
+    }
+    node.notes = cleanField(
+      node.notes === undefined ? note : `${node.notes}\n${note}`,
+      LIMITS.notesLength,
+      losses,
+      place,
+      'The notes',
+    );
+    // What the map would say if the other discussion's claim stood here as a reason.
+    const kind = kindOf(claim);
+    if (kind !== null) {
+      const id = `\u0000see${standInNodes.length}`;
+      standInNodes.push({ id, kind: 'claim', text: note, evidence: [] });
+      standIns.push({ id: `${id}e`, from: id, to: node.id, kind });
+    }
+  }
+  const placed = discussionLinks.filter(({ claim }) => {
+    const parent = parentNumber(claim.number);
+    return parent !== undefined && resolve(parent) !== undefined;
+  });
+  if (placed.length > 0) {
+    const meant = { nodes: [...map.nodes, ...standInNodes], edges: [...map.edges, ...standIns] };
+    const clause = standingClause(standingChanges(meant, map), 'leaving them out as reasons');
+    for (const { claim } of placed)
+      losses.add(
+        `line ${claim.line}`,
+        `Links to other discussions ("-> See discussion #N: …") are not claims of this one: each became a line in the notes of the claim it answers, with the discussion's address; ${clause}`,
+      );
+  }
+  // Claims under a link to another discussion have no parent in this one.
+  for (const claim of claims) {
+    const parent = parentNumber(claim.number);
+    if (parent !== undefined && discussionLinks.some((l) => l.claim.number === parent))
+      losses.add(
+        `line ${claim.line}`,
+        'Claims under a link to another discussion are kept without a link to a parent; which claims stand does not change',
+      );
   }
 
   map.title = title
