@@ -26,7 +26,7 @@ import {
   QuoteSource,
   reportRoundLosses,
 } from './shared';
-import { standingChanges, standingClause } from './standing';
+import { STANDING_UNCHANGED, STANDING_UNKNOWN, standingChanges, standingClause } from './standing';
 import type { ExportResult, ImportResult } from './types';
 
 /*
@@ -310,11 +310,6 @@ function splitLocutionText(text: string, speaker: string | undefined) {
 // How loss messages speak of each scheme node type a relation kind is written as.
 // ---------------------------------------------------------------------------------------------
 // Which claims stand: every loss line says whether what was lost changes it.
-
-/** A loss that plays no part in evaluation says so in these words. */
-const STANDING_UNCHANGED = 'which claims stand does not change';
-/** A loss whose meaning Clashmap cannot evaluate says so in these words. */
-const STANDING_UNKNOWN = 'Clashmap cannot tell whether this changes which claims stand';
 
 // ---------------------------------------------------------------------------------------------
 // The analysed text of an OVA3/xAIF file

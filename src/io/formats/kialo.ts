@@ -4,7 +4,7 @@ import { LIMITS } from '../../model/limits';
 import { emptyMap, type ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
 import { cleanField, finishImport, importFailure, importFailures, LossLog, makeId } from './shared';
-import { standingChanges, standingClause } from './standing';
+import { STANDING_UNCHANGED, STANDING_UNKNOWN, standingChanges, standingClause } from './standing';
 import type { ImportResult } from './types';
 
 /*
@@ -23,18 +23,27 @@ import type { ImportResult } from './types';
  * not start with a number continues the claim above it. Older exports write "Thesis:" before the
  * thesis; a multi-thesis discussion has a question at 1. and "Thesis:" claims under it.
  *
+ * The current export (2025) writes "Discussion Name:" with the title on the next line, puts
+ * "Question:", "Thesis:", "Pro:" or "Con:" alone on the numbered line with the claim's text
+ * indented on the lines after it, cites sources as [n] and lists them after "Sources:" as
+ * "[n] address". "-> See discussion #N: title" links to another discussion.
+ *
  * Import: the thesis (and every "Thesis:") becomes a position, every other claim a claim; Pro is a
  * support edge and Con a rebuttal edge from the claim to its parent; a link is an edge from the
  * claim it names to the parent, not a new node. Claim ids are their Kialo numbers. Markdown
- * links become their words, with the addresses kept in the node's notes.
+ * links become their words, with the addresses kept in the node's notes, as are the sources a
+ * claim cites and links to other discussions (in the notes of the claim they answer).
  */
 
 const TITLE_LINE = /^\s*Discussion (?:Title|Name)\s*:\s*(.*)$/i;
-const CLAIM_LINE = /^\s*(\d+(?:\.\d+)*)\.(?:\s+|$)(?:(Pro|Con|Thesis)\s*:\s*)?([\s\S]*)$/i;
+const CLAIM_LINE = /^\s*(\d+(?:\.\d+)*)\.(?:\s+|$)(?:(Pro|Con|Thesis|Question)\s*:\s*)?([\s\S]*)$/i;
 const LINK_TEXT = /^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$/i;
 // "-> See discussion #1234: Its title": a link to another discussion, not a claim of this one.
 const DISCUSSION_LINK = /^->\s*See\s+discussion\s*#\s*(\d+)\s*(?::\s*([\s\S]*))?$/i;
 const SOURCES_LINE = /^\s*Sources\s*:\s*$/i;
+// An entry of the current format's "Sources:" list: "[1] https://…", cited as [1] in claims.
+const FOOTNOTE_ENTRY = /^\s*\[(\d{1,4})\]\s*(\S[\s\S]*)$/;
+const FOOTNOTE_MARK = /\[(\d{1,4})\]/g;
 const MARKDOWN_LINK = /(!?)\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^()\\\s]|\((?:\\.|[^()\\\s])*\))+)\)/g;
 // Kialo escapes Markdown's special characters with a backslash.
 const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~])/g;
@@ -47,9 +56,23 @@ function parentNumber(number: string): string | undefined {
 
 interface KialoClaim {
   number: string;
-  stance: 'pro' | 'con' | 'thesis' | null;
+  stance: 'pro' | 'con' | 'thesis' | 'question' | null;
   lines: string[];
   line: number;
+}
+
+/**
+ * A claim's text from its lines. In the current export the text starts on the line after
+ * "Pro:" and is indented: the indent of its first line is taken off every line.
+ */
+function claimMarkdown(lines: string[]): string {
+  const [first = '', ...rest] = lines;
+  if (first.trim() !== '') return lines.join('\n').trim();
+  const indent = /^[ \t]*/.exec(rest.find((l) => l.trim() !== '') ?? '')![0];
+  return rest
+    .map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l.trimStart()))
+    .join('\n')
+    .trim();
 }
 
 /** Plain words for a claim's Markdown: links become their words, addresses are returned apart. */
@@ -94,6 +117,9 @@ export async function importKialo(text: string): Promise<ImportResult> {
   const claims: KialoClaim[] = [];
   const byNumber = new Map<string, KialoClaim>();
   let sourcesFrom: number | undefined;
+  // The current export puts the title on the line after "Discussion Name:".
+  let titleNext = false;
+  const footnotes = new Map<string, string>();
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -107,11 +133,22 @@ export async function importKialo(text: string): Promise<ImportResult> {
       const titleMatch = TITLE_LINE.exec(raw);
       if (titleMatch && title === undefined) {
         title = titleMatch[1]!.trim();
+        titleNext = title === '';
+        continue;
+      }
+      if (titleNext && !CLAIM_LINE.test(raw)) {
+        title = raw.trim();
+        titleNext = false;
         continue;
       }
     }
     if (SOURCES_LINE.test(raw) && claims.length > 0) {
       sourcesFrom = lineNo;
+      // The current export lists the sources that claims cite as [n]; older ones, plain lines.
+      for (const entry of lines.slice(i + 1)) {
+        const footnote = FOOTNOTE_ENTRY.exec(entry);
+        if (footnote) footnotes.set(footnote[1]!, footnote[2]!.trim());
+      }
       break;
     }
     const claimMatch = CLAIM_LINE.exec(raw);
@@ -136,7 +173,10 @@ export async function importKialo(text: string): Promise<ImportResult> {
       const claim: KialoClaim = {
         number,
         stance:
-          stanceWord === 'pro' || stanceWord === 'con' || stanceWord === 'thesis'
+          stanceWord === 'pro' ||
+          stanceWord === 'con' ||
+          stanceWord === 'thesis' ||
+          stanceWord === 'question'
             ? stanceWord
             : null,
         lines: [claimMatch[3]!],
@@ -161,10 +201,10 @@ export async function importKialo(text: string): Promise<ImportResult> {
       'no claims numbered like "1." or "1.1." were found; is this a Kialo discussion export (.txt)?',
     );
   }
-  if (sourcesFrom !== undefined) {
+  if (sourcesFrom !== undefined && footnotes.size === 0) {
     losses.add(
       `line ${sourcesFrom}`,
-      'The "Sources:" list at the end of the export was not imported',
+      `The "Sources:" list at the end of the export was not imported; ${STANDING_UNCHANGED}`,
     );
   }
   if (claims.length > LIMITS.nodes) {
@@ -204,7 +244,7 @@ export async function importKialo(text: string): Promise<ImportResult> {
 
   for (const claim of claims) {
     const place = `line ${claim.line}`;
-    const markdown = claim.lines.join('\n').trim();
+    const markdown = claimMarkdown(claim.lines);
     const link = LINK_TEXT.exec(markdown);
     if (link) {
       links.push({ claim, target: link[1]! });
@@ -228,7 +268,7 @@ export async function importKialo(text: string): Promise<ImportResult> {
       if (words !== '' && words !== title) descriptions.push(words);
       losses.add(
         place,
-        'The question of a multi-thesis discussion is not a node: it became the map description, and its theses are positions',
+        `The question of a multi-thesis discussion is not a node: it became the map description, and its theses are positions; ${STANDING_UNCHANGED}`,
       );
       continue;
     }
@@ -236,7 +276,10 @@ export async function importKialo(text: string): Promise<ImportResult> {
     let nodeText = words;
     if (nodeText === '') {
       nodeText = `(claim ${claim.number} has no text)`;
-      losses.add(place, 'Claims without text are shown as "(claim N has no text)"');
+      losses.add(
+        place,
+        `Claims without text are shown as "(claim N has no text)"; ${STANDING_UNCHANGED}`,
+      );
     }
     const node: MapNode = {
       id: makeId(claim.number, taken, 'claim'),
@@ -244,18 +287,38 @@ export async function importKialo(text: string): Promise<ImportResult> {
       text: cleanField(nodeText, LIMITS.nodeTextLength, losses, place, 'Claim text'),
       evidence: [],
     };
+    const notes: string[] = [];
     if (urls.length > 0) {
+      notes.push(`Links: ${urls.join('\n')}`);
+      losses.add(
+        place,
+        `Markdown links became plain words; their addresses are in the node notes; ${STANDING_UNCHANGED}`,
+      );
+    }
+    const cited = [...new Set([...words.matchAll(FOOTNOTE_MARK)].map((m) => m[1]!))].filter((n) =>
+      footnotes.has(n),
+    );
+    if (cited.length > 0) {
+      notes.push(`Sources:\n${cited.map((n) => `[${n}] ${footnotes.get(n)!}`).join('\n')}`);
+      losses.add(
+        place,
+        `Footnotes ([n]) stay in the claim text, and the sources they cite are in the node notes (not map sources: Kialo gives no title or text for them); ${STANDING_UNCHANGED}`,
+      );
+    }
+    if (notes.length > 0) {
       node.notes = cleanField(
-        `Links: ${urls.join('\n')}`,
+        notes.join('\n'),
         LIMITS.notesLength,
         losses,
         place,
         'The list of links',
       );
-      losses.add(place, 'Markdown links became plain words; their addresses are in the node notes');
     }
     if (images > 0)
-      losses.add(place, 'Images are not shown; their addresses are in the node notes');
+      losses.add(
+        place,
+        `Images are not shown; their addresses are in the node notes; ${STANDING_UNCHANGED}`,
+      );
     idOf.set(claim.number, node.id);
     map.nodes.push(node);
   }
@@ -289,7 +352,10 @@ export async function importKialo(text: string): Promise<ImportResult> {
     const from = link ? resolve(link.target) : idOf.get(claim.number);
     const to = resolve(parent);
     if (from === undefined) {
-      losses.add(place, 'Links ("-> See N.") to claims the export does not have were left out');
+      losses.add(
+        place,
+        `Links ("-> See N.") to claims the export does not have were left out; ${STANDING_UNKNOWN}`,
+      );
       continue;
     }
     if (to === undefined) continue;
@@ -297,14 +363,14 @@ export async function importKialo(text: string): Promise<ImportResult> {
     if (kind === null) {
       losses.add(
         place,
-        'Claims marked neither Pro nor Con are kept without a link to their parent',
+        `Claims marked neither Pro nor Con are kept without a link to their parent; ${STANDING_UNKNOWN}`,
       );
       continue;
     }
     if (map.edges.length >= LIMITS.edges) {
       losses.add(
         '',
-        `Links past the ${LIMITS.edges.toLocaleString('en-US')} a map may hold were left out`,
+        `Links past the ${LIMITS.edges.toLocaleString('en-US')} a map may hold were left out; ${STANDING_UNKNOWN}`,
       );
       break;
     }
@@ -322,7 +388,7 @@ export async function importKialo(text: string): Promise<ImportResult> {
     if (node === undefined) {
       losses.add(
         place,
-        'Links to other discussions ("-> See discussion #N") with no claim of this discussion above them were left out; which claims stand does not change',
+        `Links to other discussions ("-> See discussion #N") with no claim of this discussion above them were left out; ${STANDING_UNCHANGED}`,
       );
       continue;
     }
@@ -360,7 +426,7 @@ export async function importKialo(text: string): Promise<ImportResult> {
     if (parent !== undefined && discussionLinks.some((l) => l.claim.number === parent))
       losses.add(
         `line ${claim.line}`,
-        'Claims under a link to another discussion are kept without a link to a parent; which claims stand does not change',
+        `Claims under a link to another discussion are kept without a link to a parent; ${STANDING_UNCHANGED}`,
       );
   }
 
@@ -378,7 +444,7 @@ export async function importKialo(text: string): Promise<ImportResult> {
   }
   losses.add(
     '',
-    'A Kialo text export has no votes, impact ratings, claim authors or comments, so the map has none of them',
+    `A Kialo text export has no votes, impact ratings, claim authors or comments, so the map has none of them; Clashmap weighs no claim, so ${STANDING_UNCHANGED}`,
   );
   return finishImport(map, losses);
 }

@@ -8,6 +8,11 @@ import { plural } from './shared';
  * so in the loss report (issue 16). Kept apart from shared.ts so that each format can use it.
  */
 
+/** A loss that plays no part in evaluation ends with these words. */
+export const STANDING_UNCHANGED = 'which claims stand does not change';
+/** A loss whose meaning Clashmap cannot evaluate ends with these words. */
+export const STANDING_UNKNOWN = 'Clashmap cannot tell whether this changes which claims stand';
+
 /**
  * How the labels of the claims and positions in `after` differ from those in `before` (nodes
  * matched by id; arguments are left out, their conclusions show their effect), in words such as
