@@ -600,7 +600,7 @@ function readAif(text: string): ImportResult {
 
   // OVA's layout: OVA3 keeps x and y in its own "OVA" block, older files on the nodes.
   const layout = new Map<string, { x: number; y: number }>();
-  const place = (id: unknown, x: unknown, y: unknown) => {
+  const placeAt = (id: unknown, x: unknown, y: unknown) => {
     if (typeof x !== 'number' || typeof y !== 'number') return;
     if (!Number.isFinite(x) || !Number.isFinite(y)) return;
     const clamp = (n: number) =>
@@ -608,7 +608,7 @@ function readAif(text: string): ImportResult {
     if (typeof id === 'string' || typeof id === 'number')
       layout.set(String(id), { x: clamp(x), y: clamp(y) });
   };
-  for (const node of doc.nodes) place(node.nodeID, node.x, node.y);
+  for (const node of doc.nodes) placeAt(node.nodeID, node.x, node.y);
   const ova = top.OVA;
   if (
     ova !== null &&
@@ -618,7 +618,7 @@ function readAif(text: string): ImportResult {
     for (const entry of (ova as { nodes: unknown[] }).nodes) {
       if (entry !== null && typeof entry === 'object') {
         const { nodeID, x, y } = entry as Record<string, unknown>;
-        place(nodeID, x, y);
+        placeAt(nodeID, x, y);
       }
     }
   }
