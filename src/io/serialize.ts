@@ -46,7 +46,6 @@ const nodeOut = (n: MapNode) =>
     speech: n.speech,
     sheet: n.kind === 'claim' ? n.sheet : undefined,
     conceded: n.conceded,
-    scheme: n.kind === 'argument' ? n.scheme : undefined,
   });
 
 const edgeOut = (e: Edge) =>
