@@ -38,6 +38,7 @@ const nodeOut = (n: MapNode) =>
     id: n.id,
     kind: n.kind,
     text: n.text,
+    scheme: n.kind === 'argument' ? n.scheme : undefined,
     evidence: n.evidence.map(evidenceOut),
     position: n.position ? { x: n.position.x, y: n.position.y } : undefined,
     tags: n.tags,

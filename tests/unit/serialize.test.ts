@@ -168,3 +168,19 @@ describe('the shipped article map is in canonical form', () => {
     if (result.ok) expect(serializeMap(result.map)).toBe(text);
   });
 });
+
+describe('an argument’s scheme', () => {
+  it('is written to the file and read back', () => {
+    const text = readFileSync('tests/fixtures/format-v5.clashmap.json', 'utf8');
+    const parsed = parseMap(text);
+    if (!parsed.ok) throw new Error('the v5 fixture should parse');
+    const again = parseMap(serializeMap(parsed.map));
+    if (!again.ok) throw new Error('the saved map should parse');
+    const schemes = (m: typeof parsed.map) =>
+      m.nodes.flatMap((n) => (n.kind === 'argument' ? [[n.id, n.scheme]] : []));
+    expect(schemes(again.map)).toEqual([
+      ['arg-labs', 'Cause to Effect'],
+      ['arg-demand', undefined],
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+// NOTE TO THE HELPER WORKING ON THIS FILE: first read /tmp/wt-argdown16/HELPER-RULES.md (the model you build on, the shared loss-report helper you own in shared.ts, the working rules, CPU limits and your 09:55 UTC deadline). Delete this line and that file in your last commit.
 import type { Edge, EdgeKind } from '../../model/edge';
 import {
   argdownFormOf,

@@ -1,4 +1,5 @@
 import { removeBidiControls } from '../../model/text';
+import { evaluateMap, type Label } from '../../model/evaluate';
 import type { Evidence } from '../../model/evidence';
 import { ID_PATTERN } from '../../model/ids';
 import type { Issue } from '../../model/issue';
@@ -275,4 +276,90 @@ export function reportRoundLosses(map: ClashMap, losses: LossLog, format: string
         `Who made an argument, in which speech, on which sheet and whether it was crossed out have no place in ${format}`,
       );
   });
+}
+
+/** How many changed claims one evaluation note names before it says "and N more". */
+const CHANGES_SHOWN = 3;
+
+const STOOD: Record<Label, string> = {
+  stands: 'stood',
+  falls: 'fell',
+  undecided: 'was undecided',
+};
+const NOW: Record<Label, string> = {
+  stands: 'now stands',
+  falls: 'now falls',
+  undecided: 'is now undecided',
+};
+
+/** A claim's text shortened for a message, in curly quotes. */
+const quoted = (text: string): string => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > 60 ? `${flat.slice(0, 59)}…` : flat}”`;
+};
+
+/** One claim (or position) whose label a conversion changed. */
+export interface EvaluationChange {
+  id: string;
+  text: string;
+  before: Label;
+  /** Undefined when the claim is not in the map after the conversion. */
+  after: Label | undefined;
+}
+
+/**
+ * The claims and positions (not arguments: their ids need not survive a conversion) whose
+ * label differs between `before`, the map the author meant (or the map before export), and
+ * `after`, the map as converted (or as read back), matched by id.
+ */
+export function evaluationChanges(
+  before: Pick<ClashMap, 'nodes' | 'edges'>,
+  after: Pick<ClashMap, 'nodes' | 'edges'>,
+): EvaluationChange[] {
+  const was = evaluateMap(before).nodes;
+  const now = evaluateMap(after).nodes;
+  const changes: EvaluationChange[] = [];
+  for (const node of before.nodes) {
+    if (node.kind === 'argument') continue;
+    const a = was.get(node.id)?.label;
+    const b = now.get(node.id)?.label;
+    if (a !== undefined && a !== b)
+      changes.push({ id: node.id, text: node.text, before: a, after: b });
+  }
+  return changes;
+}
+
+/**
+ * Whether a conversion's losses change which claims stand, in words: "Which claims stand is
+ * unchanged", or "This changes which claims stand: “X” stood and now falls; …". `before` is the
+ * map the author meant (or the map before export), `after` the map as converted (or as read back).
+ */
+export function evaluationChangeNote(
+  before: Pick<ClashMap, 'nodes' | 'edges'>,
+  after: Pick<ClashMap, 'nodes' | 'edges'>,
+): string {
+  const changes = evaluationChanges(before, after);
+  if (changes.length === 0) return 'Which claims stand is unchanged by these losses';
+  const named = changes
+    .slice(0, CHANGES_SHOWN)
+    .map((c) =>
+      c.after === undefined
+        ? `${quoted(c.text)} ${STOOD[c.before]} and is not in the map`
+        : `${quoted(c.text)} ${STOOD[c.before]} and ${NOW[c.after]}`,
+    );
+  const more = changes.length - CHANGES_SHOWN;
+  return `This changes which claims stand: ${named.join('; ')}${more > 0 ? `; and ${plural(more, 'more claim')}` : ''}`;
+}
+
+/**
+ * Adds to `losses` whether they change which claims stand (see evaluationChangeNote), when
+ * there is any other loss to qualify; a conversion that lost nothing says nothing.
+ */
+export function reportEvaluationChange(
+  losses: LossLog,
+  before: Pick<ClashMap, 'nodes' | 'edges'>,
+  after: Pick<ClashMap, 'nodes' | 'edges'>,
+): void {
+  if (losses.list().length === 0) return;
+  losses.add('', evaluationChangeNote(before, after));
 }
