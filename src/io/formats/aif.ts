@@ -15,6 +15,7 @@ import type { Source } from '../../model/source';
 import {
   cleanField,
   cleanText,
+  evaluationChangeNote,
   finishImport,
   importFailure,
   importFailures,
@@ -24,9 +25,10 @@ import {
   plural,
   readImportJson,
   QuoteSource,
+  reportEvaluationChange,
   reportRoundLosses,
 } from './shared';
-import { STANDING_UNCHANGED, STANDING_UNKNOWN, standingChanges, standingClause } from './standing';
+import { STANDING_UNCHANGED, STANDING_UNKNOWN } from './standing';
 import type { ExportResult, ImportResult } from './types';
 
 /*
@@ -220,19 +222,13 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
   };
   const document = { nodes, edges, locutions, participants, [AIF_EXTENSION_KEY]: extension };
   const value = `${JSON.stringify(document, null, 2)}\n`;
-  const lost = losses.list();
-  if (lost.length > 0) {
+  if (losses.list().length > 0) {
     // Whether any of it matters to the labels: read the file back and compare.
     const back = readAif(value);
-    lost.push({
-      path: '',
-      message: back.ok
-        ? `${standingClause(standingChanges(map, back.value), 'Reading the AIF file back')}`
-        : `${STANDING_UNKNOWN}: the AIF file could not be read back`,
-      count: 1,
-    });
+    if (back.ok) reportEvaluationChange(losses, map, back.value);
+    else losses.add('', `${STANDING_UNKNOWN}: the AIF file could not be read back`);
   }
-  return { ok: true, value, losses: lost };
+  return { ok: true, value, losses: losses.list() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,6 +465,9 @@ function schemeNameOf(node: { text?: string | null | undefined; [key: string]: u
 /** Whether a scheme name is AIF's "no particular scheme". */
 const isDefaultScheme = (name: string) =>
   name === '' || /^default (inference|conflict)$/i.test(name);
+
+/** A sentence made to follow a comma. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 // OVA draws its boxes smaller than Clashmap's cards: spread its layout to keep them apart.
 const OVA_SCALE = 1.6;
@@ -1039,7 +1038,7 @@ function readAif(text: string): ImportResult {
     };
     losses.add(
       '',
-      `Conflicts that other conflicts attack or preferences weigh were kept as if they succeed: ${standingClause(standingChanges(map, without), 'their failing')}`,
+      `Conflicts that other conflicts attack or preferences weigh were kept as if they succeed; compared with their failing, ${lowerFirst(evaluationChangeNote(without, map))}`,
     );
   }
 

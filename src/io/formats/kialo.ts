@@ -3,8 +3,16 @@ import { edgeKindOfKialoStance } from '../../model/relations/registry';
 import { LIMITS } from '../../model/limits';
 import { emptyMap, type ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
-import { cleanField, finishImport, importFailure, importFailures, LossLog, makeId } from './shared';
-import { STANDING_UNCHANGED, STANDING_UNKNOWN, standingChanges, standingClause } from './standing';
+import {
+  cleanField,
+  evaluationChangeNote,
+  finishImport,
+  importFailure,
+  importFailures,
+  LossLog,
+  makeId,
+} from './shared';
+import { STANDING_UNCHANGED, STANDING_UNKNOWN } from './standing';
 import type { ImportResult } from './types';
 
 /*
@@ -102,6 +110,9 @@ export function kialoDiscussionUrl(number: string, title: string): string | unde
     .replace(/^-+|-+$/g, '');
   return slug === '' ? undefined : `https://www.kialo.com/${slug}-${number}`;
 }
+
+/** A sentence made to follow a colon. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Reads a Kialo discussion export (.txt) into a map; see the notes at the top of this file. */
 export async function importKialo(text: string): Promise<ImportResult> {
@@ -413,11 +424,13 @@ export async function importKialo(text: string): Promise<ImportResult> {
   });
   if (placed.length > 0) {
     const meant = { nodes: [...map.nodes, ...standInNodes], edges: [...map.edges, ...standIns] };
-    const clause = standingClause(standingChanges(meant, map), 'leaving them out as reasons');
+    // The map as imported, then with each link standing as a reason (only the map's own claims
+    // are compared: the stand-ins are not in it).
+    const note = evaluationChangeNote(map, meant);
     for (const { claim } of placed)
       losses.add(
         `line ${claim.line}`,
-        `Links to other discussions ("-> See discussion #N: …") are not claims of this one: each became a line in the notes of the claim it answers, with the discussion's address; ${clause}`,
+        `Links to other discussions ("-> See discussion #N: …") are not claims of this one: each became a line in the notes of the claim it answers, with the discussion's address; were each counted as a reason that stands: ${lowerFirst(note)}`,
       );
   }
   // Claims under a link to another discussion have no parent in this one.

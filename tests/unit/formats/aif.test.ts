@@ -118,7 +118,7 @@ describe('AIF export', () => {
         'sources[0], sources[1]',
         'Sources (title, author, publisher, date, address and text) have no place in AIF',
       ],
-      ['', 'Reading the AIF file back does not change which claims stand'],
+      ['', 'Which claims stand is unchanged by these losses'],
     ]);
   });
 });

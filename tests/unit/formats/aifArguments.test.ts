@@ -95,7 +95,7 @@ describe('AIF export of arguments, undercuts and contraries', () => {
     // Neither the undercut nor the contrary is a loss: both are AIF's own forms.
     expect(messages(losses)).toEqual([
       'AIF has no positions: Clashmap lists them in its own "clashmap" field, and other AIF tools see ordinary propositions',
-      'Reading the AIF file back does not change which claims stand',
+      'Which claims stand is unchanged by these losses',
     ]);
   });
 });
@@ -279,7 +279,7 @@ describe('AIF import of hand-written arguments', () => {
     );
     const { losses } = imported(await importAif(text));
     expect(lossAbout(losses, 'other conflicts attack').message).toBe(
-      'Conflicts that other conflicts attack or preferences weigh were kept as if they succeed: their failing changes which claims stand: “Strikes work” stands (not falls)',
+      'Conflicts that other conflicts attack or preferences weigh were kept as if they succeed; compared with their failing, this changes which claims stand: “Strikes work” stood and now falls',
     );
   });
 

@@ -87,7 +87,7 @@ describe('Kialo links to other discussions', () => {
     // As standing rebuttals the other discussions would make 1.1 and the thesis fall; left
     // out, both stand.
     expect(loss.message).toBe(
-      'Links to other discussions ("-> See discussion #N: …") are not claims of this one: each became a line in the notes of the claim it answers, with the discussion\'s address; leaving them out as reasons changes which claims stand: “The US should strike cartels in Mexico with drones.” stands (not falls); “Strikes would stem the flow of fentanyl.” stands (not falls)',
+      'Links to other discussions ("-> See discussion #N: …") are not claims of this one: each became a line in the notes of the claim it answers, with the discussion\'s address; were each counted as a reason that stands: this changes which claims stand: “The US should strike cartels in Mexico with drones.” stood and now falls; “Strikes would stem the flow of fentanyl.” stood and now falls',
     );
     expect(lossAbout(losses, 'Claims under a link to another discussion').path).toBe('line 8');
   });
