@@ -144,7 +144,6 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
     }
     if (node.tags !== undefined && node.tags.length > 0)
       losses.add(`nodes[${i}].tags`, 'Node tags have no place in AIF');
-    if (node.position) losses.add(`nodes[${i}].position`, 'Canvas positions have no place in AIF');
     if (node.kind === 'position') {
       losses.add(
         `nodes[${i}]`,
@@ -219,6 +218,14 @@ export function exportAif(map: ClashMap, options: AifExportOptions = {}): Export
     ...(map.description !== undefined ? { description: map.description } : {}),
     positions: map.nodes.filter((n) => n.kind === 'position').map((n) => n.id),
     ...(argumentNames.length > 0 ? { arguments: argumentNames } : {}),
+    // AIF has no layout of its own (OVA keeps one beside it): Clashmap keeps its canvas here.
+    ...(map.nodes.some((n) => n.position)
+      ? {
+          layout: map.nodes.flatMap((n) =>
+            n.position ? [{ id: n.id, x: n.position.x, y: n.position.y }] : [],
+          ),
+        }
+      : {}),
   };
   const document = { nodes, edges, locutions, participants, [AIF_EXTENSION_KEY]: extension };
   const value = `${JSON.stringify(document, null, 2)}\n`;
@@ -265,6 +272,7 @@ const extensionSchema = z.looseObject({
   title: z.optional(z.string()),
   description: z.optional(z.string()),
   positions: z.optional(z.array(aifId)),
+  layout: z.optional(z.array(z.looseObject({ id: aifId, x: z.number(), y: z.number() }))),
   arguments: z.optional(
     z.array(z.looseObject({ id: aifId, text: z.string(), notes: z.optional(z.string()) })),
   ),
@@ -607,6 +615,15 @@ function readAif(text: string): ImportResult {
     if (typeof id === 'string' || typeof id === 'number')
       layout.set(String(id), { x: clamp(x), y: clamp(y) });
   };
+  // Clashmap's own canvas, kept in its field, as it was.
+  for (const { id, x, y } of ext?.layout ?? []) {
+    if (
+      Number.isFinite(x) &&
+      Number.isFinite(y) &&
+      Math.max(Math.abs(x), Math.abs(y)) <= LIMITS.coordinate
+    )
+      layout.set(String(id), { x, y });
+  }
   for (const node of doc.nodes) placeAt(node.nodeID, node.x, node.y);
   const ova = top.OVA;
   if (

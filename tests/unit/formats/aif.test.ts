@@ -104,7 +104,6 @@ describe('AIF export', () => {
       ],
       ['nodes[0].notes, nodes[1].notes', 'Node notes have no place in AIF'],
       ['nodes[0].tags', 'Node tags have no place in AIF'],
-      ['nodes[0].position, nodes[1].position', 'Canvas positions have no place in AIF'],
       [
         'nodes[0]',
         'AIF has no positions: Clashmap lists them in its own "clashmap" field, and other AIF tools see ordinary propositions',

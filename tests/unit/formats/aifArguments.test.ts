@@ -109,6 +109,21 @@ describe('AIF round trip of arguments (Clashmap → AIF → Clashmap)', () => {
     expect(losses).toEqual([]);
   });
 
+  it('keeps canvas positions exactly, in the clashmap field', async () => {
+    const map = parseSuccess(readFileSync(V5, 'utf8'));
+    map.nodes[0]!.position = { x: 120.5, y: -40 };
+    map.nodes[4]!.position = { x: 300, y: 80.25 };
+    const { text, losses } = exported(exportAif(map));
+    expect(messages(losses).join('\n')).not.toContain('Canvas positions');
+    const { map: back } = imported(await importAif(text));
+    const at = (id: string) => back.nodes.find((n) => n.id === id)?.position;
+    expect([at('strike'), at('arg-labs'), at('flow')]).toEqual([
+      { x: 120.5, y: -40 },
+      { x: 300, y: 80.25 },
+      undefined,
+    ]);
+  });
+
   it('reads the same file as another AIF tool would (no clashmap field): the same labels', async () => {
     const map = parseSuccess(readFileSync(V5, 'utf8'));
     const doc = parseDoc(exported(exportAif(map)).text);
