@@ -51,9 +51,9 @@ import type { ExportResult, ImportResult } from './types';
  * - every quote becomes an L-node ("Speaker: quote") linked by a YA-node ("Asserting") to the
  *   I-node it grounds, with a locution naming the speaker as a participant (first word as
  *   first name, the rest as surname);
- * - AIF has no title, no positions and no names for inferences, so a `clashmap` field (ignored
- *   by other AIF tools) keeps the title, description, which I-nodes are positions, and each
- *   argument's name and notes.
+ * - AIF has no title, no positions, no names for inferences and no layout, so a `clashmap`
+ *   field (ignored by other AIF tools) keeps the title, description, which I-nodes are
+ *   positions, each argument's name and notes, and the canvas positions.
  *
  * Import:
  * - I-nodes become claims and positions. An RA-node with one premise and one conclusion, no
@@ -325,9 +325,8 @@ export interface AnalysedText {
   anchors: Map<string, { start: number; end: number }>;
 }
 
-// HTML tags, comments and the content of script/style elements; the text is never rendered.
-const HTML_TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+// A tag's name, read where a '<' is (sticky).
+const TAG_NAME = /<(\/?)([A-Za-z][A-Za-z0-9-]*)/y;
 const HTML_ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 const NAMED_ENTITIES = new Map([
   ['nbsp', ' '],
@@ -381,31 +380,59 @@ export function readAnalysedText(html: string): AnalysedText {
   let text = '';
   const anchors = new Map<string, { start: number; end: number }>();
   const open: Array<{ id: string | undefined; start: number }> = [];
+  let lower: string | undefined; // made once, for finding </script> and </style>
   const append = (raw: string) => {
-    text += cleanText(decodeEntities(raw), Number.MAX_SAFE_INTEGER).text;
+    if (raw !== '') text += cleanText(decodeEntities(raw), Number.MAX_SAFE_INTEGER).text;
   };
   const newLine = () => {
     if (text !== '' && !text.endsWith('\n')) text += '\n';
   };
-  HTML_TOKEN.lastIndex = 0;
-  let from = 0;
-  for (let match = HTML_TOKEN.exec(html); match !== null; match = HTML_TOKEN.exec(html)) {
-    append(html.slice(from, match.index));
-    from = HTML_TOKEN.lastIndex;
-    const name = match[2]?.toLowerCase();
-    if (name === undefined) continue; // a comment
-    const closing = match[1] === '/';
+  // One pass, each character read once or twice: no regular expression that can backtrack
+  // over the whole text, so a hostile file cannot stall the import.
+  let from = 0; // where the text not yet appended starts
+  let at = 0;
+  while (at < html.length) {
+    const lt = html.indexOf('<', at);
+    if (lt === -1) break;
+    if (html.startsWith('<!--', lt)) {
+      append(html.slice(from, lt));
+      const end = html.indexOf('-->', lt + 4);
+      at = from = end === -1 ? html.length : end + 3;
+      continue;
+    }
+    TAG_NAME.lastIndex = lt;
+    const tag = TAG_NAME.exec(html);
+    if (tag === null) {
+      at = lt + 1; // a '<' that starts no tag is text
+      continue;
+    }
+    // The tag ends at the first '>' outside quotes; an unended tag takes the rest, as browsers do.
+    let end = TAG_NAME.lastIndex;
+    let quote = '';
+    for (; end < html.length; end++) {
+      const c = html[end]!;
+      if (quote !== '') {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '>') break;
+    }
+    append(html.slice(from, lt));
+    at = from = Math.min(end + 1, html.length);
+    const name = tag[2]!.toLowerCase();
+    const closing = tag[1] === '/';
     if (!closing && (name === 'script' || name === 'style')) {
-      const end = html.toLowerCase().indexOf(`</${name}`, from);
-      const after = end === -1 ? html.length : html.indexOf('>', end) + 1 || html.length;
-      from = after;
-      HTML_TOKEN.lastIndex = after;
+      lower ??= html.toLowerCase();
+      const close = lower.indexOf(`</${name}`, at);
+      const after = close === -1 ? -1 : html.indexOf('>', close);
+      at = from = after === -1 ? html.length : after + 1;
       continue;
     }
     if (name === 'br') text += '\n';
     else if (BLOCK_TAGS.has(name) && !closing) newLine();
     else if (name === 'span' && !closing) {
-      const id = SPAN_ID.exec(match[3] ?? '');
+      const id = SPAN_ID.exec(
+        html.slice(TAG_NAME.lastIndex, Math.min(end, TAG_NAME.lastIndex + 2000)),
+      );
       const value = id ? (id[1] ?? id[2] ?? id[3]) : undefined;
       open.push({ id: value?.startsWith('node') ? value.slice(4) : undefined, start: text.length });
     } else if (name === 'span' && closing) {
@@ -416,13 +443,29 @@ export function readAnalysedText(html: string): AnalysedText {
     }
   }
   append(html.slice(from));
-  text = text.replace(/\s+$/, '');
-  // A quote is the span's words: without the spaces at its edges.
+  text = text.trimEnd();
+  // A quote is the span's words: without the spaces at its edges. The runs of white space are
+  // found once, so trimming many spans over the same spaces stays linear.
+  const runs: Array<[number, number]> = [];
+  for (const match of text.matchAll(/\s+/g))
+    runs.push([match.index, match.index + match[0].length]);
+  const runAt = (i: number) => {
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [s, e] = runs[mid]!;
+      if (i < s) hi = mid - 1;
+      else if (i >= e) lo = mid + 1;
+      else return runs[mid];
+    }
+    return undefined;
+  };
   for (const [id, span] of anchors) {
     let { start, end } = span;
     end = Math.min(end, text.length);
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (start < end) start = Math.min(end, runAt(start)?.[1] ?? start);
+    if (end > start) end = Math.max(start, runAt(end - 1)?.[0] ?? end);
     if (end > start) anchors.set(id, { start, end });
     else anchors.delete(id);
   }

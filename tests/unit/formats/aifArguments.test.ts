@@ -332,6 +332,19 @@ describe('the analysed text of an OVA3 file', () => {
     expect([...anchors.keys()]).toEqual(['5_1', '7_1']);
   });
 
+  it('reads hostile markup in linear time (unended quotes and tags, deep spans over white space)', () => {
+    const started = performance.now();
+    readAnalysedText('<a "'.repeat(200_000));
+    readAnalysedText('<b'.repeat(200_000));
+    const deep = Array.from({ length: 20_000 }, (_, i) => `<span id="node${i}">`).join('');
+    const { anchors } = readAnalysedText(
+      `${deep}${' '.repeat(200_000)}x${'</span>'.repeat(20_000)}`,
+    );
+    expect(anchors.size).toBe(20_000);
+    // A backtracking tokenizer took minutes on the first of these; this takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('keeps a locution without a span in a second source, and says so', async () => {
     const text = JSON.stringify({
       AIF: {
