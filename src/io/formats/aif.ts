@@ -948,6 +948,8 @@ function readAif(text: string): ImportResult {
     if (name !== '') participantName.set(String(p.participantID), name);
   }
   const speakerOfLocution = new Map<string, string>();
+  // Numbers of people the file names nowhere else, for locutions that say no name either.
+  const personOfLocution = new Map<string, string>();
   for (const l of doc.locutions ?? []) {
     if (l.personID === null || l.personID === undefined) continue;
     const person = String(l.personID).trim();
@@ -956,6 +958,7 @@ function readAif(text: string): ImportResult {
       // A number names a participant the file does not list; anything else is a name.
       (participantName.size === 0 && person !== '' && !/^\d+$/.test(person) ? person : undefined);
     if (name !== undefined) speakerOfLocution.set(String(l.nodeID), name);
+    else if (person !== '') personOfLocution.set(String(l.nodeID), person);
   }
 
   let anchored = 0;
@@ -994,7 +997,14 @@ function readAif(text: string): ImportResult {
         continue;
       }
       let speaker = split.speaker;
-      if (speaker === undefined || speaker.trim() === '') {
+      const person = personOfLocution.get(lId);
+      if ((speaker === undefined || speaker.trim() === '') && person !== undefined) {
+        speaker = `Person ${person.slice(0, 40)}`;
+        losses.add(
+          lPlace,
+          `Locutions whose only speaker is a personID that no participant names are attributed to "Person" and that id; ${STANDING_UNCHANGED}`,
+        );
+      } else if (speaker === undefined || speaker.trim() === '') {
         speaker = 'Unknown speaker';
         losses.add(
           lPlace,

@@ -317,6 +317,24 @@ describe('AIF import of hand-written arguments', () => {
     ]);
     expect(messages(losses).join('\n')).not.toContain('Unknown speaker');
   });
+
+  it('calls a speaker known only by a number "Person N", not "Unknown speaker"', async () => {
+    const text = JSON.stringify({
+      nodes: [
+        { nodeID: '1', type: 'I', text: 'Strikes work' },
+        { nodeID: '2', type: 'L', text: 'strikes do work' },
+        { nodeID: '3', type: 'YA', text: 'Asserting' },
+      ],
+      edges: [
+        { fromID: '2', toID: '3' },
+        { fromID: '3', toID: '1' },
+      ],
+      locutions: [{ nodeID: '2', personID: 3730 }],
+    });
+    const { map, losses } = imported(await importAif(text));
+    expect(map.nodes[0]!.evidence.map((e) => e.speaker)).toEqual(['Person 3730']);
+    expect(lossAbout(losses, 'personID that no participant names').path).toBe('nodes[1]');
+  });
 });
 
 describe('the analysed text of an OVA3 file', () => {
