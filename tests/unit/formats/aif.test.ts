@@ -104,7 +104,6 @@ describe('AIF export', () => {
       ],
       ['nodes[0].notes, nodes[1].notes', 'Node notes have no place in AIF'],
       ['nodes[0].tags', 'Node tags have no place in AIF'],
-      ['nodes[0].position, nodes[1].position', 'Canvas positions have no place in AIF'],
       [
         'nodes[0]',
         'AIF has no positions: Clashmap lists them in its own "clashmap" field, and other AIF tools see ordinary propositions',
@@ -118,6 +117,7 @@ describe('AIF export', () => {
         'sources[0], sources[1]',
         'Sources (title, author, publisher, date, address and text) have no place in AIF',
       ],
+      ['', 'Which claims stand is unchanged by these losses'],
     ]);
   });
 });
@@ -130,7 +130,7 @@ describe('AIF round trip (Clashmap → AIF → Clashmap)', () => {
     expect(back.title).toBe(map.title);
     expect(back.description).toBe(map.description);
     expect(messages(losses)).toEqual([
-      'AIF has no source documents, so the 25 quotes are kept in one source made of the quoted words ("Locutions from the AIF file")',
+      'AIF has no source documents, so the 25 quotes are kept in one source made of the quoted words ("Locutions from the AIF file"); which claims stand does not change',
     ]);
   });
 
@@ -168,13 +168,18 @@ describe('AIF import of a file built by the AIFdb schema', () => {
         ['6', 'US demand for fentanyl remains high.'],
         ['7', "Strikes would destroy the cartels' laboratories."],
       ],
+      // RA 10 has two premises: one linked argument. RA 14 is undercut (CA 15): an argument
+      // with the undercut aimed at it. RA 12 is a plain one-premise support.
       edges: [
+        '10 -> 1 (concludes)',
+        '14 -> 2 (concludes)',
         '3 -> 7 (rebuttal)',
-        '4 -> 1 (support)',
+        '4 -> 10 (premise)',
         '4 -> 2 (rebuttal)',
-        '5 -> 1 (support)',
+        '5 -> 10 (premise)',
+        '6 -> 14 (undercut)',
         '6 -> 3 (support)',
-        '7 -> 2 (support)',
+        '7 -> 14 (premise)',
       ],
       quotes: [
         ['1', []],
@@ -192,43 +197,43 @@ describe('AIF import of a file built by the AIFdb schema', () => {
         ],
         ['6', [['Demand for fentanyl still exists in the US.', 'Daniel DePetris']]],
         ['7', []],
+        ['10', []],
+        ['14', []],
       ],
     });
     expect(map.sources.map((s) => s.id)).toEqual(['aif-locutions']);
   });
 
-  it('reports linked premises, undercuts, rephrases, preferences and dialogue structure', async () => {
+  it('reports rephrases, preferences and dialogue structure, and whether each matters to which claims stand', async () => {
     const { losses } = imported(await importAif(readFileSync(FIXTURE, 'utf8')));
     expect(losses.map((l) => [l.path, l.message])).toEqual([
       [
-        'nodes[7]',
-        'Linked premises (an RA-node with several) became separate supports: Clashmap does not record that they work together',
-      ],
-      [
-        'nodes[12]',
-        'Conflicts with inferences or other conflicts (undercuts) are not imported: Clashmap rebuts propositions only',
-      ],
-      [
         'nodes[13]',
-        'MA-nodes (rephrases, "Default Rephrase") are not imported: Clashmap has no rephrase link',
+        'MA-nodes (rephrases, "Default Rephrase") are not imported: Clashmap has no link that says one proposition restates another, so each is judged on its own; Clashmap cannot tell whether this changes which claims stand',
       ],
-      ['nodes[14]', 'PA-nodes (preferences) are not imported: Clashmap has no preference link'],
-      ['nodes[19]', 'Locutions (L-nodes) that assert no proposition are not imported'],
+      [
+        'nodes[14]',
+        'PA-nodes (preferences) are not imported: Clashmap has no preference link; Clashmap cannot tell whether this changes which claims stand',
+      ],
+      [
+        'nodes[19]',
+        'Locutions (L-nodes) that assert no proposition are not imported; which claims stand does not change',
+      ],
       [
         'nodes[20], nodes[21]',
-        'TA-nodes (dialogue transitions) are not imported: Clashmap keeps what was said, not the order of the dialogue',
+        'TA-nodes (dialogue transitions) are not imported: Clashmap keeps what was said, not the order of the dialogue; which claims stand does not change',
       ],
       [
         'nodes[26]',
-        'Illocutionary connections (YA-nodes) other than a locution asserting a proposition are not imported',
+        'Illocutionary connections (YA-nodes) other than a locution asserting a proposition are not imported; which claims stand does not change',
       ],
       [
         '',
-        'AIF does not mark positions, so positions were chosen by structure: propositions that something supports or attacks and that support or attack nothing',
+        'AIF does not mark positions, so positions were chosen by structure: propositions that something supports or attacks and that support or attack nothing; which claims stand does not change',
       ],
       [
         '',
-        'AIF has no source documents, so the 4 quotes are kept in one source made of the quoted words ("Locutions from the AIF file")',
+        'AIF has no source documents, so the 4 quotes are kept in one source made of the quoted words ("Locutions from the AIF file"); which claims stand does not change',
       ],
     ]);
   });

@@ -64,10 +64,13 @@ describe('Kialo import of a discussion export', () => {
       notes: 'Links: https://en.wikipedia.org/wiki/Foreign_Terrorist_Organization_(United_States)',
     });
     expect(losses.map((l) => [l.path, l.message])).toEqual([
-      ['line 9', 'Markdown links became plain words; their addresses are in the node notes'],
+      [
+        'line 9',
+        'Markdown links became plain words; their addresses are in the node notes; which claims stand does not change',
+      ],
       [
         '',
-        'A Kialo text export has no votes, impact ratings, claim authors or comments, so the map has none of them',
+        'A Kialo text export has no votes, impact ratings, claim authors or comments, so the map has none of them; Clashmap weighs no claim, so which claims stand does not change',
       ],
     ]);
   });
@@ -123,9 +126,9 @@ describe('Kialo import of a discussion export', () => {
       ['1.1.1', 'claim', 'Mexico has said so.'],
     ]);
     expect(messages(losses)).toEqual([
-      'The "Sources:" list at the end of the export was not imported',
-      'Links ("-> See N.") to claims the export does not have were left out',
-      'A Kialo text export has no votes, impact ratings, claim authors or comments, so the map has none of them',
+      'The "Sources:" list at the end of the export was not imported; which claims stand does not change',
+      'Links ("-> See N.") to claims the export does not have were left out; Clashmap cannot tell whether this changes which claims stand',
+      'A Kialo text export has no votes, impact ratings, claim authors or comments, so the map has none of them; Clashmap weighs no claim, so which claims stand does not change',
     ]);
   });
 
