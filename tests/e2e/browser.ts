@@ -179,6 +179,8 @@ async function resetPool(current: Pool): Promise<void> {
   }
   if (page) {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
+    // Print media a test emulated goes with it.
+    await page.emulateMedia({ media: null }).catch(() => undefined);
     // Listeners a test added (dialogs, downloads, file choosers) go; the error log is put back.
     page.removeAllListeners();
     interceptFileChoosers(page);

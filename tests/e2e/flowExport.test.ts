@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chooseFile, fileFromText, launch, MOD, tool, waitForMap, type App } from './helpers';
@@ -61,37 +61,32 @@ describe('the flow on paper and in a spreadsheet', () => {
   });
 
   // Runs where the exceljs package is installed (it is loaded only when a flow is exported).
-  it.skipIf(!existsSync('node_modules/exceljs'))(
-    'exports the flow as an XLSX workbook laid out like a paper flow',
-    async () => {
-      const { page } = app;
-      const flow = await openFlow(page);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        flow.getByRole('button', { name: 'Export XLSX' }).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(
-        'Semifinal USMexico security cooperation flow.xlsx',
-      );
-      const specifier = 'exceljs';
-      const ExcelJS = (
-        (await import(/* @vite-ignore */ specifier)) as {
-          default: {
-            Workbook: new () => {
-              xlsx: { readFile(path: string): Promise<unknown> };
-              worksheets: { name: string; getCell(at: string): { text: string } }[];
-            };
+  it('exports the flow as an XLSX workbook laid out like a paper flow', async () => {
+    const { page } = app;
+    const flow = await openFlow(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      flow.getByRole('button', { name: 'Export XLSX' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Semifinal USMexico security cooperation flow.xlsx');
+    const specifier = 'exceljs';
+    const ExcelJS = (
+      (await import(/* @vite-ignore */ specifier)) as {
+        default: {
+          Workbook: new () => {
+            xlsx: { readFile(path: string): Promise<unknown> };
+            worksheets: { name: string; getCell(at: string): { text: string } }[];
           };
-        }
-      ).default;
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.readFile(await download.path());
-      expect(book.worksheets).toHaveLength(3);
-      expect(book.worksheets[0]!.getCell('A1').text).toBe(
-        'Advantage 1: joint intelligence stops cartel violence',
-      );
-      expect(book.worksheets[0]!.getCell('B3').text).toBe('1NC');
-      expect(app.errors).toEqual([]);
-    },
-  );
+        };
+      }
+    ).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    expect(book.worksheets).toHaveLength(3);
+    expect(book.worksheets[0]!.getCell('A1').text).toBe(
+      'Advantage 1: joint intelligence stops cartel violence',
+    );
+    expect(book.worksheets[0]!.getCell('B3').text).toBe('1NC');
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -115,20 +115,11 @@ export function buildFlowWorkbook(excel: ExcelModule, flow: PaperFlow): ExcelWor
   return workbook;
 }
 
-// ExcelJS's browser build, found by Vite when the package is installed; until then the map is
-// empty and the export says so.
-const EXCELJS = import.meta.glob<{ default?: ExcelModule } & Partial<ExcelModule>>(
-  '/node_modules/exceljs/dist/exceljs.min.js',
-);
-
-/** Loads ExcelJS, or says why it cannot. */
+/** Loads ExcelJS (its browser build, in its own chunk: only an export needs it). */
 export async function loadExcel(): Promise<ExcelModule> {
-  const load = Object.values(EXCELJS)[0];
-  if (!load)
-    throw new Error(
-      'Exporting a spreadsheet needs the exceljs package, which this build of Clashmap lacks.',
-    );
-  const module = await load();
+  const module = (await import('exceljs')) as unknown as {
+    default?: ExcelModule;
+  } & Partial<ExcelModule>;
   const excel = module.Workbook ? (module as ExcelModule) : module.default;
   if (!excel?.Workbook) throw new Error('The spreadsheet library did not load as expected.');
   return excel;
