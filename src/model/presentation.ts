@@ -114,10 +114,26 @@ export function defaultSteps(map: ClashMap, options: StepOptions = {}): Presenta
   const leading = leadingPositions(map);
   const shown = new Set<string>();
   const steps: PresentationStep[] = [];
-  const push = (nodes: MapNode[], title: string) => {
+  const push = (nodes: MapNode[], title: string, name?: string) => {
     const fresh = nodes.filter((n) => !shown.has(n.id));
     for (const n of fresh) shown.add(n.id);
-    const groups = chunk(fresh, options);
+    // An argument is shown with its premises, in a step of its own: its junction alone says
+    // nothing, and linked premises are only a reason together.
+    const plain = fresh.filter((n) => n.kind !== 'argument');
+    for (const argument of fresh.filter((n) => n.kind === 'argument')) {
+      const premises = (index.incoming.get(argument.id) ?? [])
+        .filter((edge) => edge.kind === 'premise')
+        .map((edge) => index.nodeById.get(edge.from))
+        .filter((node): node is MapNode => node !== undefined && !shown.has(node.id));
+      for (const premise of premises) shown.add(premise.id);
+      const scheme = argument.kind === 'argument' && argument.scheme ? ` (${argument.scheme})` : '';
+      steps.push({
+        id: `auto-${steps.length + 1}`,
+        title: `${name === undefined ? title : `${name}: ${premises.length > 1 ? 'reasons together' : 'an argument for it'}`}${scheme}`,
+        nodes: [argument.id, ...premises.map((n) => n.id)],
+      });
+    }
+    const groups = chunk(plain, options);
     groups.forEach((group, i) => {
       steps.push({
         // Derived steps are numbered; they keep these ids if the teacher makes them their own.
@@ -151,13 +167,19 @@ export function defaultSteps(map: ClashMap, options: StepOptions = {}): Presenta
     let frontier: MapNode[] = [];
     for (const kind of EDGE_KINDS) {
       const replies = repliesTo([position], position.id, kind);
-      push(replies, `${name}: what ${relationKind(kind).names.verb} it`);
+      push(
+        replies,
+        kind === 'concludes'
+          ? `${name}: reasons together`
+          : `${name}: what ${relationKind(kind).names.verb} it`,
+        name,
+      );
       frontier.push(...replies);
     }
     // Then what answers those, one level at a time, until nothing new is reached.
     for (let depth = 1; frontier.length > 0; depth++) {
       const answers = repliesTo(frontier, position.id);
-      push(answers, depth === 1 ? `${name}: answers` : `${name}: answers to the answers`);
+      push(answers, depth === 1 ? `${name}: answers` : `${name}: answers to the answers`, name);
       frontier = answers;
     }
   }

@@ -87,6 +87,8 @@ export interface SessionSlice {
   cardView: boolean;
   /** Whether the canvas shows which nodes stand, fall or are undecided. */
   labelsOn: boolean;
+  /** A round shown as it stood after this speech (the flow's "As of"): labels are as of then. */
+  roundAsOf: string | null;
   /** What-if assumptions by node id; a view of the map, never part of its undo history. */
   /** By node id (a Map: a node may be called `constructor`). */
   assumptions: ReadonlyMap<string, Assumption>;
@@ -151,6 +153,7 @@ export interface Actions {
   /** Replaces the presentation's steps (null: go back to the steps derived from the map). */
   setSteps: (steps: PresentationStep[] | null) => void;
   toggleLabels: () => void;
+  setRoundAsOf: (speech: string | null) => void;
   /** Assume a node stands or falls, or (null) let the rule decide again. */
   setAssumption: (id: string, value: Assumption | null) => void;
   clearAssumptions: () => void;
@@ -442,6 +445,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       readOnly: null,
       cardView: false,
       labelsOn: false,
+      roundAsOf: null,
       assumptions: NO_ASSUMPTIONS,
       keepAssumptions: false,
       evaluation: null,
@@ -828,6 +832,9 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         );
       },
       toggleLabels: () => set({ labelsOn: !get().labelsOn }),
+      setRoundAsOf: (speech) => {
+        if (get().roundAsOf !== speech) set({ roundAsOf: speech });
+      },
       setAssumption: (id, value) => {
         const next = new Map(get().assumptions);
         if (value) next.set(id, value);
@@ -885,16 +892,24 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
   // drops and crossings-out count (src/model/roundEvaluation.ts); other maps are evaluated by
   // the plain rule.
   let evaluateMap:
-    ((map: ClashMap, assumptions: ClashmapState['assumptions']) => Evaluation) | null = null;
+    | ((
+        map: ClashMap,
+        assumptions: ClashmapState['assumptions'],
+        asOf: string | null,
+      ) => Evaluation)
+    | null = null;
   let loadingEvaluator = false;
   const evaluateNow = (state: ClashmapState) => {
     if (evaluateMap)
-      return store.setState({ evaluation: evaluateMap(state.map, state.assumptions) });
+      return store.setState({
+        evaluation: evaluateMap(state.map, state.assumptions, state.roundAsOf),
+      });
     if (loadingEvaluator) return;
     loadingEvaluator = true;
     import('../model/roundEvaluation').then(
       (module) => {
-        evaluateMap = (map, assumptions) => module.evaluateRound(map, assumptions).evaluation;
+        evaluateMap = (map, assumptions, asOf) =>
+          module.evaluateRound(map, assumptions, asOf ?? undefined).evaluation;
         const now = store.getState();
         if (now.labelsOn) evaluateNow(now);
       },
@@ -917,6 +932,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       (state.evaluation === null ||
         state.map !== previous.map ||
         state.assumptions !== previous.assumptions ||
+        state.roundAsOf !== previous.roundAsOf ||
         !previous.labelsOn);
     if (stale) evaluateNow(state);
     else if (!state.labelsOn && state.evaluation !== null) store.setState({ evaluation: null });

@@ -130,9 +130,14 @@ describe('a round’s flags in both views, and the round as of a speech', () => 
     await expect
       .poll(() => cardDescription(page, 'Violence spills across the border'))
       .toBe('dropped by the 1NC');
+    // The labels are as of that speech too: after the 2AC the advantage still stood.
+    const advantage = anyNode(page, 'Advantage 1: joint intelligence stops cartel violence');
+    await tool(page, 'Show which claims stand').click();
+    await expect.poll(() => advantage.locator('.cm-label').innerText()).toMatch(/Stands/);
 
     // Back to the whole round, from the map: everything said again.
     await page.getByRole('button', { name: 'Show the whole round' }).click();
+    await expect.poll(() => advantage.locator('.cm-label').innerText()).toMatch(/Falls/);
     await expect
       .poll(() => cardDescription(page, 'New: the plan also angers Congress'))
       .toBe('dropped by the 2ARnew in the 2NR');

@@ -10,6 +10,7 @@ import {
   undercut,
 } from '../../src/model/argumentOps';
 import { argumentShapeIssues, describeArgument } from '../../src/model/arguments';
+import { defaultSteps } from '../../src/model/presentation';
 import { applyChange } from '../../src/model/change';
 import { checkInvariants } from '../../src/model/invariants';
 import type { ClashMap } from '../../src/model/map';
@@ -199,6 +200,18 @@ describe('arguments in the outline and the SVG', () => {
       ].join('\n'),
     );
     expect(markdown).toContain('- **Argument:** Argument from demand');
+  });
+
+  it('presents an argument with its premises, in a step of its own', () => {
+    const steps = defaultSteps(v5()).map((step) => [
+      (step.title ?? '').replace(/^“[^”]*”: /, ''),
+      step.nodes,
+    ]);
+    expect(steps).toContainEqual([
+      'reasons together (Cause to Effect)',
+      ['arg-labs', 'labs', 'hit'],
+    ]);
+    expect(steps).toContainEqual(['an argument for it', ['arg-demand', 'supply']]);
   });
 
   it('draws an argument as a junction with its scheme beside it', () => {

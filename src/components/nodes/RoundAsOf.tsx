@@ -1,5 +1,6 @@
 import { holdsRound } from '../../model/round';
-import { useClashmap } from '../../store/StoreContext';
+import { useEffect } from 'react';
+import { useClashmap, useClashmapStore } from '../../store/StoreContext';
 import { useRoundView } from './cardFlags';
 
 /**
@@ -10,6 +11,11 @@ import { useRoundView } from './cardFlags';
 export function RoundAsOf() {
   const asOf = useRoundView((s) => s.asOf);
   const round = useClashmap((s) => holdsRound(s.map));
+  const store = useClashmapStore();
+  // The map's labels follow the slider: which positions stood after that speech.
+  useEffect(() => {
+    store.getState().setRoundAsOf(round ? asOf : null);
+  }, [store, asOf, round]);
   if (asOf === null || !round) return null;
   return (
     <div className="cm-banner cm-banner--as-of" role="status">
