@@ -87,15 +87,6 @@ export function Toolbar({
   const canRedo = useStore(store.history, (s) => s.future.length > 0);
   const hasSelection = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
   const oneNode = useClashmap((s) => s.selectedNodeIds.length === 1);
-  const severalNodes = useClashmap((s) => s.selectedNodeIds.length >= 2);
-  const twoNodes = useClashmap((s) => s.selectedNodeIds.length === 2);
-  const undercuttable = useClashmap((s) => {
-    if (s.selectedNodeIds.length === 1 && s.selectedEdgeIds.length === 0)
-      return s.map.nodes.find((n) => n.id === s.selectedNodeIds[0])?.kind === 'argument';
-    if (s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length !== 1) return false;
-    const kind = s.map.edges.find((e) => e.id === s.selectedEdgeIds[0])?.kind;
-    return kind === 'support' || kind === 'premise' || kind === 'concludes';
-  });
   const cardView = useClashmap((s) => s.cardView);
   const labelsOn = useClashmap((s) => s.labelsOn);
   // The flow view is offered once the map holds a debate round (or while it is open).
@@ -112,7 +103,7 @@ export function Toolbar({
       tools: [
         { label: 'New map', text: 'New', onClick: commands.newMap },
         { label: 'Open map', text: 'Open…', shortcut: `${MOD}O`, onClick: commands.openFile },
-        { label: 'New round', text: 'New round…', onClick: onNewRound },
+        { label: 'New round', text: 'Round…', onClick: onNewRound },
         { label: 'Save map', text: 'Save', shortcut: `${MOD}S`, onClick: commands.save },
         {
           label: 'Save as',
@@ -124,7 +115,7 @@ export function Toolbar({
         { label: 'Export', text: 'Export…', onClick: commands.exportMap },
         {
           label: 'Copy share link',
-          text: 'Share link',
+          text: 'Share',
           onClick: () => void commands.shareLink(),
         },
         ...(inSession
@@ -133,7 +124,7 @@ export function Toolbar({
               {
                 label: 'Start a class session',
                 title: 'Make this map a room on the class server that a class edits together',
-                text: 'Class session',
+                text: 'Class',
                 onClick: () => void commands.startClassSession(),
               },
             ]),
@@ -180,30 +171,6 @@ export function Toolbar({
             disabled: !oneNode,
           };
         }),
-        {
-          label: 'Support together',
-          text: 'Together',
-          shortcut: 'J',
-          title: 'Support together: the selected claims support a claim only together (J)',
-          onClick: commands.supportTogether,
-          disabled: !severalNodes,
-        },
-        {
-          label: 'Undercut',
-          text: 'Undercut',
-          shortcut: 'U',
-          title: 'Undercut the selected support or argument: “that does not follow” (U)',
-          onClick: commands.undercut,
-          disabled: !undercuttable,
-        },
-        {
-          label: 'Mark as contraries',
-          text: 'Contraries',
-          shortcut: 'K',
-          title: 'Mark the two selected claims as contraries: they cannot both be true (K)',
-          onClick: commands.markContraries,
-          disabled: !twoNodes,
-        },
         {
           label: 'Delete selection',
           text: 'Delete',

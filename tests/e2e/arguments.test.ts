@@ -69,11 +69,14 @@ describe('arguments on the canvas', () => {
     await typeInto(page, 'Claim text', B);
     await waitForEdge(edge(page, B, 'supports', P));
 
-    // Select both reasons and link them: the two supports become one argument.
-    await expect(tool(page, 'Support together').isDisabled()).resolves.toBe(true);
+    // Select both reasons and link them (the inspector offers it for several cards): the two
+    // supports become one argument.
     await node(page, 'Claim', A).click();
+    await expect(
+      inspector(page).getByRole('button', { name: 'Support together' }).count(),
+    ).resolves.toBe(0);
     await node(page, 'Claim', B).click({ modifiers: ['Shift'] });
-    await tool(page, 'Support together').click();
+    await inspector(page).getByRole('button', { name: 'Support together' }).click();
     await argument(page, [A, B], P).waitFor();
     await expect.poll(() => edge(page, A, 'supports', P).count()).toBe(0);
     await expect.poll(() => edge(page, B, 'supports', P).count()).toBe(0);
@@ -87,7 +90,7 @@ describe('arguments on the canvas', () => {
     await expect.poll(() => labelOf(page, 'Position', P)).toMatch(/Stands/);
 
     // The junction is selected: Undercut adds the objection to the inference.
-    await tool(page, 'Undercut').click();
+    await inspector(page).getByRole('button', { name: 'Undercut this argument' }).click();
     await typeInto(page, 'Claim text', U);
     await argument(page, [A, B], P, U).waitFor();
     await expect.poll(() => labelOf(page, 'Position', P)).toMatch(/Falls/);
@@ -98,7 +101,7 @@ describe('arguments on the canvas', () => {
     // position with them.
     await node(page, 'Claim', U).click();
     await node(page, 'Claim', B).click({ modifiers: ['Shift'] });
-    await tool(page, 'Mark as contraries').click();
+    await inspector(page).getByRole('button', { name: 'Mark as contraries' }).click();
     // Contraries have no direction: the line may run either way.
     const conflict = (from: string, to: string) =>
       page.getByRole('group', { name: `“${from}” conflicts with “${to}”`, exact: true });
@@ -131,8 +134,14 @@ describe('arguments on the canvas', () => {
     await typeInto(page, 'Position text', P);
     await page.keyboard.press('s');
     await typeInto(page, 'Claim text', A);
-    // ↑ back to the position (the card it answers), S again for the second reason.
-    await page.keyboard.press('ArrowUp');
+    // Find the position again (Ctrl+F), S again for the second reason.
+    await page.keyboard.press('Control+f');
+    const box = page.getByRole('searchbox', { name: 'Find nodes by text, quote or speaker' });
+    await waitForFocus(box);
+    await page.keyboard.type('fentanyl supply');
+    await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().waitFor();
+    await page.keyboard.press('Enter');
+    await box.waitFor({ state: 'detached' });
     await expect
       .poll(() => inspector(page).getByRole('heading').first().innerText())
       .toBe('Position');

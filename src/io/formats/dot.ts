@@ -1,7 +1,7 @@
 import type { ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
 import { relationKind } from '../../model/relations/registry';
-import { LossLog, reportRoundLosses } from './shared';
+import { LossLog, reportExportEvaluation, reportRoundLosses } from './shared';
 import type { ExportResult } from './types';
 
 /*
@@ -101,5 +101,6 @@ export function exportDot(map: ClashMap): ExportResult {
       'Sources and quote offsets are not kept; quotes and speakers appear in node tooltips',
     );
   }
+  reportExportEvaluation(losses, map);
   return { ok: true, value: `${lines.join('\n')}\n`, losses: losses.list() };
 }

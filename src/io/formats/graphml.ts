@@ -1,6 +1,6 @@
 import type { ClashMap } from '../../model/map';
 import { relationKind } from '../../model/relations/registry';
-import { LossLog, reportRoundLosses } from './shared';
+import { LossLog, reportExportEvaluation, reportRoundLosses } from './shared';
 import type { ExportResult } from './types';
 
 /*
@@ -122,5 +122,6 @@ export function exportGraphml(map: ClashMap): ExportResult {
       'Sources (title, author, publisher, date, address and text) are not exported',
     );
   }
+  reportExportEvaluation(losses, map);
   return { ok: true, value: `${lines.join('\n')}\n`, losses: losses.list() };
 }

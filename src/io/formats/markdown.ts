@@ -1,6 +1,6 @@
 import type { ClashMap } from '../../model/map';
 import { mapToMarkdown } from '../markdown';
-import { LossLog, reportRoundLosses } from './shared';
+import { LossLog, reportExportEvaluation, reportRoundLosses } from './shared';
 import type { ExportResult } from './types';
 
 /** The map as a Markdown outline (see mapToMarkdown), with what an outline leaves out. */
@@ -34,5 +34,6 @@ export function exportMarkdown(map: ClashMap): ExportResult {
       'Sources (title, author, address, text) and quote offsets are not in the outline; quotes and speakers are',
     );
   }
+  reportExportEvaluation(losses, map);
   return { ok: true, value: mapToMarkdown(map), losses: losses.list() };
 }

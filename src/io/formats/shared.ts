@@ -1,5 +1,7 @@
 import { removeBidiControls } from '../../model/text';
-import { evaluateMap, type Label } from '../../model/evaluate';
+import { evaluateMap, type Evaluation, type Label } from '../../model/evaluate';
+import { holdsRound } from '../../model/round';
+import { evaluateRound } from '../../model/roundEvaluation';
 import type { Evidence } from '../../model/evidence';
 import { ID_PATTERN } from '../../model/ids';
 import type { Issue } from '../../model/issue';
@@ -319,8 +321,17 @@ export function evaluationChanges(
   after: Pick<ClashMap, 'nodes' | 'edges'>,
   helpers: ReadonlySet<string> = new Set(),
 ): EvaluationChange[] {
-  const was = evaluateMap(before).nodes;
-  const now = evaluateMap(after).nodes;
+  return labelChanges(before, evaluateMap(before), evaluateMap(after), helpers);
+}
+
+function labelChanges(
+  before: Pick<ClashMap, 'nodes'>,
+  wasEvaluation: Evaluation,
+  nowEvaluation: Evaluation,
+  helpers: ReadonlySet<string> = new Set(),
+): EvaluationChange[] {
+  const was = wasEvaluation.nodes;
+  const now = nowEvaluation.nodes;
   const changes: EvaluationChange[] = [];
   for (const node of before.nodes) {
     if (node.kind === 'argument' || helpers.has(node.id)) continue;
@@ -342,7 +353,10 @@ export function evaluationChangeNote(
   after: Pick<ClashMap, 'nodes' | 'edges'>,
   helpers: ReadonlySet<string> = new Set(),
 ): string {
-  const changes = evaluationChanges(before, after, helpers);
+  return changeNote(evaluationChanges(before, after, helpers));
+}
+
+function changeNote(changes: readonly EvaluationChange[]): string {
   if (changes.length === 0) return 'Which claims stand is unchanged by these losses';
   const named = changes
     .slice(0, CHANGES_SHOWN)
@@ -359,6 +373,18 @@ export function evaluationChangeNote(
  * Adds to `losses` whether they change which claims stand (see evaluationChangeNote), when
  * there is any other loss to qualify; a conversion that lost nothing says nothing.
  */
+/**
+ * For a format that keeps every node and relation but not the round (DOT, GraphML, the Markdown
+ * outline): whether its losses change which claims stand. A reader of the file judges the map by
+ * the plain rule; the map itself, when it holds a round, counts drops and crossings-out.
+ */
+export function reportExportEvaluation(losses: LossLog, map: ClashMap): void {
+  if (losses.list().length === 0) return;
+  const plain = evaluateMap(map);
+  const meant = holdsRound(map) ? evaluateRound(map).evaluation : plain;
+  losses.add('', changeNote(labelChanges(map, meant, plain)));
+}
+
 export function reportEvaluationChange(
   losses: LossLog,
   before: Pick<ClashMap, 'nodes' | 'edges'>,

@@ -109,6 +109,7 @@ describe('DOT export', () => {
       'Edge notes are only shown as tooltips',
       'The map description is not drawn',
       'Sources and quote offsets are not kept; quotes and speakers appear in node tooltips',
+      'Which claims stand is unchanged by these losses',
     ]);
     const bare: ClashMap = {
       ...TRICKY_MAP,

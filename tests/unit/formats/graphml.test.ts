@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportGraphml, xmlEscape } from '../../../src/io/formats/graphml';
 import type { ClashMap } from '../../../src/model/map';
+import type { MapNode } from '../../../src/model/node';
 import { readArticleMap } from '../helpers/maps';
 import { exported, messages } from './expectations';
 import { TRICKY_MAP } from './trickyMap';
@@ -157,6 +158,43 @@ describe('GraphML export', () => {
     expect(messages(first.losses)).toEqual([
       'Quote sources and offsets are not kept; quotes and speakers are listed one per line',
       'Sources (title, author, publisher, date, address and text) are not exported',
+      'Which claims stand is unchanged by these losses',
     ]);
+  });
+});
+
+describe('exports of a round (issue 16: every loss report says whether it changes which claims stand)', () => {
+  it('say which claims the round judges otherwise than the file will', () => {
+    // The 2AC drops the 1NC's answer, so the 1AR's late answer does not count in the round.
+    const claim = (id: string, speech: string, side: 'aff' | 'neg'): MapNode => ({
+      id,
+      kind: 'claim',
+      text: id.toUpperCase(),
+      evidence: [],
+      speech,
+      side,
+      sheet: 'p',
+    });
+    const round: ClashMap = {
+      format: 'clashmap',
+      version: 5,
+      title: 'Round',
+      round: { format: 'policy' },
+      sources: [],
+      nodes: [
+        { id: 'p', kind: 'position', text: 'Advantage', evidence: [], side: 'aff' },
+        claim('a', '1AC', 'aff'),
+        claim('n', '1NC', 'neg'),
+        claim('r', '1AR', 'aff'),
+      ],
+      edges: [
+        { id: 'e1', from: 'a', to: 'p', kind: 'support' },
+        { id: 'e2', from: 'n', to: 'a', kind: 'rebuttal' },
+        { id: 'e3', from: 'r', to: 'n', kind: 'rebuttal' },
+      ],
+    };
+    const last = exported(exportGraphml(round)).losses.at(-1)!.message;
+    expect(last).toMatch(/^This changes which claims stand: /);
+    expect(last).toContain('“A” fell and now stands');
   });
 });
