@@ -499,5 +499,12 @@ function buildMap(flows: FlowerFlow[], unreached: number): ImportResult {
     edges,
     ...(reading ? { round: { format: reading.format.id } } : {}),
   };
+  // Flower keeps boxes, not what they mean: whether a crossed-out or blank box changed the
+  // round's outcome is not in the file, so the report says it cannot be told (issue 16).
+  if (losses.list().length > 0)
+    losses.add(
+      '',
+      'Clashmap cannot tell whether these losses change which claims stand: a Flower file holds boxes, not who conceded what',
+    );
   return finishImport(map, losses);
 }

@@ -85,6 +85,10 @@ describe('a policy flow saved by Flower', () => {
         'nodes["6f1c2a7e-0015-4000-8000-000000000000"].value.content',
         'Boxes left blank were left out; what answered them is kept, unlinked',
       ],
+      [
+        '',
+        'Clashmap cannot tell whether these losses change which claims stand: a Flower file holds boxes, not who conceded what',
+      ],
     ]);
     expect(byText(map, 'Alt cause: corruption').tags).toEqual(['crossed out']);
   });
@@ -122,6 +126,7 @@ describe('other formats saved by Flower', () => {
     expect(byText(map, 'Value: morality')).toMatchObject({ speech: 'NC' });
     expect(messages(losses)).toEqual([
       'Boxes left blank were left out; what answered them is kept, unlinked',
+      'Clashmap cannot tell whether these losses change which claims stand: a Flower file holds boxes, not who conceded what',
     ]);
   });
 
@@ -180,6 +185,7 @@ describe('other formats saved by Flower', () => {
     expect(byText(map, 'Model')).not.toHaveProperty('speech');
     expect(messages(losses)).toEqual([
       'Flower’s columns (PM, LO) are not the speeches of a format Clashmap knows (policy, Lincoln–Douglas, Public Forum), so the arguments have no speeches',
+      'Clashmap cannot tell whether these losses change which claims stand: a Flower file holds boxes, not who conceded what',
     ]);
   });
 
