@@ -37,6 +37,19 @@ const partsCache = new WeakMap<
   { nodes: readonly MapNode[]; parts: ReadonlyMap<string, ArgumentParts> }
 >();
 
+const nodeCache = new WeakMap<readonly MapNode[], Map<string, MapNode>>();
+
+/** A node by id, through an index made once per nodes array (the first of a repeated id). */
+export function nodeOf(map: Pick<ClashMap, 'nodes'>, id: string): MapNode | undefined {
+  let nodes = nodeCache.get(map.nodes);
+  if (nodes === undefined) {
+    nodes = new Map();
+    for (const node of map.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+    nodeCache.set(map.nodes, nodes);
+  }
+  return nodes.get(id);
+}
+
 /** Every argument's parts, by argument id (do not modify the result: it is shared). */
 export function argumentParts(
   map: Pick<ClashMap, 'nodes' | 'edges'>,
@@ -108,10 +121,12 @@ const quote = (text: string) => `“${text.length > 80 ? `${text.slice(0, 77).tr
  * “Q” together support “C”`.
  */
 export function describeArgument(map: Pick<ClashMap, 'nodes' | 'edges'>, id: string): string {
-  const node = map.nodes.find((n) => n.id === id);
+  // Called for every argument each time the canvas data is made (a drag tick included), so
+  // every lookup goes through the indexes above, not a scan of the nodes.
+  const node = nodeOf(map, id);
   const own = argumentParts(map).get(id);
   if (node?.kind !== 'argument' || !own) return id;
-  const textOf = (other: string) => quote(map.nodes.find((n) => n.id === other)?.text ?? other);
+  const textOf = (other: string) => quote(nodeOf(map, other)?.text ?? other);
   const premises = own.premises.map(textOf);
   const listed =
     premises.length <= 1

@@ -1,5 +1,5 @@
 import type { ClashMap } from './map';
-import type { MapNode } from './node';
+import { argumentParts, nodeOf } from './arguments';
 import { EDGE_KINDS, relationKind, type EdgeKind, type EvaluationRole } from './relations/registry';
 
 /**
@@ -635,36 +635,10 @@ const QUOTED_LENGTH = 80;
 /** What the words need of a map: its nodes' texts, and its edges for what an argument rests on. */
 type Words = Pick<ClashMap, 'nodes' | 'edges'>;
 
-// explain is called once per node, so nodes are looked up through a cache keyed by the nodes
-// array; edits replace that array (operations never mutate it), so a cached node is never stale.
-const nodeCache = new WeakMap<readonly unknown[], Map<string, MapNode>>();
-const premiseCache = new WeakMap<readonly unknown[], Map<string, string[]>>();
-
-function nodeOf(map: Pick<ClashMap, 'nodes'>, id: string): MapNode | undefined {
-  let nodes = nodeCache.get(map.nodes);
-  if (nodes === undefined) {
-    nodes = new Map();
-    for (const node of map.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
-    nodeCache.set(map.nodes, nodes);
-  }
-  return nodes.get(id);
-}
-
-/** The premises of an argument node, in edge order. */
-function premisesOf(map: Words, id: string): string[] {
-  let premises = premiseCache.get(map.edges);
-  if (premises === undefined) {
-    premises = new Map();
-    for (const edge of map.edges) {
-      if (relationKind(edge.kind).evaluation !== 'premise') continue;
-      const list = premises.get(edge.to);
-      if (list === undefined) premises.set(edge.to, [edge.from]);
-      else if (!list.includes(edge.from)) list.push(edge.from);
-    }
-    premiseCache.set(map.edges, premises);
-  }
-  return premises.get(id) ?? [];
-}
+// explain is called once per node: nodes and an argument's premises are looked up through
+// caches keyed by the map's arrays (src/model/arguments.ts), which edits replace, never mutate.
+const premisesOf = (map: Words, id: string): readonly string[] =>
+  argumentParts(map).get(id)?.premises ?? [];
 
 const isArgumentId = (map: Words, id: string) => nodeOf(map, id)?.kind === 'argument';
 
