@@ -50,6 +50,34 @@ export function nodeAccessibleName(node: MapNode): string {
   return `${KIND_LABEL[node.kind]}: ${node.text}${quotes}`;
 }
 
+/**
+ * A card's accessible name, cached by its record: a drag tick, a selection or an edit elsewhere
+ * remakes no card's name (at 5,000 cards that was most of a drag frame). An argument is named
+ * by what it joins, so its name is remade when the map's nodes or edges change.
+ */
+const cardNames = new WeakMap<
+  MapNode,
+  { broken: number; nodes?: readonly MapNode[]; edges?: readonly Edge[]; name: string }
+>();
+
+function cardName(map: ClashMap, node: MapNode, brokenQuotes: number): string {
+  const cached = cardNames.get(node);
+  if (node.kind === 'argument') {
+    if (cached && cached.nodes === map.nodes && cached.edges === map.edges) return cached.name;
+    const name = describeArgument(map, node.id);
+    cardNames.set(node, { broken: 0, nodes: map.nodes, edges: map.edges, name });
+    return name;
+  }
+  if (cached && cached.broken === brokenQuotes) return cached.name;
+  const name =
+    nodeAccessibleName(node) +
+    (brokenQuotes > 0
+      ? ` Warning: ${brokenQuotes} quote${brokenQuotes === 1 ? ' does' : 's do'} not match the source.`
+      : '');
+  cardNames.set(node, { broken: brokenQuotes, name });
+  return name;
+}
+
 const NO_SIZES: ReadonlyMap<string, Size> = new Map();
 const NO_POINTS: ReadonlyMap<string, Point> = new Map();
 
@@ -87,14 +115,7 @@ export function toFlowNodes(
     const editing = editingId === node.id;
     const old = oldNode(node.id, i);
     const brokenQuotes = countBrokenQuotes(node, map.sources);
-    // An argument is named by what it joins, so its name changes with its premises' texts.
-    const ariaLabel =
-      node.kind === 'argument'
-        ? describeArgument(map, node.id)
-        : nodeAccessibleName(node) +
-          (brokenQuotes > 0
-            ? ` Warning: ${brokenQuotes} quote${brokenQuotes === 1 ? ' does' : 's do'} not match the source.`
-            : '');
+    const ariaLabel = cardName(map, node, brokenQuotes);
     const sameData =
       old !== undefined &&
       old.data.node === node &&

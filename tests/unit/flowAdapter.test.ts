@@ -280,6 +280,38 @@ describe('accessible names', () => {
     expect(byId(nodes, 'b')).toBe(byId(first, 'b'));
   });
 
+  it('drops the warning from a node’s name once its quote matches its source again', () => {
+    const map = sampleMap();
+    const changed: ClashMap = {
+      ...map,
+      sources: [{ id: 'article', title: 'Report', text: 'The article was edited since.' }],
+    };
+    const first = toFlowNodes(map, AUTO, [], none, null);
+    const broken = toFlowNodes(changed, AUTO, first, none, null);
+    const mended = toFlowNodes(map, AUTO, broken, none, null);
+    expect(byId(broken, 'a').ariaLabel).toContain('Warning');
+    expect(byId(mended, 'a').ariaLabel).toBe(nodeAccessibleName(map.nodes[1]!));
+  });
+
+  it('renames an argument when a premise’s text changes, though its own record did not', () => {
+    const base = sampleMap();
+    const map: ClashMap = {
+      ...base,
+      nodes: [...base.nodes, { id: 'arg', kind: 'argument', text: '', evidence: [] }],
+      edges: [
+        { id: 'p1', from: 'a', to: 'arg', kind: 'premise' },
+        { id: 'p2', from: 'b', to: 'arg', kind: 'premise' },
+        { id: 'k', from: 'arg', to: 'pos', kind: 'concludes' },
+      ],
+    };
+    const first = toFlowNodes(map, AUTO, [], none, null);
+    expect(byId(first, 'arg').ariaLabel).toContain('Mexico already collaborates');
+    const edited = updateNode(map, 'b', { text: 'Mexico extradites cartel leaders' });
+    const next = toFlowNodes(edited, AUTO, first, none, null);
+    expect(byId(next, 'arg').ariaLabel).toContain('Mexico extradites cartel leaders');
+    expect(byId(next, 'arg').ariaLabel).not.toContain('Mexico already collaborates');
+  });
+
   it('names an edge by the texts it joins and what it does', () => {
     const edges = toFlowEdges(sampleMap(), [], none);
     expect(edges.map((e) => e.ariaLabel)).toEqual([
