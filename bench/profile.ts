@@ -27,6 +27,7 @@ import {
   type MapCase,
 } from './run';
 import { generateMap } from './generate';
+import { measureEdits } from './fair';
 import { serializeMap } from '../src/io/serialize';
 
 interface CpuProfileNode {
@@ -230,7 +231,7 @@ async function recordPhase<T>(
   return { value, summary: { wallMs, main, cpu } };
 }
 
-/** Profiles open, drag, pan, auto-layout and zoomed-out drag of one map. */
+/** Profiles open, edits (typing, Enter, Ctrl+Z), drag, pan, auto-layout and zoomed-out drag of one map. */
 export async function profile(which: string) {
   const app = await buildApp();
   let c: MapCase;
@@ -282,6 +283,12 @@ export async function profile(which: string) {
       `   open → drawn ${round(open.value.ms)} ms; longest task ${round(open.value.longestTaskMs)} ms`,
     );
     summaries.open = open.summary;
+    await evaluate(page, 'window.__bench.settle(4)');
+    const edits = await recordPhase('edit', browser, page, cdp, maps, outDir, () =>
+      measureEdits(page, 'app', 3, 2, false),
+    );
+    console.log(`   edits (ms): ${JSON.stringify(edits.value)}`);
+    summaries.edit = edits.summary;
     await evaluate(page, 'window.__bench.settle(4)');
     const drag = await recordPhase('drag', browser, page, cdp, maps, outDir, () =>
       measureDrag(page, 40),

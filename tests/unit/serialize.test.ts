@@ -184,3 +184,43 @@ describe('an argument’s scheme', () => {
     ]);
   });
 });
+
+describe('serializeMap, written from cached record texts', () => {
+  /** The file text as one JSON.stringify of the whole document writes it. */
+  const wholeText = (map: ClashMap) =>
+    `${JSON.stringify(JSON.parse(serializeMap(structuredClone(map))), null, 2)}\n`;
+
+  it('writes every fixture byte for byte as one JSON.stringify of the document would', () => {
+    const maps = [allFieldsMap(), readArticleMap(), emptyMap('Empty')];
+    for (const file of ['format-v5.clashmap.json', 'format-v4.clashmap.json']) {
+      maps.push(parseSuccess(readFileSync(`tests/fixtures/${file}`, 'utf8')));
+    }
+    for (const map of maps) expect(serializeMap(map)).toBe(wholeText(map));
+  });
+
+  it('writes an edited record afresh and keeps the others, after the map was written once', () => {
+    const map = readArticleMap();
+    const before = serializeMap(map);
+    const [first, ...rest] = map.nodes;
+    const edited: ClashMap = {
+      ...map,
+      nodes: [{ ...first!, text: 'Edited “text”\nwith a line break' }, ...rest],
+      edges: map.edges.slice(1),
+      sources: [],
+    };
+    const after = serializeMap(edited);
+    expect(after).not.toBe(before);
+    expect(after).toContain('"text": "Edited “text”\\nwith a line break"');
+    expect(after).toBe(wholeText(edited));
+    expect(JSON.parse(after)).toEqual(JSON.parse(wholeText(edited)));
+    // The original map still writes what it wrote.
+    expect(serializeMap(map)).toBe(before);
+  });
+
+  it('writes a title that looks like a record array as text', () => {
+    const map = { ...allFieldsMap(), title: '\u0000clashmap:nodes\u0000' };
+    const text = serializeMap(map);
+    expect((JSON.parse(text) as { title: string }).title).toBe('\u0000clashmap:nodes\u0000');
+    expect(text).toBe(wholeText(map));
+  });
+});
