@@ -91,6 +91,8 @@ export interface Resize {
  * the nodes that did not change. The answer is `layoutMap`'s with the new sizes, or undefined
  * where only a whole layout gives that: a column's width changed, or a gap between columns now
  * needs another number of edge lanes (a whole layout makes each gap as wide as its lanes need).
+ * `before` must itself be such an answer (every gap as wide as its lanes need), as the
+ * automatic layout always is.
  */
 export function relayoutResized(
   map: ClashMap,
@@ -132,10 +134,19 @@ export function relayoutResized(
     positions.set(node.id, { x: rect.x, y });
     newRects.set(node.id, { x: rect.x, y, ...(resized.get(node.id)?.to ?? sizeOf(node)) });
   }
-  // Every gap must be as wide as a whole layout would make it for its lanes now.
-  const { columns: after, lanes } = lanesPerGap(newRects, map.edges);
+  // Every gap must be as wide as a whole layout would make it for its lanes now. Only the gaps
+  // left of the columns that grew can need another number of lanes: the lanes of gap c are
+  // those of the edges that meet a card of column c (a card's edges also decide where its
+  // ports lie), and no other card moved. So only those edges are planned, not the map's.
+  if (grown.size === 0) return positions;
+  const touching = new Set<string>();
+  for (const node of map.nodes)
+    if (grown.has(columnIndex(columns, oldRects.get(node.id)!))) touching.add(node.id);
+  const edges = map.edges.filter((e) => touching.has(e.from) || touching.has(e.to));
+  const { columns: after, lanes } = lanesPerGap(newRects, edges);
   if (after.length !== columns.length) return undefined;
-  for (let i = 1; i < after.length; i++) {
+  for (const i of grown.keys()) {
+    if (i === 0) continue;
     const gap = after[i]!.left - after[i - 1]!.right;
     const wanted = Math.max(LAYOUT_SPACING.columnGap, gapWidthFor(lanes[i]!));
     if (Math.abs(gap - wanted) > 1e-6) return undefined;

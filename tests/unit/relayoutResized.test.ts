@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutMap, relayoutResized, type Resize } from '../../src/layout/layoutMap';
 import { estimateNodeSize, type Size } from '../../src/layout/nodeSize';
+import { columnIndex, lanesPerGap } from '../../src/layout/routeEdges';
 import type { ClashMap } from '../../src/model/map';
 import { generateMap, mulberry32 } from '../../bench/generate';
 
@@ -79,5 +80,30 @@ describe('a card that changes size re-lays out its own column, not the map', () 
       if (!sameColumnBelow) expect(now.y, id).toBe(was.y);
     }
     expect([...layout].filter(([id, was]) => got!.get(id)!.y !== was.y).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the lanes of one gap', () => {
+  it('are decided by the edges that meet a card of the column right of it, alone', () => {
+    for (const [size, crossLinkRate] of [
+      [60, 0.1],
+      [300, 0.6],
+      [1000, 0.3],
+    ] as const) {
+      const map = generateMap(size, { crossLinkRate });
+      const layout = layoutMap(map);
+      const rects = new Map(
+        map.nodes.map((n) => [n.id, { ...layout.get(n.id)!, ...estimateNodeSize(n) }]),
+      );
+      const all = lanesPerGap(rects, map.edges);
+      expect(all.lanes.some((n) => n > 1)).toBe(true);
+      all.columns.forEach((_, c) => {
+        const inColumn = new Set(
+          [...rects].filter(([, r]) => columnIndex(all.columns, r) === c).map(([id]) => id),
+        );
+        const edges = map.edges.filter((e) => inColumn.has(e.from) || inColumn.has(e.to));
+        expect(lanesPerGap(rects, edges).lanes[c], `gap ${c} of ${size}`).toBe(all.lanes[c]);
+      });
+    }
   });
 });
