@@ -103,21 +103,56 @@ export function drawnRoutes(
   );
 }
 
+/** True when `next` joins the same cards by the same edges, in the same order, as `previous`. */
+function sameEdgeEnds(
+  previous: readonly Pick<Edge, 'id' | 'source' | 'target'>[],
+  next: readonly Pick<Edge, 'id' | 'source' | 'target'>[],
+) {
+  if (previous.length !== next.length) return false;
+  for (let i = 0; i < next.length; i++) {
+    const a = previous[i]!;
+    const b = next[i]!;
+    if (a !== b && (a.id !== b.id || a.source !== b.source || a.target !== b.target)) return false;
+  }
+  return true;
+}
+
 /**
- * Inside a <ReactFlow>: routes every edge between the shown cards once per frame in which cards
- * or edges changed. While a card is dragged nothing is re-routed (the dragged card's own edges
- * are drawn as curves that follow it); the drop routes everything again.
+ * Runs `work` once the frame being drawn has been painted: a change shows at once, and work
+ * that only follows it (routing every edge again) does not hold that frame back.
+ */
+function afterPaint(work: () => void): () => void {
+  let cancelled = false;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    if (!cancelled) work();
+  };
+  const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
+  return () => {
+    cancelled = true;
+    cancelAnimationFrame(frame);
+    channel.port1.close();
+  };
+}
+
+/**
+ * Inside a <ReactFlow>: routes every edge between the shown cards once cards or edges changed,
+ * after the frame that shows the change is painted (so an edit or a selection is drawn without
+ * waiting for the routing; the lines follow a frame later). While a card is dragged nothing is
+ * re-routed (the dragged card's own edges are drawn as curves that follow it); the drop routes
+ * everything again.
  */
 export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
   const flowStore = useStoreApi<Node, Edge>();
   useEffect(() => {
-    let frame = 0;
+    let cancel: (() => void) | null = null;
     let seenNodes: unknown = null;
     let seenEdges: unknown = null;
     let lastRects = new Map<string, Rect>();
-    let lastEdges = '';
+    let lastEdges: Pick<Edge, 'id' | 'source' | 'target'>[] = [];
     const run = () => {
-      frame = 0;
+      cancel = null;
       const { nodeLookup, edges } = flowStore.getState();
       for (const node of nodeLookup.values()) if (node.dragging) return;
       const rects = new Map<string, Rect>();
@@ -125,10 +160,9 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
       const shown = edges.filter((e) => !e.hidden && rects.has(e.source) && rects.has(e.target));
       // A new selection (or anything else that leaves every card where it was and every edge
       // between the same cards) changes no route: skip the routing.
-      const edgeKey = shown.map((e) => `${e.id}\n${e.source}\n${e.target}`).join('\n');
-      if (edgeKey === lastEdges && sameRects(rects, lastRects)) return;
+      if (sameEdgeEnds(lastEdges, shown) && sameRects(rects, lastRects)) return;
       lastRects = rects;
-      lastEdges = edgeKey;
+      lastEdges = shown;
       const next = new Map<string, DrawnRoute>();
       for (const [id, route] of drawnRoutes(rects, shown))
         next.set(id, {
@@ -139,7 +173,7 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
       routes.replace(next);
     };
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(run);
+      cancel ??= afterPaint(run);
     };
     const unsubscribe = flowStore.subscribe((state) => {
       if (state.nodes === seenNodes && state.edges === seenEdges) return;
@@ -150,7 +184,7 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
     schedule();
     return () => {
       unsubscribe();
-      cancelAnimationFrame(frame);
+      cancel?.();
     };
   }, [flowStore, routes]);
   return null;
