@@ -22,7 +22,7 @@ export function canvasPolicy(root: string) {
 }
 
 /** Arms the painted-time clock for the next `type` event, sends it, waits for the frame. */
-async function painted(
+export async function painted(
   page: Page,
   spec: Json,
   send: () => Promise<void>,

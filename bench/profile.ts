@@ -23,11 +23,12 @@ import {
   openApp,
   openInApp,
   round,
+  waitUntil,
   zoomOutFully,
   type MapCase,
 } from './run';
 import { generateMap } from './generate';
-import { measureEdits } from './fair';
+import { measureEdits, painted } from './fair';
 import { serializeMap } from '../src/io/serialize';
 
 interface CpuProfileNode {
@@ -289,7 +290,40 @@ export async function profile(which: string) {
     );
     console.log(`   edits (ms): ${JSON.stringify(edits.value)}`);
     summaries.edit = edits.summary;
+    // One commit and one undo on their own, to see what each costs.
+    if (edits.value.nodeId) {
+      const idJson = JSON.stringify(edits.value.nodeId);
+      await page.keyboard.press('F2');
+      await waitUntil(page, `document.activeElement?.tagName === 'TEXTAREA'`, 30_000, 20);
+      await page.keyboard.press('Control+End');
+      const typed = `${await evaluate<string>(page, 'document.activeElement.value')}zq`;
+      await page.keyboard.type('zq');
+      await evaluate(page, 'window.__bench.settle(4)');
+      const commit = await recordPhase('commit', browser, page, cdp, maps, outDir, async () => {
+        const ms = await painted(page, { id: edits.value.nodeId, has: typed, editing: false }, () =>
+          page.keyboard.press('Enter'),
+        );
+        await evaluate(page, 'window.__bench.settle(4)');
+        return ms;
+      });
+      console.log(`   commit → painted ${round(commit.value)} ms (${idJson})`);
+      summaries.commit = commit.summary;
+      const undo = await recordPhase('undo', browser, page, cdp, maps, outDir, async () => {
+        const ms = await painted(page, { id: edits.value.nodeId, lacks: 'zq' }, () =>
+          page.keyboard.press('Control+z'),
+        );
+        await evaluate(page, 'window.__bench.settle(4)');
+        return ms;
+      });
+      console.log(`   undo → painted ${round(undo.value)} ms`);
+      summaries.undo = undo.summary;
+    }
     await evaluate(page, 'window.__bench.settle(4)');
+    // CLASHMAP_PROFILE=edits stops here: open and the edits only.
+    if (process.env.CLASHMAP_PROFILE === 'edits') {
+      await context.close();
+      return;
+    }
     const drag = await recordPhase('drag', browser, page, cdp, maps, outDir, () =>
       measureDrag(page, 40),
     );

@@ -235,6 +235,9 @@ function followMap(
   if (map.nodes.some((n) => !n.position && !view.autoPositions.has(n.id)))
     patch.autoPositions = unplacedLayout(map, view.measured);
   if (map.nodes === state.map.nodes && map.edges === state.map.edges) return patch;
+  // Nothing was removed (the common case: an edit, a new card): nothing to let go of.
+  if (keepsEvery(state.map.nodes, map.nodes) && keepsEvery(state.map.edges, map.edges))
+    return patch;
   const nodeIds = new Set(map.nodes.map((n) => n.id));
   const edgeIds = new Set(map.edges.map((e) => e.id));
   if (view.selectedNodeIds.some((id) => !nodeIds.has(id)))
@@ -247,6 +250,23 @@ function followMap(
   const dragging = onlyNodes(view.dragging, nodeIds);
   if (dragging !== view.dragging) patch.dragging = dragging;
   return patch;
+}
+
+/**
+ * True when `after` still holds every id of `before`, in the same order, with records added
+ * anywhere: what every edit that removes nothing leaves. Linear, and no set is built.
+ */
+function keepsEvery(before: readonly { id: string }[], after: readonly { id: string }[]) {
+  if (before === after) return true;
+  if (after.length < before.length) return false;
+  let j = 0;
+  for (let i = 0; i < before.length; i++) {
+    const id = before[i]!.id;
+    while (j < after.length && after[j]!.id !== id) j++;
+    if (j === after.length) return false;
+    j++;
+  }
+  return true;
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
@@ -845,6 +865,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       setKeepAssumptions: (keep) => set({ keepAssumptions: keep }),
       mapToSave: () => {
         const { map, assumptions, keepAssumptions } = get();
+        if (!keepAssumptions || assumptions.size === 0) return map;
         const ids = new Set(map.nodes.map((n) => n.id));
         const list = [...assumptions]
           .filter(([node]) => ids.has(node))
