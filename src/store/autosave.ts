@@ -1,8 +1,15 @@
-import { createStore, get, set, update, type UseStore } from 'idb-keyval';
+import { createStore, getMany, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { readMapText } from '../io/readMap';
 import { emptyMap, type ClashMap } from '../model/map';
 import { serializeMap } from '../io/serialize';
 import { assumptionsKey, isDirty, type ClashmapStore } from './store';
+import {
+  JOURNAL_LIMIT,
+  journalEntry,
+  replayJournal,
+  type Journal,
+  type JournalEntry,
+} from './autosaveJournal';
 
 /** What the browser keeps of the open map between visits. */
 export interface AutosaveRecord {
@@ -17,7 +24,17 @@ export interface AutosaveRecord {
   savedAt: string;
 }
 
+/**
+ * The stored map is a snapshot (KEY, an AutosaveRecord whose text is the map at its rev), the
+ * journal of changes made since (JOURNAL_KEY, see autosaveJournal.ts) and the head (HEAD_KEY):
+ * who wrote last, at which rev, and the file name and dirty flag that go with it. A write
+ * reads only the head and the journal, and stores the change; the snapshot is rewritten when
+ * the journal is full or another tab wrote. Maps saved before the journal (a snapshot alone)
+ * read as they always did.
+ */
 const KEY = 'open-map';
+const HEAD_KEY = 'open-map-head';
+const JOURNAL_KEY = 'open-map-journal';
 const UNREADABLE_KEY = 'unreadable-open-map';
 /** A copy left by a closing tab after another tab had saved a different version. */
 const LEFT_BEHIND_KEY = 'left-behind-open-map';
@@ -92,6 +109,72 @@ export interface AutosaveEvents {
 let idbStore: UseStore | null = null;
 const db = () => (idbStore ??= createStore('clashmap', 'autosave'));
 
+/** Who wrote the stored map last and at which rev: small, and read by every write. */
+type Head = Omit<AutosaveRecord, 'text'>;
+
+const headOf = ({ text: _text, ...head }: AutosaveRecord): Head => head;
+
+/** Puts `record` as the snapshot, with an empty journal, in `store`'s transaction. */
+function putSnapshot(store: IDBObjectStore, record: AutosaveRecord) {
+  store.put(record, KEY);
+  store.put({ base: record.rev, entries: [] } satisfies Journal, JOURNAL_KEY);
+  store.put(headOf(record), HEAD_KEY);
+}
+
+function writeSnapshot(record: AutosaveRecord): Promise<void> {
+  return db()('readwrite', (store) => {
+    putSnapshot(store, record);
+    return promisifyRequest(store.transaction);
+  });
+}
+
+/** The last snapshot read, parsed: another tab's journal is replayed on it without a re-parse. */
+let parsedSnapshot: { record: AutosaveRecord; map: ClashMap } | null = null;
+
+/**
+ * The stored map as one record (the snapshot with its journal replayed, under the head's rev
+ * and details) and, when a journal was replayed, the map itself. A change in the journal that
+ * fails the store's checks stops the replay there; `problem` says why.
+ */
+async function readStored(): Promise<
+  | {
+      record: AutosaveRecord;
+      map: ClashMap | null;
+      problem: string | null;
+      /** What was read, when a journal was replayed. */
+      raw?: { snapshot: AutosaveRecord; journal: Journal };
+    }
+  | undefined
+> {
+  const [snapshot, head, journal] = (await getMany([KEY, HEAD_KEY, JOURNAL_KEY], db())) as [
+    AutosaveRecord | undefined,
+    Head | undefined,
+    Journal | undefined,
+  ];
+  if (!snapshot) return undefined;
+  if (!head || !journal || journal.base !== snapshot.rev || journal.entries.length === 0)
+    return { record: head ? { ...snapshot, ...head } : snapshot, map: null, problem: null };
+  let base =
+    parsedSnapshot?.record.rev === snapshot.rev &&
+    parsedSnapshot.record.tabId === snapshot.tabId &&
+    parsedSnapshot.record.text === snapshot.text
+      ? parsedSnapshot.map
+      : null;
+  if (!base) {
+    const read = await readMapText(snapshot.text, { brokenQuotes: 'warn' });
+    if (!read.ok) return { record: snapshot, map: null, problem: null };
+    base = read.map;
+    parsedSnapshot = { record: snapshot, map: base };
+  }
+  const { map, problem } = replayJournal(base, journal.entries);
+  return {
+    record: { ...snapshot, ...head, text: serializeMap(map) },
+    map,
+    problem,
+    raw: { snapshot, journal },
+  };
+}
+
 function describeStorageError(error: unknown): string {
   if (error instanceof DOMException && error.name === 'QuotaExceededError')
     return 'the browser’s storage is full';
@@ -111,9 +194,11 @@ export type RestoreResult =
  */
 export async function restoreAutosave(): Promise<RestoreResult> {
   let record: AutosaveRecord | undefined;
+  let stored: Awaited<ReturnType<typeof readStored>>;
   const rescue = readRescue();
   try {
-    record = await get<AutosaveRecord>(KEY, db());
+    stored = await readStored();
+    record = stored?.record;
   } catch (error) {
     if (!rescue) return { status: 'unavailable', reason: describeStorageError(error) };
   }
@@ -136,7 +221,7 @@ export async function restoreAutosave(): Promise<RestoreResult> {
     if (rescued.ok) {
       const moved: AutosaveRecord = { ...rescue, rev: (record?.rev ?? 0) + 1 };
       try {
-        await set(KEY, moved, db());
+        await writeSnapshot(moved);
         clearRescue();
       } catch {
         // Kept in localStorage until IndexedDB takes it; the map opens all the same.
@@ -146,6 +231,18 @@ export async function restoreAutosave(): Promise<RestoreResult> {
   }
   if (rescue) clearRescue();
   if (!record) return { status: 'none' };
+  if (stored?.map) {
+    // A journal entry that fails the checks is set aside with the rest, not lost; the map
+    // opens as it was before that entry.
+    if (stored.problem) {
+      try {
+        await set(UNREADABLE_KEY, { ...stored.raw, problem: stored.problem }, db());
+      } catch {
+        // Best effort, as for an unreadable map.
+      }
+    }
+    return { status: 'restored', map: stored.map, record };
+  }
   const result =
     typeof record.text === 'string'
       ? await readMapText(record.text, { brokenQuotes: 'warn' })
@@ -194,7 +291,13 @@ export function startAutosave(
   // Writes run one at a time, in order; a change during a write is written after it.
   let writing: Promise<void> = Promise.resolve();
   // The text this tab last wrote or adopted: another tab's write of the same text is no conflict.
-  let lastText = '';
+  // Null after a journal write: then it is the text of `lastSaved`, made when first needed.
+  let lastText: string | null = '';
+  // The map as this tab last wrote it (mapToSave), which the next journal entry starts from,
+  // and the rev of the snapshot this tab's journal extends. Null: the next write is a snapshot.
+  let lastSaved: ClashMap | null = null;
+  let journalBase: number | null = null;
+  const knownText = (): string => (lastText ??= lastSaved ? serializeMap(lastSaved) : '');
   let lastWritten: { map: ClashMap; fileName: string | null; dirty: boolean; kept: string } | null =
     null;
   const channel =
@@ -232,62 +335,118 @@ export function startAutosave(
     if (paused && !force) return;
     const current = snapshot();
     if (!force && isWritten(current)) return;
-    const record = recordOf(current);
+    const saved = store.getState().mapToSave();
+    // What changed since this tab's last write, as a journal entry (null: only a new snapshot
+    // can store it; 'unchanged': only the head's details changed, the file name or dirty flag).
+    const entry: JournalEntry | 'unchanged' | null =
+      !force && lastSaved
+        ? saved === lastSaved
+          ? 'unchanged'
+          : journalEntry(lastSaved, saved)
+        : null;
     // What this tab knew when it took the snapshot: a merge that lands while this write waits
     // must not let a snapshot from before it overwrite the other tab's version.
     const expectRev = knownRev;
     const expectTab = knownTab;
-    let conflict: AutosaveRecord | null = null;
+    const base = journalBase;
+    const head: Head = {
+      fileName: current.fileName,
+      dirty: current.dirty,
+      tabId,
+      rev: 0,
+      savedAt: new Date().toISOString(),
+    };
+    const wrote: { how: 'conflict' | 'journal' | 'snapshot'; text: string | null } = {
+      how: 'conflict',
+      text: null,
+    };
     try {
-      await update<AutosaveRecord>(
-        KEY,
-        (old) => {
-          if (
-            !force &&
-            old &&
-            old.tabId !== tabId &&
-            !(old.rev === expectRev && old.tabId === expectTab)
-          ) {
-            conflict = old;
-            return old;
-          }
-          record.rev = (old?.rev ?? 0) + 1;
-          return record;
-        },
-        db(),
-      );
+      await db()('readwrite', async (os) => {
+        const [storedHead, journal] = await Promise.all([
+          promisifyRequest(os.get(HEAD_KEY) as IDBRequest<Head | undefined>),
+          promisifyRequest(os.get(JOURNAL_KEY) as IDBRequest<Journal | undefined>),
+        ]);
+        // Maps stored before the journal have no head: the snapshot says who wrote it.
+        const old =
+          storedHead ??
+          (await promisifyRequest(os.get(KEY) as IDBRequest<AutosaveRecord | undefined>));
+        if (
+          !force &&
+          old &&
+          old.tabId !== tabId &&
+          !(old.rev === expectRev && old.tabId === expectTab)
+        )
+          return;
+        head.rev = (old?.rev ?? 0) + 1;
+        // The journal is this tab's to extend when this tab wrote last, on the snapshot it
+        // wrote, and there is room: then only the change (or only the head) is stored.
+        const ours =
+          entry !== null &&
+          storedHead?.tabId === tabId &&
+          storedHead.rev === expectRev &&
+          journal?.base === base &&
+          journal.entries.length < JOURNAL_LIMIT;
+        if (ours && entry !== 'unchanged')
+          os.put({ base: journal.base, entries: [...journal.entries, entry] }, JOURNAL_KEY);
+        if (ours) {
+          os.put(head, HEAD_KEY);
+          wrote.how = 'journal';
+        } else {
+          wrote.text = serializeMap(saved);
+          putSnapshot(os, { ...head, text: wrote.text });
+          wrote.how = 'snapshot';
+        }
+        await promisifyRequest(os.transaction);
+      });
     } catch (error) {
       failing = true;
       events.onFailure(describeStorageError(error));
       return;
     }
-    if (conflict) {
-      if (!(await mergeOther(conflict))) {
+    if (wrote.how === 'conflict') {
+      let conflict: AutosaveRecord | undefined;
+      try {
+        conflict = (await readStored())?.record;
+      } catch (error) {
+        events.onFailure(describeStorageError(error));
+        return;
+      }
+      if (conflict && !(await mergeOther(conflict))) {
         pause();
         events.onConflict(conflict);
       }
       return;
     }
     failing = false;
-    knownRev = record.rev;
+    knownRev = head.rev;
     knownTab = tabId;
     lastWritten = current;
-    lastText = record.text;
+    lastSaved = saved;
+    if (wrote.how === 'snapshot') {
+      journalBase = head.rev;
+      lastText = wrote.text;
+    } else if (entry !== 'unchanged') lastText = null;
     events.onSuccess();
-    channel?.postMessage({ tabId, rev: record.rev });
+    channel?.postMessage({ tabId, rev: head.rev });
   };
   /**
    * Another tab wrote `other`: merge it with this tab's map, against what this tab last wrote
    * or read (the versions' common ancestor; with none, an empty map, so nothing is dropped).
    * The merged map is shown and, if it holds edits the other tab lacks, written back.
    */
-  const mergeOther = async (other: AutosaveRecord): Promise<boolean> => {
+  const mergeOther = async (
+    other: AutosaveRecord,
+    /** `other` already read as a map (its journal replayed), if it was. */
+    otherMap: ClashMap | null = null,
+  ): Promise<boolean> => {
     // Merging loads when another tab first writes, not with the app. If it cannot load
     // (offline before the app was cached), the user is asked, as for a merge that fails.
     const merge = await import('../model/merge').catch(() => null);
     if (!merge) return false;
     const { mergeMaps } = merge;
-    const theirs = await readMapText(other.text, { brokenQuotes: 'warn' });
+    const theirs = otherMap
+      ? { ok: true as const, map: otherMap }
+      : await readMapText(other.text, { brokenQuotes: 'warn' });
     if (!theirs.ok) return false;
     const before = store.getState().map;
     const merged = mergeMaps(lastWritten?.map ?? emptyMap(before.title), before, theirs.map);
@@ -295,6 +454,7 @@ export function startAutosave(
     knownRev = other.rev;
     knownTab = other.tabId;
     lastText = other.text;
+    lastSaved = null;
     const shown = snapshot();
     const sameAsTheirs = serializeMap(store.getState().mapToSave()) === other.text;
     if (sameAsTheirs) lastWritten = shown;
@@ -310,7 +470,7 @@ export function startAutosave(
   const mergeLaterEdits = async (asked: AutosaveRecord): Promise<void> => {
     let latest: AutosaveRecord | undefined;
     try {
-      latest = await get<AutosaveRecord>(KEY, db());
+      latest = (await readStored())?.record;
     } catch {
       return;
     }
@@ -375,12 +535,13 @@ export function startAutosave(
     const takeIn = async () => {
       if (paused) return;
       try {
-        const other = await get<AutosaveRecord>(KEY, db());
+        const stored = await readStored();
+        const other = stored?.record;
         if (
           other &&
           other.tabId !== tabId &&
-          other.text !== lastText &&
-          !(await mergeOther(other))
+          other.text !== knownText() &&
+          !(await mergeOther(other, stored.map))
         ) {
           pause();
           events.onConflict(other);
@@ -440,7 +601,7 @@ export function startAutosave(
     ): Promise<boolean> => {
       let latest: AutosaveRecord = fallback;
       try {
-        latest = (await get<AutosaveRecord>(KEY, db())) ?? fallback;
+        latest = (await readStored())?.record ?? fallback;
       } catch (error) {
         events.onFailure(describeStorageError(error));
       }
@@ -450,6 +611,7 @@ export function startAutosave(
       paused = false;
       lastWritten = snapshot();
       lastText = latest.text;
+      lastSaved = null;
       return true;
     },
     /**
@@ -458,6 +620,7 @@ export function startAutosave(
      */
     resume: async ({ replace }: { replace: boolean }) => {
       paused = false;
+      lastSaved = null;
       if (replace) await write(true);
       else lastWritten = snapshot();
     },

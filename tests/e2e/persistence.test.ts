@@ -118,6 +118,37 @@ describe('autosave', () => {
   });
 });
 
+describe('autosave, edit by edit', () => {
+  it('keeps every edit through reloads: additions, a removal and an undo', async () => {
+    app = await launch();
+    const { page } = app;
+    await addReply(page, 'First kept claim');
+    await addReply(page, 'Second kept claim', articleText('pos-cooperative'));
+    await app.reload();
+    await node(page, 'Claim', 'Second kept claim').waitFor();
+    // After a reload: more edits on top of what was restored, one of them taken back.
+    await addReply(page, 'Third kept claim');
+    await node(page, 'Claim', 'First kept claim').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => node(page, 'Claim', 'First kept claim').count()).toBe(0);
+    await addReply(page, 'Claim taken back', articleText('pos-cooperative'));
+    await page.keyboard.press(`${MOD}+z`);
+    await expect.poll(() => node(page, 'Claim', 'Claim taken back').count()).toBe(0);
+    const before = await visibleMap(page);
+    await page.waitForTimeout(AFTER_AUTOSAVE_MS);
+
+    await app.reload();
+    await node(page, 'Claim', 'Third kept claim').waitFor();
+    await expect.poll(() => visibleMap(page)).toEqual(before);
+    expect(before.nodes.some((name) => name.includes('Second kept claim'))).toBe(true);
+    expect(before.nodes.some((name) => name.includes('First kept claim'))).toBe(false);
+    await app.reload();
+    await node(page, 'Claim', 'Third kept claim').waitFor();
+    await expect.poll(() => visibleMap(page)).toEqual(before);
+    expect(app.errors).toEqual([]);
+  });
+});
+
 describe('two tabs', () => {
   it('merge their edits: each tab shows the other’s, nobody is asked, and storage keeps all', async () => {
     app = await launch();
