@@ -1,4 +1,4 @@
-import { createStore, getMany, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { readMapText } from '../io/readMap';
 import { emptyMap, type ClashMap } from '../model/map';
 import { serializeMap } from '../io/serialize';
@@ -114,17 +114,27 @@ type Head = Omit<AutosaveRecord, 'text'>;
 
 const headOf = ({ text: _text, ...head }: AutosaveRecord): Head => head;
 
-/** Puts `record` as the snapshot, with an empty journal, in `store`'s transaction. */
-function putSnapshot(store: IDBObjectStore, record: AutosaveRecord) {
+/** Where the journal's `index`th entry is stored. */
+const entryKey = (index: number) => `${JOURNAL_KEY}:${index}`;
+
+const getIn = <T>(store: IDBObjectStore, key: string) =>
+  promisifyRequest(store.get(key) as IDBRequest<T | undefined>);
+
+/**
+ * Puts `record` as the snapshot, with an empty journal, in `store`'s transaction; `old` is the
+ * journal it replaces, whose entries are deleted.
+ */
+function putSnapshot(store: IDBObjectStore, record: AutosaveRecord, old: Journal | undefined) {
   store.put(record, KEY);
-  store.put({ base: record.rev, entries: [] } satisfies Journal, JOURNAL_KEY);
+  for (let i = 0; i < (old?.count ?? 0); i++) store.delete(entryKey(i));
+  store.put({ base: record.rev, count: 0 } satisfies Journal, JOURNAL_KEY);
   store.put(headOf(record), HEAD_KEY);
 }
 
 function writeSnapshot(record: AutosaveRecord): Promise<void> {
-  return db()('readwrite', (store) => {
-    putSnapshot(store, record);
-    return promisifyRequest(store.transaction);
+  return db()('readwrite', async (store) => {
+    putSnapshot(store, record, await getIn<Journal>(store, JOURNAL_KEY));
+    await promisifyRequest(store.transaction);
   });
 }
 
@@ -142,18 +152,28 @@ async function readStored(): Promise<
       map: ClashMap | null;
       problem: string | null;
       /** What was read, when a journal was replayed. */
-      raw?: { snapshot: AutosaveRecord; journal: Journal };
+      raw?: { snapshot: AutosaveRecord; entries: JournalEntry[] };
     }
   | undefined
 > {
-  const [snapshot, head, journal] = (await getMany([KEY, HEAD_KEY, JOURNAL_KEY], db())) as [
-    AutosaveRecord | undefined,
-    Head | undefined,
-    Journal | undefined,
-  ];
+  // One transaction: a write from another tab lands before or after all of it.
+  const { snapshot, head, entries } = await db()('readonly', async (store) => {
+    const [snapshot, head, journal] = await Promise.all([
+      getIn<AutosaveRecord>(store, KEY),
+      getIn<Head>(store, HEAD_KEY),
+      getIn<Journal>(store, JOURNAL_KEY),
+    ]);
+    const current = snapshot && head && journal?.base === snapshot.rev ? journal.count : 0;
+    const entries = await Promise.all(
+      Array.from({ length: current }, (_, i) => getIn<JournalEntry>(store, entryKey(i))),
+    );
+    return { snapshot, head, entries };
+  });
   if (!snapshot) return undefined;
-  if (!head || !journal || journal.base !== snapshot.rev || journal.entries.length === 0)
+  if (!head || entries.length === 0)
     return { record: head ? { ...snapshot, ...head } : snapshot, map: null, problem: null };
+  if (entries.some((entry) => entry === undefined))
+    return { record: snapshot, map: null, problem: 'an entry of its journal is missing' };
   let base =
     parsedSnapshot?.record.rev === snapshot.rev &&
     parsedSnapshot.record.tabId === snapshot.tabId &&
@@ -166,12 +186,12 @@ async function readStored(): Promise<
     base = read.map;
     parsedSnapshot = { record: snapshot, map: base };
   }
-  const { map, problem } = replayJournal(base, journal.entries);
+  const { map, problem } = replayJournal(base, entries as JournalEntry[]);
   return {
     record: { ...snapshot, ...head, text: serializeMap(map) },
     map,
     problem,
-    raw: { snapshot, journal },
+    raw: { snapshot, entries: entries as JournalEntry[] },
   };
 }
 
@@ -385,15 +405,17 @@ export function startAutosave(
           storedHead?.tabId === tabId &&
           storedHead.rev === expectRev &&
           journal?.base === base &&
-          journal.entries.length < JOURNAL_LIMIT;
-        if (ours && entry !== 'unchanged')
-          os.put({ base: journal.base, entries: [...journal.entries, entry] }, JOURNAL_KEY);
+          journal.count < JOURNAL_LIMIT;
+        if (ours && entry !== 'unchanged') {
+          os.put(entry, entryKey(journal.count));
+          os.put({ base: journal.base, count: journal.count + 1 } satisfies Journal, JOURNAL_KEY);
+        }
         if (ours) {
           os.put(head, HEAD_KEY);
           wrote.how = 'journal';
         } else {
           wrote.text = serializeMap(saved);
-          putSnapshot(os, { ...head, text: wrote.text });
+          putSnapshot(os, { ...head, text: wrote.text }, journal);
           wrote.how = 'snapshot';
         }
         await promisifyRequest(os.transaction);

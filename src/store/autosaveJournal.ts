@@ -38,10 +38,13 @@ export interface JournalEntry {
   fields?: MapFields;
 }
 
-/** The snapshot's journal: the changes made since the snapshot whose rev is `base`. */
+/**
+ * The snapshot's journal: `count` changes made since the snapshot whose rev is `base`, each
+ * stored under a key of its own (so that a write adds one entry and rewrites none).
+ */
 export interface Journal {
   base: number;
-  entries: JournalEntry[];
+  count: number;
 }
 
 /** How many entries a journal holds before the next write makes a new snapshot instead. */
