@@ -293,11 +293,35 @@ export async function profile(which: string) {
     // One commit and one undo on their own, to see what each costs.
     if (edits.value.nodeId) {
       const idJson = JSON.stringify(edits.value.nodeId);
-      await page.keyboard.press('F2');
-      await waitUntil(page, `document.activeElement?.tagName === 'TEXTAREA'`, 30_000, 20);
+      const f2 = await recordPhase('open-editor', browser, page, cdp, maps, outDir, async () => {
+        await page.keyboard.press('F2');
+        await waitUntil(page, `document.activeElement?.tagName === 'TEXTAREA'`, 30_000, 20);
+        await evaluate(page, 'window.__bench.settle(4)');
+      });
+      summaries.openEditor = f2.summary;
       await page.keyboard.press('Control+End');
-      const typed = `${await evaluate<string>(page, 'document.activeElement.value')}zq`;
-      await page.keyboard.type('zq');
+      const base = await evaluate<string>(page, 'document.activeElement.value');
+      let typed = `${base}zq`;
+      const firstKey = await recordPhase('first-key', browser, page, cdp, maps, outDir, () =>
+        painted(page, { id: edits.value.nodeId, has: `${base}z` }, () => page.keyboard.press('z')),
+      );
+      console.log(`   first key → painted ${round(firstKey.value)} ms`);
+      summaries.firstKey = firstKey.summary;
+      const keys = await recordPhase('typing', browser, page, cdp, maps, outDir, async () => {
+        const times: number[] = [];
+        let text = `${base}z`;
+        for (const ch of 'q and more words typed') {
+          text += ch;
+          const ms = await painted(page, { id: edits.value.nodeId, has: text }, () =>
+            page.keyboard.press(ch === ' ' ? 'Space' : ch),
+          );
+          if (ms !== null) times.push(round(ms)!);
+        }
+        return times;
+      });
+      console.log(`   typing → painted (ms): ${JSON.stringify(keys.value)}`);
+      summaries.typing = keys.summary;
+      typed = `${base}zq and more words typed`;
       await evaluate(page, 'window.__bench.settle(4)');
       const commit = await recordPhase('commit', browser, page, cdp, maps, outDir, async () => {
         const ms = await painted(page, { id: edits.value.nodeId, has: typed, editing: false }, () =>
@@ -346,6 +370,11 @@ export async function profile(which: string) {
     );
     console.log(`   drag frames (zoomed out): ${JSON.stringify(dragOut.value)}`);
     summaries.dragZoomedOut = dragOut.summary;
+    const panOut = await recordPhase('pan-zoomed-out', browser, page, cdp, maps, outDir, () =>
+      measurePan(page, 40),
+    );
+    console.log(`   pan frames (zoomed out): ${JSON.stringify(panOut.value)}`);
+    summaries.panZoomedOut = panOut.summary;
     if (errors.length) console.log(`\npage errors: ${errors.join('; ')}`);
     await context.close();
   } finally {

@@ -147,6 +147,24 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
  * whatever the zoom (touch targets: a finger does not shrink when the map does). Only this
  * component re-renders as the zoom changes.
  */
+/**
+ * Below this zoom a card's text is under 6 px high, too small to read: on a large map the
+ * canvas then draws each card as its coloured box alone, and each relation without its badge.
+ */
+export const FAR_ZOOM = 0.4;
+
+/**
+ * Marks the canvas "far" (zoomed out below FAR_ZOOM), set on the element directly so that
+ * crossing the threshold re-renders no card: the styles do the rest (see .is-far).
+ */
+function FarView({ target }: { target: RefObject<HTMLDivElement | null> }) {
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  useEffect(() => {
+    target.current?.classList.toggle('is-far', far);
+  }, [target, far]);
+  return null;
+}
+
 function ZoomVariable({ target }: { target: RefObject<HTMLDivElement | null> }) {
   const zoom = useFlowStore((s) => s.transform[2]);
   useEffect(() => {
@@ -280,6 +298,7 @@ export function MapCanvas({
         <MeasuredLayout />
         <KeepSelectionInView />
         <ZoomVariable target={canvas} />
+        {large && <FarView target={canvas} />}
         {laying && (
           <Panel position="top-center" className="cm-progress" role="status">
             Laying out {count.toLocaleString('en-US')} nodes…

@@ -5,7 +5,7 @@ import type { ClashMap } from '../../src/model/map';
 import { openSession, type Session } from './browser';
 import { edgeProblems, measureEdges } from './edgeGeometry';
 import { generateMap } from '../../bench/generate';
-import { OVERVIEW_MAX_NODES } from '../../src/components/MapCanvas';
+import { LARGE_MAP_NODES, OVERVIEW_MAX_NODES } from '../../src/components/MapCanvas';
 import { serializeMap } from '../../src/io/serialize';
 import { chooseFile, fileFromText, tabTo, tool } from './helpers';
 
@@ -296,6 +296,31 @@ describe('first launch', () => {
       .filter({ hasText: `No overview map above ${limit} cards (this map has ${count})` })
       .waitFor({ timeout: 60_000 });
     await expect(page.getByRole('img', { name: 'Map overview' }).count()).resolves.toBe(0);
+  });
+
+  it('draws a large map zoomed out as boxes, and zooming in brings the text back', async () => {
+    const { page } = session;
+    const big = generateMap(LARGE_MAP_NODES + 100);
+    const first = big.nodes[0]!;
+    await chooseFile(
+      page,
+      () => tool(page, 'Open map').click(),
+      fileFromText('large.clashmap.json', serializeMap(big)),
+    );
+    const card = page.getByRole('group', { name: `Position: ${first.text}`, exact: false });
+    const text = card.getByText(first.text, { exact: true });
+    await text.waitFor({ timeout: 60_000 });
+    const badges = page.locator('.cm-edge-label');
+    await expect.poll(() => badges.first().isVisible()).toBe(true);
+    const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+    // Out until a card's text would be under 6 px high: the card is drawn, its text is not.
+    for (let i = 0; i < 8; i++) await zoomOut.click();
+    await expect.poll(() => text.isVisible()).toBe(false);
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await expect.poll(() => badges.first().isVisible()).toBe(false);
+    for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+    await expect.poll(() => text.isVisible()).toBe(true);
+    await expect.poll(() => badges.first().isVisible()).toBe(true);
   });
 
   it('opens a 5,000-card map on its first cards, not on the relations that cross above them', async () => {
