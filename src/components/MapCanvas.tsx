@@ -141,12 +141,19 @@ const minimapNodeClass = (node: { type?: string }) => `cm-minimap-${node.type ??
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
-/** The map canvas: nodes, edges, controls, minimap and legend. */
 /**
  * Puts the canvas's zoom in the CSS variable --cm-zoom, for what must keep its size on screen
  * whatever the zoom (touch targets: a finger does not shrink when the map does). Only this
  * component re-renders as the zoom changes.
  */
+function ZoomVariable({ target }: { target: RefObject<HTMLDivElement | null> }) {
+  const zoom = useFlowStore((s) => s.transform[2]);
+  useEffect(() => {
+    target.current?.style.setProperty('--cm-zoom', String(zoom));
+  }, [target, zoom]);
+  return null;
+}
+
 /**
  * Below this zoom a card's text is under 6 px high, too small to read: on a large map the
  * canvas then draws each card as its coloured box alone, and each relation without its badge.
@@ -165,14 +172,7 @@ function FarView({ target }: { target: RefObject<HTMLDivElement | null> }) {
   return null;
 }
 
-function ZoomVariable({ target }: { target: RefObject<HTMLDivElement | null> }) {
-  const zoom = useFlowStore((s) => s.transform[2]);
-  useEffect(() => {
-    target.current?.style.setProperty('--cm-zoom', String(zoom));
-  }, [target, zoom]);
-  return null;
-}
-
+/** The map canvas: nodes, edges, controls, minimap and legend. */
 export function MapCanvas({
   onAddAt,
   legendOpen = true,
