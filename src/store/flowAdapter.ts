@@ -88,13 +88,21 @@ export function toFlowNodes(
     const old = oldNode(node.id, i);
     const brokenQuotes = countBrokenQuotes(node, map.sources);
     // An argument is named by what it joins, so its name changes with its premises' texts.
+    // Another node's name comes from its record and its broken quotes alone: the old name is
+    // kept when neither changed. (Made again, it would be compared with the old one, and that
+    // comparison copies both into flat strings: a copy of every card's text, kept by the
+    // canvas, after each edit anywhere on the map.)
     const ariaLabel =
       node.kind === 'argument'
         ? describeArgument(map, node.id)
-        : nodeAccessibleName(node) +
-          (brokenQuotes > 0
-            ? ` Warning: ${brokenQuotes} quote${brokenQuotes === 1 ? ' does' : 's do'} not match the source.`
-            : '');
+        : old?.ariaLabel !== undefined &&
+            old.data.node === node &&
+            old.data.brokenQuotes === brokenQuotes
+          ? old.ariaLabel
+          : nodeAccessibleName(node) +
+            (brokenQuotes > 0
+              ? ` Warning: ${brokenQuotes} quote${brokenQuotes === 1 ? ' does' : 's do'} not match the source.`
+              : '');
     const sameData =
       old !== undefined &&
       old.data.node === node &&
