@@ -11,9 +11,11 @@
 // its feedback gathered before the first reading: that heap belongs to the program, not to the
 // edits, and would otherwise count against them (more or less, depending on what ran before).
 // Each part runs in a function of its own, so that no local left on the stack keeps an old
-// state alive.
+// state alive. With `canvas`, the canvas's nodes and edges are made after opening and after
+// every edit, as the app draws them (their memo and caches then count too).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { selectFlowEdges } from '../src/store/canvasProjection';
 import { createClashmapStore, type ClashmapStore } from '../src/store/store';
 import { generateMap } from './generate';
 
@@ -55,14 +57,21 @@ export interface HistoryMemory {
   snapshotMb: number;
 }
 
-function openGenerated(nodes: number): ClashmapStore {
+/** What the canvas makes of the store's state when it draws (nodes and edges). */
+function draw(store: ClashmapStore): void {
+  store.flowNodes();
+  selectFlowEdges(store.getState());
+}
+
+function openGenerated(nodes: number, canvas: boolean): ClashmapStore {
   const store = createClashmapStore();
   store.getState().openMap(generateMap(nodes), null, { savedToFile: true });
+  if (canvas) draw(store);
   return store;
 }
 
 /** The bench's edits, each one undo step: text, move, new claim by reply, relation kind. */
-function makeEdits(store: ClashmapStore, edits: number): void {
+function makeEdits(store: ClashmapStore, edits: number, canvas: boolean): void {
   const ids = store.getState().map.nodes.map((n) => n.id);
   const edgeIds = store.getState().map.edges.map((e) => e.id);
   for (let i = 0; i < edits; i++) {
@@ -89,11 +98,12 @@ function makeEdits(store: ClashmapStore, edits: number): void {
         if (edge) s.updateEdge(edgeId, { kind: edge.kind === 'support' ? 'rebuttal' : 'support' });
       }
     }
+    if (canvas) draw(store);
   }
 }
 
-function warmUp(nodes: number, edits: number): void {
-  makeEdits(openGenerated(nodes), edits);
+function warmUp(nodes: number, edits: number, canvas: boolean): void {
+  makeEdits(openGenerated(nodes, canvas), edits, canvas);
 }
 
 /** One more copy of the map held alive, as a snapshot would be: its size in bytes. */
@@ -105,11 +115,15 @@ function snapshotBytes(store: ClashmapStore): number {
   return after - before;
 }
 
-export function measureHistoryMemory(nodes = 5000, edits = 300): HistoryMemory {
-  warmUp(nodes, Math.min(edits, 100));
-  const store = openGenerated(nodes);
+export function measureHistoryMemory(
+  nodes = 5000,
+  edits = 300,
+  { canvas = false }: { canvas?: boolean } = {},
+): HistoryMemory {
+  warmUp(nodes, Math.min(edits, 100), canvas);
+  const store = openGenerated(nodes, canvas);
   const before = heapAfterGc();
-  makeEdits(store, edits);
+  makeEdits(store, edits, canvas);
   const after = heapAfterGc();
   const undoSteps = store.history.getState().past.length;
   store.history.clear();
