@@ -20,10 +20,6 @@ import { createClashmapStore, type ClashmapStore } from '../src/store/store';
 import { generateMap } from './generate';
 
 setFlagsFromString('--expose-gc');
-// V8 drops the bytecode of functions that have not run for a few collections, and this bench
-// collects often: whether the bytecode of what ran before (the warm-up's loading, say) was
-// dropped before or after the first reading moved the growth by about 0.5 MB from run to run.
-setFlagsFromString('--no-flush-bytecode');
 const gc = runInNewContext('gc') as () => void;
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -126,6 +122,19 @@ export function measureHistoryMemory(
   edits = 300,
   { canvas = false }: { canvas?: boolean } = {},
 ): HistoryMemory {
+  // V8 drops the bytecode of functions that have not run for a few collections, and this bench
+  // collects often: whether the bytecode of what ran before (the warm-up's loading, say) was
+  // dropped before or after the first reading moved the growth by about 0.5 MB from run to
+  // run. It is kept during the measurement, and V8's default is restored after it.
+  setFlagsFromString('--no-flush-bytecode');
+  try {
+    return measure(nodes, edits, canvas);
+  } finally {
+    setFlagsFromString('--flush-bytecode');
+  }
+}
+
+function measure(nodes: number, edits: number, canvas: boolean): HistoryMemory {
   warmUp(nodes, Math.min(edits, 100), canvas);
   const store = openGenerated(nodes, canvas);
   const before = heapAfterGc();
