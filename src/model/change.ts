@@ -50,11 +50,33 @@ interface Identified {
   id: string;
 }
 
+/**
+ * The one empty map every table change shares for a part it leaves empty (most changes touch
+ * one record of one table): a change is kept by the undo history for as long as the user can
+ * undo it, and an empty Map costs about as much memory as the rest of a small step. Never
+ * written to (the parts are read-only maps).
+ */
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
+
+/** `map`, or the shared empty map when it is empty. */
+const orNone = <V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> =>
+  map.size === 0 ? NONE : map;
+
 const EMPTY_TABLE: TableChange<never> = {
-  added: new Map(),
-  updated: new Map(),
-  removed: new Map(),
+  added: NONE,
+  updated: NONE,
+  removed: NONE,
 };
+
+/** A table change of these parts (each kept only if it holds something), or EMPTY_TABLE. */
+function tableOfMaps<T>(
+  added: ReadonlyMap<string, Placed<T>>,
+  updated: ReadonlyMap<string, { from: T; to: T }>,
+  removed: ReadonlyMap<string, Placed<T>>,
+): TableChange<T> {
+  if (added.size === 0 && updated.size === 0 && removed.size === 0) return EMPTY_TABLE;
+  return { added: orNone(added), updated: orNone(updated), removed: orNone(removed) };
+}
 
 function diffTable<T extends Identified>(
   before: readonly T[],
@@ -84,8 +106,7 @@ function diffTable<T extends Identified>(
   before.forEach((record, i) => {
     if (!kept.has(record.id)) removed.set(record.id, { index: i, record });
   });
-  if (added.size === 0 && updated.size === 0 && removed.size === 0) return EMPTY_TABLE;
-  return { added, updated, removed };
+  return tableOfMaps(added, updated, removed);
 }
 
 const fieldsOf = (map: ClashMap): MapFields => ({
@@ -173,7 +194,7 @@ function invertTable<T>(table: TableChange<T>): TableChange<T> {
   if (tableIsEmpty(table)) return table;
   const updated = new Map<string, { from: T; to: T }>();
   for (const [id, { from, to }] of table.updated) updated.set(id, { from: to, to: from });
-  return { added: table.removed, updated, removed: table.added };
+  return { added: table.removed, updated: orNone(updated), removed: table.added };
 }
 
 /** The change that undoes `change`: applying one then the other gives back the same map. */
@@ -202,8 +223,7 @@ export function tableOf<T extends Identified>(parts: {
   const added = new Map((parts.added ?? []).map((p) => [p.record.id, p] as const));
   const updated = new Map((parts.updated ?? []).map((u) => [u.to.id, u] as const));
   const removed = new Map((parts.removed ?? []).map((p) => [p.record.id, p] as const));
-  if (added.size === 0 && updated.size === 0 && removed.size === 0) return EMPTY_TABLE;
-  return { added, updated, removed };
+  return tableOfMaps(added, updated, removed);
 }
 
 /** A change from the tables (and fields) it touches; the others are left unchanged. */
@@ -239,11 +259,11 @@ function joinTables<T>(a: TableChange<T>, b: TableChange<T>, table: string): Tab
   const first = new Set(ids(a));
   const twice = ids(b).find((id) => first.has(id));
   if (twice !== undefined) throw new Error(`both changes touch ${table} record "${twice}"`);
-  return {
-    added: new Map([...a.added, ...b.added]),
-    updated: new Map([...a.updated, ...b.updated]),
-    removed: new Map([...a.removed, ...b.removed]),
-  };
+  return tableOfMaps(
+    new Map([...a.added, ...b.added]),
+    new Map([...a.updated, ...b.updated]),
+    new Map([...a.removed, ...b.removed]),
+  );
 }
 
 /**
@@ -302,8 +322,7 @@ function rebaseTable<T extends Identified>(
     const at = index.get(id);
     if (at !== undefined) removed.set(id, { index: at, record: records[at]! });
   }
-  if (added.size === 0 && updated.size === 0 && removed.size === 0) return EMPTY_TABLE;
-  return { added, updated, removed };
+  return tableOfMaps(added, updated, removed);
 }
 
 /**

@@ -923,6 +923,45 @@ describe('history keeps changes, not maps', () => {
     }
   });
 
+  it('undoing every kind of step gives back each map exactly, and redoing gives back the next', () => {
+    const store = openedStore();
+    const s = () => store.getState();
+    const maps = [s().map];
+    const edits = [
+      () => s().updateNode('b', { text: 'Edited' }),
+      () => s().applyLayout(new Map([['c', { x: 40, y: 700 }]])),
+      () => {
+        s().select(['a']);
+        s().reply('rebuttal');
+        s().stopEditing();
+      },
+      () => s().updateEdge('e-b-pos', { kind: 'rebuttal', note: 'Turned' }),
+      () => s().setTitle('Strikes, again'),
+      () => s().addSource({ title: 'Second report', text: 'More text.' }),
+      () => s().deleteElements(['a'], []),
+      () => {
+        s().select(['b', 'c']);
+        s().copySelection();
+        s().paste();
+      },
+    ];
+    for (const edit of edits) {
+      edit();
+      maps.push(s().map);
+    }
+    expect(undoSteps(store)).toBe(edits.length);
+    for (let i = edits.length - 1; i >= 0; i--) {
+      undo(store);
+      expect(s().map, `undo to ${i}`).toEqual(maps[i]);
+    }
+    expect(isDirty(store)).toBe(false);
+    for (let i = 1; i <= edits.length; i++) {
+      redo(store);
+      expect(s().map, `redo to ${i}`).toEqual(maps[i]);
+    }
+    expect(redoSteps(store)).toBe(0);
+  });
+
   it('opening a map clears the history in the store itself', () => {
     const store = openedStore();
     store.getState().updateNode('b', { text: 'One' });
