@@ -5,6 +5,8 @@ import type { Point } from '../../src/model/node';
 import { moveNodes, removeElements, updateEdge, updateNode } from './opsOnMaps';
 import { nodeAccessibleName, toFlowEdges, toFlowNodes } from '../../src/store/flowAdapter';
 import { createClashmapStore } from '../../src/store/store';
+import { estimateNodeSize } from '../../src/layout/nodeSize';
+import { CANVAS_EDGE_KINDS } from '../../src/model/relations/registry';
 
 const TEXT = 'Mexico coordinates and collaborates, but does not subordinate itself.';
 const QUOTE = 'does not subordinate itself';
@@ -109,6 +111,23 @@ describe('toFlowNodes', () => {
     );
     expect(byId(second, 'a').position).toEqual({ x: 10, y: 10 });
     for (const id of ['pos', 'b', 'c']) expect(byId(second, id)).toBe(byId(first, id));
+  });
+
+  it('tells React Flow the estimated size and handles of a card not yet measured, and only then', () => {
+    const map = sampleMap();
+    const measured = new Map([['a', { width: 300, height: 120 }]]);
+    const nodes = toFlowNodes(map, AUTO, [], none, null, measured);
+    const unmeasured = byId(nodes, 'b');
+    expect(unmeasured.initialWidth).toBe(estimateNodeSize(map.nodes[2]!).width);
+    expect(unmeasured.initialHeight).toBe(estimateNodeSize(map.nodes[2]!).height);
+    expect(unmeasured.handles?.map((h) => `${h.type}:${h.id ?? ''}`)).toEqual([
+      'target:',
+      ...CANVAS_EDGE_KINDS.map((kind) => `source:${kind}`),
+    ]);
+    const drawn = byId(nodes, 'a');
+    expect(drawn.measured).toEqual({ width: 300, height: 120 });
+    expect(drawn.handles).toBeUndefined();
+    expect(drawn.initialWidth).toBeUndefined();
   });
 
   it('draws the size the canvas measured, also when it rebuilds a node', () => {
