@@ -184,12 +184,40 @@ const NO_POSITIONS: ReadonlyMap<string, Point> = new Map();
 const NO_SIZES: ReadonlyMap<string, Size> = new Map();
 const NO_IDS: ReadonlySet<string> = new Set();
 
+/** Automatic layouts made with every card's estimated size (none measured yet). */
+const fromEstimates = new WeakSet<ReadonlyMap<string, Point>>();
+
 function unplacedLayout(
   map: ClashMap,
   sizes?: ReadonlyMap<string, Size>,
 ): ReadonlyMap<string, Point> {
   if (map.nodes.every((n) => n.position)) return NO_POSITIONS;
-  return layoutMap(map, sizes ? { sizeOf: (id) => sizes.get(id) } : {});
+  const positions = layoutMap(map, sizes ? { sizeOf: (id) => sizes.get(id) } : {});
+  if (!sizes || sizes.size === 0) fromEstimates.add(positions);
+  return positions;
+}
+
+/**
+ * The layout with the sizes the canvas measured, after a layout made with estimates: only the
+ * columns of the measured cards whose size differs from its estimate are redone (on a large
+ * map, the few cards drawn so far), or the whole map where that would not give the same answer.
+ */
+function measuredLayout(
+  map: ClashMap,
+  before: ReadonlyMap<string, Point>,
+  sizes: ReadonlyMap<string, Size>,
+): ReadonlyMap<string, Point> {
+  if (!fromEstimates.has(before)) return unplacedLayout(map, sizes);
+  const byId = new Map(map.nodes.map((n) => [n.id, n]));
+  const resized = new Map<string, Resize>();
+  for (const [id, to] of sizes) {
+    const node = byId.get(id);
+    if (!node) continue;
+    const from = estimateNodeSize(node);
+    if (from.width !== to.width || from.height !== to.height) resized.set(id, { from, to });
+  }
+  const sizeOf = (node: MapNode) => sizes.get(node.id) ?? estimateNodeSize(node);
+  return relayoutResized(map, before, resized, sizeOf) ?? unplacedLayout(map, sizes);
 }
 
 /**
@@ -574,7 +602,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       },
 
       relayoutWithSizes: (sizes) => {
-        set({ autoPositions: unplacedLayout(get().map, sizes), layoutPending: false });
+        const { map, autoPositions } = get();
+        set({ autoPositions: measuredLayout(map, autoPositions, sizes), layoutPending: false });
       },
 
       select: (nodeIds, edgeIds = []) => {
