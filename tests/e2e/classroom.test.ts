@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server';
 import { openSession, type Session } from './browser';
 import {
@@ -32,8 +32,12 @@ beforeAll(async () => {
   });
   ({ links } = (await response.json()) as { links: typeof links });
 });
+// Each test's browsers close when it ends: a tab left open stays in the room, and would render
+// every later test's edits too, on a machine with two cores.
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
 afterAll(async () => {
-  for (const session of sessions) await session.close();
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
