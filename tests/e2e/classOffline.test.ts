@@ -71,8 +71,7 @@ const status = (session: Session) =>
 
 describe('a class session when the class server goes down', () => {
   it('keeps the edits made while it is down, and merges them when it is back', async () => {
-    const ana = await enter('Ana');
-    const ben = await enter('Ben');
+    const [ana, ben] = await Promise.all([enter('Ana'), enter('Ben')]);
     await addClaim(ana.page, 'Made before the outage');
     await node(ben.page, 'Claim', 'Made before the outage').waitFor({ timeout: 3000 });
 
