@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server';
 import { openSession, type Session } from './browser';
 import { addClaim, node } from './helpers';
@@ -30,8 +30,12 @@ beforeAll(async () => {
   });
   ({ links } = (await response.json()) as { links: typeof links });
 });
+// Each test's browsers close when it ends, so that the next test's outage and reconnection
+// involve only its own students.
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
 afterAll(async () => {
-  for (const session of sessions) await session.close();
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -67,8 +71,7 @@ const status = (session: Session) =>
 
 describe('a class session when the class server goes down', () => {
   it('keeps the edits made while it is down, and merges them when it is back', async () => {
-    const ana = await enter('Ana');
-    const ben = await enter('Ben');
+    const [ana, ben] = await Promise.all([enter('Ana'), enter('Ben')]);
     await addClaim(ana.page, 'Made before the outage');
     await node(ben.page, 'Claim', 'Made before the outage').waitFor({ timeout: 3000 });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server';
 import { openSession, type Session } from './browser';
 import {
@@ -32,12 +32,17 @@ beforeAll(async () => {
   });
   ({ links } = (await response.json()) as { links: typeof links });
 });
+// Each test's browsers close when it ends: a tab left open stays in the room, and would render
+// every later test's edits too, on a machine with two cores.
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
 afterAll(async () => {
-  for (const session of sessions) await session.close();
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** A person opening a class link in a browser of their own; several may join at once. */
 async function student(link: string, name = 'Student') {
   const session = await openSession();
   sessions.push(session);
@@ -53,8 +58,7 @@ async function student(link: string, name = 'Student') {
 
 describe('a class session on the class server', () => {
   it('two students on the edit link see each other’s new claim within a second', async () => {
-    const a = await student(links.edit);
-    const b = await student(links.edit);
+    const [a, b] = await Promise.all([student(links.edit), student(links.edit)]);
     await expect(
       b.page.getByRole('region', { name: 'Class session' }).textContent(),
     ).resolves.toContain('your edits reach everyone');
@@ -103,9 +107,11 @@ describe('a class session on the class server', () => {
   });
 
   it('shows who is here, what each has selected and who is typing where; names are only text', async () => {
-    const ana = await student(links.edit, 'Ana');
     const hostile = '<img src=x onerror=alert(1)>Ben';
-    const ben = await student(links.edit, hostile);
+    const [ana, ben] = await Promise.all([
+      student(links.edit, 'Ana'),
+      student(links.edit, hostile),
+    ]);
     const people = (page: typeof ana.page) =>
       page.getByRole('list', { name: 'People in the session' }).getByRole('listitem');
     await expect.poll(() => people(ana.page).allTextContents()).toContain(hostile);
@@ -133,8 +139,10 @@ describe('a class session on the class server', () => {
   });
 
   it('a classmate’s edits to the card being typed in keep the typist’s draft and caret', async () => {
-    const gil = await student(links.edit, 'Gil');
-    const hana = await student(links.edit, 'Hana');
+    const [gil, hana] = await Promise.all([
+      student(links.edit, 'Gil'),
+      student(links.edit, 'Hana'),
+    ]);
     await addClaim(gil.page, 'A claim both will touch');
     await node(hana.page, 'Claim', 'A claim both will touch').waitFor({ timeout: 3000 });
     // Gil opens the card and types, without committing.
@@ -168,8 +176,7 @@ describe('a class session on the class server', () => {
   });
 
   it('text being typed when a student closes the tab reaches the room', async () => {
-    const ida = await student(links.edit, 'Ida');
-    const jo = await student(links.edit, 'Jo');
+    const [ida, jo] = await Promise.all([student(links.edit, 'Ida'), student(links.edit, 'Jo')]);
     await tool(ida.page, 'Add claim').click();
     const field = ida.page.getByRole('textbox', { name: 'Claim text' });
     await field.waitFor();
@@ -181,8 +188,7 @@ describe('a class session on the class server', () => {
   });
 
   it('undo in one browser takes back only that person’s edit, never the other’s', async () => {
-    const ana = await student(links.edit, 'Ana');
-    const ben = await student(links.edit, 'Ben');
+    const [ana, ben] = await Promise.all([student(links.edit, 'Ana'), student(links.edit, 'Ben')]);
     await addClaim(ana.page, 'Ana’s claim to undo');
     await node(ben.page, 'Claim', 'Ana’s claim to undo').waitFor({ timeout: 3000 });
     await addClaim(ben.page, 'Ben’s claim that stays');
@@ -201,8 +207,10 @@ describe('a class session on the class server', () => {
   });
 
   it('students follow the teacher’s view and presentation, and may stop following', async () => {
-    const teacher = await student(links.teacher, 'Ms Teacher');
-    const ana = await student(links.edit, 'Ana');
+    const [teacher, ana] = await Promise.all([
+      student(links.teacher, 'Ms Teacher'),
+      student(links.edit, 'Ana'),
+    ]);
     const controls = teacher.page.getByRole('region', { name: 'Class session' });
     const zoomOf = (page: typeof ana.page) =>
       page
@@ -270,9 +278,11 @@ describe('a class session on the class server', () => {
   });
 
   it('the teacher sees who added what, removes a student, and makes a new student link', async () => {
-    const teacher = await student(links.teacher, 'Ms Teacher');
-    const dana = await student(links.edit, 'Dana');
-    const eli = await student(links.edit, 'Eli');
+    const [teacher, dana, eli] = await Promise.all([
+      student(links.teacher, 'Ms Teacher'),
+      student(links.edit, 'Dana'),
+      student(links.edit, 'Eli'),
+    ]);
     await addClaim(dana.page, 'Dana’s first claim');
     await addClaim(dana.page, 'Dana’s second claim');
     await addClaim(eli.page, 'Eli’s claim');

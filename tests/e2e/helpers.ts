@@ -319,10 +319,14 @@ export const fileFromText = (name: string, text: string): FileToOpen => ({
   buffer: Buffer.from(text, 'utf8'),
 });
 
-/** A snapshot of what the canvas shows: every node's and edge's accessible name, sorted. */
+/**
+ * A snapshot of what the canvas shows: every node's and edge's accessible name, sorted. Read in
+ * one call per locator: asking each of 50 elements for its name one at a time resolved the role
+ * query again for every element (a third of a second per snapshot, and snapshots are polled).
+ */
 export async function visibleMap(page: Page): Promise<{ nodes: string[]; edges: string[] }> {
   const names = async (locator: Locator) =>
-    (await Promise.all((await locator.all()).map((l) => l.getAttribute('aria-label'))))
+    (await locator.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label'))))
       .map(String)
       .sort();
   return { nodes: await names(allNodes(page)), edges: await names(allEdges(page)) };

@@ -42,6 +42,17 @@ async function addReply(page: Page, text: string, parent = articleText('pos-dema
   await waitForEdge(edge(page, text, 'supports', parent));
 }
 
+/**
+ * Brings a tab to the front before using it, as a person picks its tab first. Headless Chromium
+ * gives a background tab that has had input about one animation frame a second, and Playwright
+ * waits for two before each click (nearly two seconds a click). The tabs see no change: both
+ * stay visible and focused, and get no visibilitychange, blur or focus event.
+ */
+async function inFront(page: Page): Promise<Page> {
+  await page.bringToFront();
+  return page;
+}
+
 async function openSecondTab(current: App): Promise<Page> {
   const page = await current.context.newPage();
   page.setDefaultTimeout(30_000);
@@ -159,9 +170,9 @@ describe('two tabs', () => {
     // The second tab restores what the first saved.
     await node(second, 'Claim', 'From tab one').waitFor();
 
-    await addReply(second, 'From tab two', articleText('pos-cooperative'));
+    await addReply(await inFront(second), 'From tab two', articleText('pos-cooperative'));
     await waitForEdge(edge(first, 'From tab two', 'supports', articleText('pos-cooperative')));
-    await addReply(first, 'Again from tab one');
+    await addReply(await inFront(first), 'Again from tab one');
     await waitForEdge(edge(second, 'Again from tab one', 'supports', articleText('pos-demand')));
 
     for (const page of [first, second]) {
@@ -227,16 +238,20 @@ async function clashingEdits(): Promise<{ first: Page; second: Page }> {
   await waitForEdge(edge(second, 'Alpha', 'supports', 'Beta'));
 
   // Each tab selects what it will change (selecting is no edit, and the inspector loads).
+  await inFront(first);
   await first.getByRole('button', { name: 'Select: “Alpha” supports “Beta”' }).click();
   const extension = inspector(first).getByRole('radio', { name: 'Extension' });
   await extension.waitFor();
+  await inFront(second);
   await node(second, 'Claim', 'Alpha').click();
   const kind = inspector(second).getByRole('combobox', { name: 'Kind' });
   await kind.waitFor();
 
   await app.context.clock.pauseAt(Date.now() + 1000);
+  await inFront(first);
   await extension.check();
   await waitForEdge(first.getByRole('group', { name: '“Alpha” extends “Beta”', exact: true }));
+  await inFront(second);
   await kind.selectOption({ label: 'Position' });
   await node(second, 'Position', 'Alpha').waitFor();
   await app.context.clock.resume();
@@ -252,10 +267,10 @@ describe('two tabs whose edits cannot both be kept', () => {
       ? [first, second]
       : [second, first];
     // While the dialog waits for an answer, the other tab goes on editing.
-    await addClaim(other, 'Made while the other tab asked');
+    await addClaim(await inFront(other), 'Made while the other tab asked');
     await other.waitForTimeout(AFTER_AUTOSAVE_MS);
     const otherHas = await visibleMap(other);
-    await conflictDialog(asked)
+    await conflictDialog(await inFront(asked))
       .getByRole('button', { name: 'Load the other tab’s version' })
       .click();
     await expect.poll(() => visibleMap(asked)).toEqual(otherHas);
@@ -264,8 +279,8 @@ describe('two tabs whose edits cannot both be kept', () => {
     expect(await dialogsShown([first, second])).toBe(0);
 
     // Both tabs go on editing: each sees the other's edits, and nobody is asked again.
-    await addClaim(first, 'Gamma from the first tab');
-    await addClaim(second, 'Delta from the second tab');
+    await addClaim(await inFront(first), 'Gamma from the first tab');
+    await addClaim(await inFront(second), 'Delta from the second tab');
     for (const page of [first, second]) {
       await node(page, 'Claim', 'Gamma from the first tab').waitFor();
       await node(page, 'Claim', 'Delta from the second tab').waitFor();
@@ -288,9 +303,11 @@ describe('two tabs whose edits cannot both be kept', () => {
       : [second, first];
     const askedHas = await visibleMap(asked);
     // While the dialog waits for an answer, the other tab goes on editing.
-    await addClaim(other, 'Made while the other tab asked');
+    await addClaim(await inFront(other), 'Made while the other tab asked');
     await other.waitForTimeout(AFTER_AUTOSAVE_MS);
-    await conflictDialog(asked).getByRole('button', { name: 'Keep this tab’s version' }).click();
+    await conflictDialog(await inFront(asked))
+      .getByRole('button', { name: 'Keep this tab’s version' })
+      .click();
     // The other tab now shows this tab's version, and keeps what it added meanwhile.
     await node(asked, 'Claim', 'Made while the other tab asked').waitFor();
     for (const page of [first, second]) {
@@ -301,8 +318,8 @@ describe('two tabs whose edits cannot both be kept', () => {
     }
     await asked.waitForTimeout(AFTER_AUTOSAVE_MS * 2);
     expect(await dialogsShown([first, second])).toBe(0);
-    await addClaim(first, 'Gamma from the first tab');
-    await addClaim(second, 'Delta from the second tab');
+    await addClaim(await inFront(first), 'Gamma from the first tab');
+    await addClaim(await inFront(second), 'Delta from the second tab');
     for (const page of [first, second]) {
       await node(page, 'Claim', 'Gamma from the first tab').waitFor();
       await node(page, 'Claim', 'Delta from the second tab').waitFor();
