@@ -1,18 +1,14 @@
-import {
-  Position,
-  type Edge as FlowEdge,
-  type Node as FlowNode,
-  type NodeHandle,
-} from '@xyflow/react';
+import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
 import type { Edge } from '../model/edge';
 import { isChecked } from '../model/evidence';
 import type { ClashMap } from '../model/map';
 import type { MapNode, Point } from '../model/node';
 import { argumentParts, describeArgument } from '../model/arguments';
-import { CANVAS_EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { relationKind } from '../model/relations/registry';
 import { quoteMismatch } from '../model/evidence';
 import type { Source } from '../model/source';
-import { estimateNodeSize, type Size } from '../layout/nodeSize';
+import type { Size } from '../layout/nodeSize';
+import { beforeDrawn } from './beforeDrawn';
 
 // Quote checks are cached per node object (nodes are immutable), for the sources they were
 // checked against, so selection changes and edits elsewhere do not re-check every quote.
@@ -81,39 +77,6 @@ function cardName(map: ClashMap, node: MapNode, brokenQuotes: number): string {
       : '');
   cardNames.set(node, { broken: brokenQuotes, name });
   return name;
-}
-
-const declared = new WeakMap<
-  MapNode,
-  { initialWidth: number; initialHeight: number; handles: NodeHandle[] }
->();
-
-/**
- * What React Flow is told of a card it has not measured: its estimated size (a card of no size
- * counts as in view wherever it is) and where its handles will be (React Flow draws every card
- * whose handles it has not measured). Without these, opening a 5,000-card map put all 5,000 in
- * the page, one task of 1.7 s, before drawing only those in view. Once the card is drawn, React
- * Flow's measurements replace both. Cached by record, so a card keeps the same objects.
- */
-function beforeDrawn(node: MapNode) {
-  let found = declared.get(node);
-  if (!found) {
-    const { width, height } = estimateNodeSize(node);
-    const at = { position: Position.Right, x: width, y: height / 2, width: 1, height: 1 };
-    const handles: NodeHandle[] =
-      node.kind === 'argument'
-        ? [
-            { ...at, type: 'target', position: Position.Left, x: 0 },
-            { ...at, type: 'source' },
-          ]
-        : [
-            { ...at, type: 'target' },
-            ...CANVAS_EDGE_KINDS.map((kind): NodeHandle => ({ ...at, type: 'source', id: kind })),
-          ];
-    found = { initialWidth: width, initialHeight: height, handles };
-    declared.set(node, found);
-  }
-  return found;
 }
 
 const NO_SIZES: ReadonlyMap<string, Size> = new Map();
