@@ -69,6 +69,30 @@ describe('adding nodes', () => {
     await expect.poll(() => allNodes(page).count()).toBe(2);
   });
 
+  it('keeps typing in a new card when its key comes right after Enter on the last one', async () => {
+    // The browser's clock is held, so that the frame in which the committed card would take
+    // the focus back comes only after the next key has opened a new card: however fast or slow
+    // the machine, the keys arrive in that order.
+    await app.close();
+    app = await launch({ beforeOpen: ({ context }) => context.clock.install() });
+    const { page, context } = app;
+    await startBlankMap(page);
+    await page.keyboard.press('p');
+    await waitForFocus(page.getByRole('textbox', { name: 'Position text' }));
+    await page.keyboard.type('Fast position');
+    await context.clock.pauseAt(Date.now() + 60_000);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('c');
+    const claim = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(claim);
+    await context.clock.runFor(500);
+    await expect.poll(() => claim.evaluate((el) => el === document.activeElement)).toBe(true);
+    await context.clock.resume();
+    await page.keyboard.type('Fast claim');
+    await page.keyboard.press('Enter');
+    await node(page, 'Claim', 'Fast claim').waitFor();
+  });
+
   it('adds a claim where the empty canvas is double-clicked', async () => {
     const { page } = app;
     const at = await emptyCanvasPoint(page);

@@ -47,10 +47,16 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   }, [describedBy]);
   const container = useRef<HTMLDivElement>(null);
 
-  // Keyboard users carry on from the node they were editing.
+  // Keyboard users carry on from the node they were editing, unless focus has gone somewhere
+  // meanwhile: a key pressed right after Enter (C for a new claim) opens another card's editor,
+  // which must keep it.
   const refocus = () => {
     const wrapper = container.current?.closest<HTMLElement>('.react-flow__node');
-    requestAnimationFrame(() => wrapper?.focus({ preventScroll: true }));
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!wrapper || (active && active !== document.body && !wrapper.contains(active))) return;
+      wrapper.focus({ preventScroll: true });
+    });
   };
   const commit = (text: string, byKey: boolean) => {
     const trimmed = text.trim();
