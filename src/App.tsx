@@ -302,6 +302,14 @@ export function App() {
             `The map saved in this browser could not be restored (${outcome.unreadable}); it was set aside.`,
           );
       }
+      if (outcome.partly !== undefined) {
+        store
+          .getState()
+          .notify(
+            'error',
+            `The last changes saved in this browser could not all be restored (${outcome.partly}): the map opens as it was before them, and what was saved is set aside.`,
+          );
+      }
       if (outcome.storageProblem !== undefined) setStorageProblem(outcome.storageProblem);
       return true;
     },

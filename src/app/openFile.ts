@@ -48,7 +48,14 @@ export function startNewMap(store: ClashmapStore): void {
 
 /** What opening the user's own map at launch did: opened (perhaps with a problem to tell), or failed. */
 export type OwnMapOutcome =
-  { ok: true; unreadable?: string; storageProblem?: string } | { ok: false; lines: string[] };
+  | {
+      ok: true;
+      unreadable?: string;
+      storageProblem?: string;
+      /** The saved map opened without its last changes, which could not be read (why). */
+      partly?: string;
+    }
+  | { ok: false; lines: string[] };
 
 /**
  * Opens the user's own map: the one saved in this browser, or else the article map (first
@@ -62,7 +69,7 @@ export async function openOwnMap(
 ): Promise<OwnMapOutcome> {
   if (restored.status === 'restored') {
     showMap(store, restored.map, restored.record.fileName, { savedToFile: !restored.record.dirty });
-    return { ok: true };
+    return restored.problem === undefined ? { ok: true } : { ok: true, partly: restored.problem };
   }
   const article = await loadArticle();
   if (!article.ok) {

@@ -204,7 +204,13 @@ function describeStorageError(error: unknown): string {
 
 export type RestoreResult =
   | { status: 'none' }
-  | { status: 'restored'; map: ClashMap; record: AutosaveRecord }
+  | {
+      status: 'restored';
+      map: ClashMap;
+      record: AutosaveRecord;
+      /** Why the last changes stored could not all be replayed: the map is as it was before them. */
+      problem?: string;
+    }
   | { status: 'unreadable'; reason: string }
   | { status: 'unavailable'; reason: string };
 
@@ -261,7 +267,12 @@ export async function restoreAutosave(): Promise<RestoreResult> {
         // Best effort, as for an unreadable map.
       }
     }
-    return { status: 'restored', map: stored.map, record };
+    return {
+      status: 'restored',
+      map: stored.map,
+      record,
+      ...(stored.problem ? { problem: stored.problem } : {}),
+    };
   }
   const result =
     typeof record.text === 'string'
