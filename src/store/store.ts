@@ -26,6 +26,7 @@ import * as ops from '../model/operations';
 import * as flowOps from '../model/flowOps';
 import { createHistory, type HistoryEntry } from '../doc/history';
 import { layoutMap, relayoutResized, type Resize } from '../layout/layoutMap';
+import { nodeOf } from '../model/arguments';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
 import type { ArgumentFlowEdge, ArgumentFlowNode } from './flowAdapter';
 import {
@@ -198,22 +199,21 @@ function unplacedLayout(
 }
 
 /**
- * The layout with the sizes the canvas measured, after a layout made with estimates: only the
- * columns of the measured cards whose size differs from its estimate are redone (on a large
- * map, the few cards drawn so far), or the whole map where that would not give the same answer.
+ * The layout after the canvas measured new `sizes`, from `before`, the layout made with the sizes
+ * `sizeBefore` gives (estimates where it gives none): only the columns of the cards whose size
+ * changed are redone, or the whole map where that would not give the same answer.
  */
-function measuredLayout(
+function relayoutMeasured(
   map: ClashMap,
   before: ReadonlyMap<string, Point>,
   sizes: ReadonlyMap<string, Size>,
+  sizeBefore: (id: string) => Size | undefined,
 ): ReadonlyMap<string, Point> {
-  if (!fromEstimates.has(before)) return unplacedLayout(map, sizes);
-  const byId = new Map(map.nodes.map((n) => [n.id, n]));
   const resized = new Map<string, Resize>();
   for (const [id, to] of sizes) {
-    const node = byId.get(id);
+    const node = nodeOf(map, id);
     if (!node) continue;
-    const from = estimateNodeSize(node);
+    const from = sizeBefore(id) ?? estimateNodeSize(node);
     if (from.width !== to.width || from.height !== to.height) resized.set(id, { from, to });
   }
   const sizeOf = (node: MapNode) => sizes.get(node.id) ?? estimateNodeSize(node);
@@ -221,25 +221,21 @@ function measuredLayout(
 }
 
 /**
- * The layout after the canvas measured new sizes: only the columns of the cards that changed
- * (a card's text was edited), or the whole map where that would not give the same answer.
+ * The layout once a map's first cards are measured: from the layout on screen when it was made
+ * with estimates alone (on a large map, only the few cards drawn so far differ), else whole.
  */
-function resizedLayout(
-  state: ClashmapState,
+const measuredLayout = (
+  map: ClashMap,
+  before: ReadonlyMap<string, Point>,
   sizes: ReadonlyMap<string, Size>,
-): ReadonlyMap<string, Point> {
-  const { map, measured } = state;
-  const byId = new Map(map.nodes.map((n) => [n.id, n]));
-  const resized = new Map<string, Resize>();
-  for (const [id, to] of sizes) {
-    const was = measured.get(id);
-    if (was === to) continue;
-    const node = byId.get(id);
-    if (node) resized.set(id, { from: was ?? estimateNodeSize(node), to });
-  }
-  const sizeOf = (node: MapNode) => sizes.get(node.id) ?? estimateNodeSize(node);
-  return relayoutResized(map, state.autoPositions, resized, sizeOf) ?? unplacedLayout(map, sizes);
-}
+) =>
+  fromEstimates.has(before)
+    ? relayoutMeasured(map, before, sizes, () => undefined)
+    : unplacedLayout(map, sizes);
+
+/** The layout after a card's measured size changed (its text was edited). */
+const resizedLayout = (state: ClashmapState, sizes: ReadonlyMap<string, Size>) =>
+  relayoutMeasured(state.map, state.autoPositions, sizes, (id) => state.measured.get(id));
 
 /** Keeps the entries of `values` whose node is still on the map (the same object if all are). */
 function onlyNodes<T>(values: ReadonlyMap<string, T>, ids: ReadonlySet<string>) {
