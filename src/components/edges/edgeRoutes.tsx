@@ -136,12 +136,17 @@ function afterPaint(work: () => void): () => void {
   };
 }
 
+/** How long the view must have been still before edges are routed again after a pan or zoom. */
+export const VIEW_SETTLE_MS = 150;
+
 /**
  * Inside a <ReactFlow>: routes every edge between the shown cards once cards or edges changed,
  * after the frame that shows the change is painted (so an edit or a selection is drawn without
  * waiting for the routing; the lines follow a frame later). While a card is dragged nothing is
  * re-routed (the dragged card's own edges are drawn as curves that follow it); the drop routes
- * everything again.
+ * everything again. While the view pans or zooms nothing is re-routed either: cards coming into
+ * view are measured then, and routing every edge again for each of them cost a frame or more
+ * per step of a pan; the lines are routed once the view has been still for VIEW_SETTLE_MS.
  */
 export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
   const flowStore = useStoreApi<Node, Edge>();
@@ -151,8 +156,19 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
     let seenEdges: unknown = null;
     let lastRects = new Map<string, Rect>();
     let lastEdges: Pick<Edge, 'id' | 'source' | 'target'>[] = [];
+    let seenTransform = flowStore.getState().transform;
+    let movedAt = -Infinity;
     const run = () => {
       cancel = null;
+      const sinceMove = performance.now() - movedAt;
+      if (sinceMove < VIEW_SETTLE_MS) {
+        const timer = setTimeout(() => {
+          cancel = null;
+          schedule();
+        }, VIEW_SETTLE_MS - sinceMove);
+        cancel = () => clearTimeout(timer);
+        return;
+      }
       const { nodeLookup, edges } = flowStore.getState();
       for (const node of nodeLookup.values()) if (node.dragging) return;
       const rects = new Map<string, Rect>();
@@ -176,6 +192,10 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
       cancel ??= afterPaint(run);
     };
     const unsubscribe = flowStore.subscribe((state) => {
+      if (state.transform !== seenTransform) {
+        seenTransform = state.transform;
+        movedAt = performance.now();
+      }
       if (state.nodes === seenNodes && state.edges === seenEdges) return;
       seenNodes = state.nodes;
       seenEdges = state.edges;
