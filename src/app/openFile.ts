@@ -1,4 +1,6 @@
 import type { OpenResult } from '../io/openBytes';
+import type { OpenAnswer, OpenRequest } from '../io/openAnswer';
+import type { Point } from '../model/node';
 import type { ParseResult } from '../io/parse';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { RestoreResult } from '../store/autosave';
@@ -7,11 +9,51 @@ import type { ClashmapStore } from '../store/store';
 // The readers load only when a file is opened, to keep them out of the first page load.
 const reader = () => import('../io/openBytes');
 
+/** A file read as a map, with where the layout puts its unplaced nodes when that was worked out too. */
+export type ReadMapResult = OpenResult & {
+  /** Positions for the nodes without a saved one, laid out with estimated sizes (see openMap). */
+  layout?: ReadonlyMap<string, Point>;
+};
+
+/**
+ * Files from this size up (a map of some 500 nodes) are read in a worker: reading, checking
+ * and laying out a 5,000-node map took over 400 ms of main-thread time, in two tasks that froze
+ * the page. A worker takes some 50 ms to start, more than a small file takes to read at once.
+ */
+export const READ_IN_WORKER_BYTES = 256 * 1024;
+
+function readInWorker(bytes: Uint8Array): Promise<OpenAnswer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../io/open.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'clashmap-open',
+    });
+    worker.onmessage = (event: MessageEvent<OpenAnswer>) => {
+      resolve(event.data);
+      worker.terminate();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(new Error(event.message || 'the reading worker failed'));
+      worker.terminate();
+    };
+    // Copied, not transferred: the bytes are read here again if the worker fails.
+    const request: OpenRequest = { bytes };
+    worker.postMessage(request);
+  });
+}
+
 /**
  * Reads a file the user opens (Open, drop): a Clashmap map, as JSON or inside the SVG Clashmap
- * exports. Quotes that no longer match their source open flagged rather than refused.
+ * exports. Quotes that no longer match their source open flagged rather than refused. A large
+ * file is read, and its map laid out, in a worker; where workers cannot run (or the worker
+ * fails), here.
  */
-export async function readMapFile(bytes: Uint8Array): Promise<OpenResult> {
+export async function readMapFile(bytes: Uint8Array): Promise<ReadMapResult> {
+  if (bytes.length >= READ_IN_WORKER_BYTES && typeof Worker !== 'undefined') {
+    const answer = await readInWorker(bytes).catch(() => null);
+    if (answer) return answer.layout ? { ...answer.result, layout: answer.layout } : answer.result;
+  }
   const { openMapBytes } = await reader();
   return openMapBytes(bytes, { brokenQuotes: 'warn' });
 }
@@ -36,7 +78,7 @@ export function showMap(
   store: ClashmapStore,
   map: ClashMap,
   fileName: string | null,
-  options: { savedToFile: boolean },
+  options: { savedToFile: boolean; layout?: ReadonlyMap<string, Point> },
 ): void {
   store.getState().openMap(map, fileName, options);
 }

@@ -5,6 +5,7 @@ import {
   openFailureLines,
   readImportFile,
   readMapFile,
+  type ReadMapResult,
   showMap,
   startNewMap,
 } from '../app/openFile';
@@ -24,7 +25,7 @@ import type { OpenResult } from '../io/openBytes';
 import { layoutInWorker } from '../layout/layoutInWorker';
 import { MAP_FILE_EXTENSION, type ClashMap } from '../model/map';
 import type { EdgeKind } from '../model/edge';
-import type { NodeKind } from '../model/node';
+import type { NodeKind, Point } from '../model/node';
 import { isDirty } from '../store/store';
 import { LARGE_MAP_NODES } from './MapCanvas';
 import { steerTo } from './KeepSelectionInView';
@@ -82,18 +83,18 @@ export function useCommands(
       setDialog({ type: 'openError', fileName, lines: await openFailureLines(result) });
 
     /** Opens a map read from a file; refused, nothing changes (map, history, autosave). */
-    const acceptOpened = (fileName: string, result: OpenResult, adopt?: () => void): boolean => {
+    const acceptOpened = (fileName: string, result: ReadMapResult, adopt?: () => void): boolean => {
       if (!result.ok) {
         void showError(fileName, result);
         return false;
       }
       adopt?.();
-      openRead(fileName, result.map);
+      openRead(fileName, result.map, result.ok ? result.layout : undefined);
       return true;
     };
 
-    const openRead = (fileName: string, map: ClashMap) => {
-      const open = () => showMap(store, map, fileName, { savedToFile: true });
+    const openRead = (fileName: string, map: ClashMap, layout?: ReadonlyMap<string, Point>) => {
+      const open = () => showMap(store, map, fileName, { savedToFile: true, layout });
       const count = map.nodes.length;
       if (count <= LARGE_MAP_NODES) return open();
       // Drawing a large map takes a moment: say so first, and let that message paint.

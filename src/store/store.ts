@@ -100,7 +100,15 @@ export interface SessionSlice {
 }
 
 export interface Actions {
-  openMap: (map: ClashMap, fileName: string | null, options?: { savedToFile?: boolean }) => void;
+  /**
+   * Opens `map` with a fresh history. `layout`: where its unplaced nodes go, when that was
+   * already worked out with estimated sizes (a large file is laid out in the worker that read it).
+   */
+  openMap: (
+    map: ClashMap,
+    fileName: string | null,
+    options?: { savedToFile?: boolean; layout?: ReadonlyMap<string, Point> },
+  ) => void;
   markSaved: (fileName: string) => void;
   applyNodeChanges: (changes: NodeChange<ArgumentFlowNode>[]) => void;
   applyEdgeChanges: (changes: EdgeChange<ArgumentFlowEdge>[]) => void;
@@ -195,6 +203,13 @@ function unplacedLayout(
   if (map.nodes.every((n) => n.position)) return NO_POSITIONS;
   const positions = layoutMap(map, sizes ? { sizeOf: (id) => sizes.get(id) } : {});
   if (!sizes || sizes.size === 0) fromEstimates.add(positions);
+  return positions;
+}
+
+/** A layout of every unplaced node made with estimated sizes elsewhere (`unplacedLayout`'s twin). */
+function laidOutElsewhere(positions: ReadonlyMap<string, Point>): ReadonlyMap<string, Point> {
+  if (positions.size === 0) return NO_POSITIONS;
+  fromEstimates.add(positions);
   return positions;
 }
 
@@ -498,7 +513,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         // Assumptions kept in a file become this session's what-ifs; the document itself
         // never carries them, so toggling one is not an edit.
         const { assumptions: kept, ...map } = opened;
-        const positions = unplacedLayout(map);
+        const positions = options.layout ? laidOutElsewhere(options.layout) : unplacedLayout(map);
         // A load is not an edit: its origin starts a new history (see remember). The map was
         // checked as a whole when it was read, so no change of it is computed.
         const revision = ++revisionSerial;
