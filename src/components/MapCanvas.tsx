@@ -201,6 +201,10 @@ export function MapCanvas({
   // large maps cheap to move; set on the element directly so moving re-renders nothing.
   const onMoveStart = useCallback(() => canvas.current?.classList.add('is-moving'), []);
   const onMoveEnd = useCallback(() => canvas.current?.classList.remove('is-moving'), []);
+  // The same while cards are dragged. (A `:has(.dragging)` rule did this before, but it made
+  // every change inside the canvas, a typed character included, recompute every edge's style.)
+  const onNodeDragStart = useCallback(() => canvas.current?.classList.add('is-dragging'), []);
+  const onNodeDragStop = useCallback(() => canvas.current?.classList.remove('is-dragging'), []);
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -291,6 +295,8 @@ export function MapCanvas({
         onlyRenderVisibleElements={large}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
         minZoom={0.1}
         maxZoom={2}
         attributionPosition="top-right"

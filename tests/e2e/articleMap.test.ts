@@ -323,6 +323,28 @@ describe('first launch', () => {
     await expect.poll(() => badges.first().isVisible()).toBe(true);
   });
 
+  it('draws a large map’s dashed relations solid while a card is dragged, and dashed again after the drop', async () => {
+    const { page } = session;
+    const big = generateMap(LARGE_MAP_NODES + 100);
+    await chooseFile(
+      page,
+      () => tool(page, 'Open map').click(),
+      fileFromText('dragged.clashmap.json', serializeMap(big)),
+    );
+    const card = page.getByRole('group', { name: `Position: ${big.nodes[0]!.text}`, exact: false });
+    await card.waitFor({ timeout: 60_000 });
+    const dashed = page.locator('.cm-canvas path.cm-edge--rebuttal').first();
+    const dashes = () => dashed.evaluate((path) => getComputedStyle(path).strokeDasharray);
+    await expect.poll(dashes).not.toBe('none');
+    const grip = (await card.locator('.cm-node__kind').boundingBox())!;
+    await page.mouse.move(grip.x + 8, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + 40, grip.y + 30, { steps: 8 });
+    await expect.poll(dashes).toBe('none');
+    await page.mouse.up();
+    await expect.poll(dashes).not.toBe('none');
+  });
+
   it('opens a 5,000-card map on its first cards, not on the relations that cross above them', async () => {
     const { page } = session;
     await chooseFile(
