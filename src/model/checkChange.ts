@@ -4,15 +4,31 @@ import { edgeSchema } from './edge';
 import { quoteMismatch, type Evidence } from './evidence';
 import { LIMITS } from './limits';
 import type { ClashMap } from './map';
-import { mapNodeSchema, type MapNode } from './node';
+import { mapNodeSchema, pointSchema, type MapNode } from './node';
 import { connectionProblem } from './operations';
 import { presentationSchema } from './presentation';
 import { edgeRoundIssue, formatOfMap, nodeRoundIssues, roundSchema } from './round';
 import type { Issue } from './issue';
 import { sourceSchema, type Source } from './source';
 import { proseSchema } from './text';
+import { z } from './zod';
 
 const titleSchema = proseSchema(LIMITS.titleLength, { allowEmpty: false });
+/** A node's place, checked where the node schema checks it (so a refusal reads the same). */
+const placeSchema = z.strictObject({ position: z.optional(pointSchema) });
+
+/**
+ * True when `to` is `from` moved: every field but its position is the very same value. The rest
+ * of a record already in the map passed its checks, so only the new place needs one (a layout
+ * or a drag of many cards moves thousands of nodes in one change).
+ */
+function movedOnly(from: MapNode, to: MapNode): boolean {
+  const a = from as Readonly<Record<string, unknown>>;
+  const b = to as Readonly<Record<string, unknown>>;
+  for (const key in b) if (key !== 'position' && b[key] !== a[key]) return false;
+  for (const key in a) if (key !== 'position' && !(key in b)) return false;
+  return true;
+}
 const descriptionSchema = proseSchema(LIMITS.descriptionLength);
 
 /**
@@ -88,6 +104,11 @@ export function changeProblem(map: ClashMap, change: MapChange): string | null {
     ...[...change.nodes.updated.values()],
   ];
   for (const { to, from } of nodes) {
+    if (from && movedOnly(from, to)) {
+      const problem = recordProblem(placeSchema, { position: to.position }, 'node');
+      if (problem) return problem;
+      continue;
+    }
     const problem = recordProblem(mapNodeSchema, to, 'node');
     if (problem) return problem;
     const roundIssue = nodeRoundIssues(to, 'node', format, nodeById)[0];

@@ -10,7 +10,7 @@ import {
   undercut,
 } from '../../src/model/argumentOps';
 import { argumentShapeIssues, describeArgument } from '../../src/model/arguments';
-import { defaultSteps } from '../../src/model/presentation';
+import { defaultSteps } from '../../src/model/presentationSteps';
 import { applyChange } from '../../src/model/change';
 import { checkInvariants } from '../../src/model/invariants';
 import type { ClashMap } from '../../src/model/map';

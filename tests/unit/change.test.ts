@@ -150,6 +150,35 @@ describe('changeProblem: the one check before a commit', () => {
     );
   });
 
+  it('checks a moved node’s new place, in the words the whole node’s check uses', () => {
+    const before = sample();
+    const place = (position: { x: number; y: number }, text?: string) => ({
+      ...before,
+      nodes: before.nodes.map((n) =>
+        n.id === 'a' ? { ...n, position, ...(text ? { text } : {}) } : n,
+      ),
+    });
+    const moved = place({ x: Infinity, y: 3 });
+    const problem = changeProblem(moved, diffMaps(before, moved));
+    expect(problem).toMatch(/^The position x /);
+    // The same words as for a node whose text changed too (checked whole, by its schema).
+    const both = place({ x: Infinity, y: 3 }, 'Other');
+    expect(changeProblem(both, diffMaps(before, both))).toBe(problem);
+    const good = place({ x: 10, y: 20 });
+    expect(changeProblem(good, diffMaps(before, good))).toBeNull();
+  });
+
+  it('still checks the rest of a moved node that changed in any other way', () => {
+    const before = sample();
+    const after = {
+      ...before,
+      nodes: before.nodes.map((n) =>
+        n.id === 'a' ? { ...n, text: 'x'.repeat(5000), position: { x: 1, y: 2 } } : n,
+      ),
+    };
+    expect(changeProblem(after, diffMaps(before, after))).toMatch(/^The text /);
+  });
+
   it('refuses an added node quoting a span the source does not hold', () => {
     const before = sample();
     const node: MapNode = {

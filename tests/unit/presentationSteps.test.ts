@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMap } from '../../src/io/parse';
 import { leadingPositions } from '../../src/model/graph';
 import type { ClashMap } from '../../src/model/map';
-import { captionName, defaultSteps } from '../../src/model/presentation';
+import { captionName, defaultSteps } from '../../src/model/presentationSteps';
 
 const parsed = parseMap(readFileSync('public/maps/cartel-drone-strikes.clashmap.json', 'utf8'));
 if (!parsed.ok) throw new Error('the article map does not parse');

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { presentationSteps, type PresentationStep } from '../../model/presentation';
+import type { PresentationStep } from '../../model/presentation';
+import { presentationSteps } from '../../model/presentationSteps';
 import { selectFlowNodes } from '../../store/canvasProjection';
 import { useClashmap } from '../../store/StoreContext';
 
