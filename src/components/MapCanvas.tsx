@@ -28,6 +28,7 @@ import { routeEdges } from '../layout/routeEdges';
 import type { Edge } from '../model/edge';
 import { ARROW_DIRECTIONS, focusNeighbour } from './canvasFocus';
 import { JunctionNode } from './nodes/JunctionNode';
+import { FAR_ZOOM, LARGE_MAP_NODES } from './canvasScale';
 
 // Declared once at module level: new objects on each render would remount every node.
 const nodeTypes: NodeTypes = {
@@ -38,8 +39,7 @@ const nodeTypes: NodeTypes = {
 const edgeTypes: EdgeTypes = { argument: ArgumentEdge };
 
 const FRAME_PADDING = 32;
-/** Above this many nodes the canvas draws only what is in view (and reads as an outline). */
-export const LARGE_MAP_NODES = 200;
+export { LARGE_MAP_NODES, FAR_ZOOM };
 /**
  * Above this many nodes the overview map is left out: React Flow's MiniMap draws every node,
  * each with its own store subscription, and redraws them on every drag. In its place the
@@ -153,12 +153,6 @@ function ZoomVariable({ target }: { target: RefObject<HTMLDivElement | null> }) 
   }, [target, zoom]);
   return null;
 }
-
-/**
- * Below this zoom a card's text is under 6 px high, too small to read: on a large map the
- * canvas then draws each card as its coloured box alone, and each relation without its badge.
- */
-export const FAR_ZOOM = 0.4;
 
 /**
  * Marks the canvas "far" (zoomed out below FAR_ZOOM), set on the element directly so that

@@ -312,11 +312,23 @@ describe('first launch', () => {
     await text.waitFor({ timeout: 60_000 });
     const badges = page.locator('.cm-edge-label');
     await expect.poll(() => badges.first().isVisible()).toBe(true);
+    // The card's size on the canvas (its size on screen over the zoom), which zooming out keeps.
+    const canvasSize = () =>
+      card.evaluate((el) => {
+        const viewport = el.closest('.react-flow__viewport')!;
+        const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+        const box = el.getBoundingClientRect();
+        return `${Math.round(box.width / zoom)}×${Math.round(box.height / zoom)}`;
+      });
+    const near = await canvasSize();
     const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
     // Out until a card's text would be under 6 px high: the card is drawn, its text is not.
     for (let i = 0; i < 8; i++) await zoomOut.click();
     await expect.poll(() => text.isVisible()).toBe(false);
     await expect.poll(() => card.isVisible()).toBe(true);
+    await expect.poll(canvasSize).toBe(near);
+    // Its relations are still drawn, without their badges.
+    await expect.poll(() => page.locator('.cm-canvas path.cm-edge').count()).toBeGreaterThan(0);
     await expect.poll(() => badges.first().isVisible()).toBe(false);
     for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
     await expect.poll(() => text.isVisible()).toBe(true);
@@ -343,6 +355,10 @@ describe('first launch', () => {
     await expect.poll(dashes).toBe('none');
     await page.mouse.up();
     await expect.poll(dashes).not.toBe('none');
+    // The drop moved the card; taking it back leaves nothing unsaved for the next test's Open.
+    await page.keyboard.press('Control+z');
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await expect.poll(() => undo.isDisabled()).toBe(true);
   });
 
   it('opens a 5,000-card map on its first cards, not on the relations that cross above them', async () => {

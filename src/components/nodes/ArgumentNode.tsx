@@ -1,4 +1,4 @@
-import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useConnection, useStore, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useId, useRef, type CSSProperties } from 'react';
 import type { ArgumentFlowNode } from '../../store/flowAdapter';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
@@ -10,12 +10,59 @@ import { useReadOnly } from '../readOnly';
 import { EvidenceList } from './EvidenceList';
 import { NodeTextEditor } from './NodeTextEditor';
 import { useRoundCard } from './cardFlags';
+import { FAR_ZOOM, LARGE_MAP_NODES } from '../canvasScale';
+import { estimateNodeSize } from '../../layout/nodeSize';
 
 const KIND_LABEL = { position: 'Position', claim: 'Claim', argument: 'Argument' } as const;
 
 const connectingSelector = (connection: { inProgress: boolean }) => connection.inProgress;
 
-function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
+const farSelector = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+
+/**
+ * A card as drawn zoomed out on a large map (see FAR_ZOOM): its coloured box at the size it has
+ * when drawn whole, with its handles (the lines are drawn between them) and nothing else.
+ * Panning over hundreds of cards then mounts a box and its handles for each card that comes into
+ * view, not its text, quotes and flags (and the store subscriptions they keep). Its name is the
+ * card's, on React Flow's wrapper, as always.
+ */
+function FarCard({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
+  const { node } = data;
+  const measured = useClashmap((s) => s.measured.get(id));
+  const labelKey = useClashmap((s) => labelKeyOf(s, id));
+  const label = labelKey.split(':')[0];
+  const { width, height } = measured ?? estimateNodeSize(node);
+  return (
+    <div
+      className={`cm-node cm-node--${node.kind} cm-node--far${selected ? ' is-selected' : ''}${label ? ` cm-node--${label}` : ''}`}
+      style={{ width, height, boxSizing: 'border-box' }}
+    >
+      <Handle
+        type="target"
+        position={Position.Right}
+        className="cm-handle cm-handle--target"
+        isConnectableStart={false}
+      />
+      {CANVAS_EDGE_KINDS.map((kind) => (
+        <Handle
+          key={kind}
+          type="source"
+          id={kind}
+          position={Position.Right}
+          className={`cm-handle cm-handle--${kind}`}
+        />
+      ))}
+    </div>
+  );
+}
+
+function ArgumentNodeView(props: NodeProps<ArgumentFlowNode>) {
+  const large = useClashmap((s) => s.map.nodes.length > LARGE_MAP_NODES);
+  const far = useStore(farSelector) && large && !props.data.editing;
+  return far ? <FarCard {...props} /> : <WholeCard {...props} />;
+}
+
+function WholeCard({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const { node, editing, brokenQuotes } = data;
   const store = useClashmapStore();
   const pointedAt = useClashmap((s) => s.hoveredNodeId === id);
