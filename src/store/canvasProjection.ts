@@ -3,6 +3,7 @@ import type { Point } from '../model/node';
 import { makeRoom } from '../layout/makeRoom';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
 import {
+  patchFlowNodes,
   toFlowEdges,
   toFlowNodes,
   type ArgumentFlowEdge,
@@ -100,6 +101,22 @@ export function selectFlowNodes(
   )
     return memo.nodes;
   const room = selectRoom(state);
+  const touched = from ? cardsTouched(from, state) : null;
+  if (touched) {
+    memo.nodes = patchFlowNodes(
+      state.map,
+      state.autoPositions,
+      memo.nodes,
+      touched,
+      new Set(state.selectedNodeIds),
+      state.editingNodeId,
+      state.measured,
+      state.dragging,
+      room,
+    );
+    memo.nodesFrom = pickInputs(state);
+    return memo.nodes;
+  }
   memo.nodes = toFlowNodes(
     state.map,
     state.autoPositions,
@@ -112,6 +129,39 @@ export function selectFlowNodes(
   );
   memo.nodesFrom = pickInputs(state);
   return memo.nodes;
+}
+
+/** The most cards a change may name and still be patched in (a select-all is made whole). */
+const PATCH_MAX = 64;
+
+/**
+ * The cards whose flow nodes can differ between `from` and `state`, when only the drag, the
+ * selection or the editor changed (and few cards): null when anything else changed, and every
+ * card is looked at again.
+ */
+function cardsTouched(from: ProjectionInputs, state: ProjectionInputs): Set<string> | null {
+  if (
+    from.map.nodes !== state.map.nodes ||
+    from.map.sources !== state.map.sources ||
+    from.autoPositions !== state.autoPositions ||
+    from.measured !== state.measured ||
+    from.pinned !== state.pinned
+  )
+    return null;
+  const ids = new Set<string>();
+  if (from.dragging !== state.dragging) {
+    for (const id of from.dragging.keys()) ids.add(id);
+    for (const id of state.dragging.keys()) ids.add(id);
+  }
+  if (from.selectedNodeIds !== state.selectedNodeIds) {
+    for (const id of from.selectedNodeIds) ids.add(id);
+    for (const id of state.selectedNodeIds) ids.add(id);
+  }
+  if (from.editingNodeId !== state.editingNodeId) {
+    if (from.editingNodeId !== null) ids.add(from.editingNodeId);
+    if (state.editingNodeId !== null) ids.add(state.editingNodeId);
+  }
+  return ids.size <= PATCH_MAX ? ids : null;
 }
 
 /** The canvas's React Flow edges, memoised like `selectFlowNodes`. */

@@ -82,6 +82,65 @@ function cardName(map: ClashMap, node: MapNode, brokenQuotes: number): string {
 const NO_SIZES: ReadonlyMap<string, Size> = new Map();
 const NO_POINTS: ReadonlyMap<string, Point> = new Map();
 
+/** What decides a card's flow node, beside its record. */
+interface CardInputs {
+  map: ClashMap;
+  autoPositions: ReadonlyMap<string, Point>;
+  selected: ReadonlySet<string>;
+  editingId: string | null;
+  measured: ReadonlyMap<string, Size>;
+  dragging: ReadonlyMap<string, Point>;
+  room: ReadonlyMap<string, Point>;
+}
+
+/** One card's flow node: `old` itself when nothing it shows changed. */
+function flowNodeOf(
+  inputs: CardInputs,
+  node: MapNode,
+  old: ArgumentFlowNode | undefined,
+): ArgumentFlowNode {
+  const { map, autoPositions, selected, editingId, measured, dragging, room } = inputs;
+  const dragged = dragging.get(node.id);
+  const position = dragged ??
+    room.get(node.id) ??
+    node.position ??
+    autoPositions.get(node.id) ?? { x: 0, y: 0 };
+  const size = measured.get(node.id);
+  const isSelected = selected.has(node.id);
+  const editing = editingId === node.id;
+  const brokenQuotes = countBrokenQuotes(node, map.sources);
+  const ariaLabel = cardName(map, node, brokenQuotes);
+  const sameData =
+    old !== undefined &&
+    old.data.node === node &&
+    old.data.editing === editing &&
+    old.data.brokenQuotes === brokenQuotes;
+  if (
+    old &&
+    sameData &&
+    old.position.x === position.x &&
+    old.position.y === position.y &&
+    (old.selected ?? false) === isSelected &&
+    (old.dragging ?? false) === (dragged !== undefined) &&
+    old.ariaLabel === ariaLabel &&
+    old.measured?.width === size?.width &&
+    old.measured?.height === size?.height
+  ) {
+    return old;
+  }
+  return {
+    id: node.id,
+    type: node.kind,
+    position,
+    selected: isSelected,
+    ...(dragged ? { dragging: true } : {}),
+    ...(editing ? { zIndex: EDITING_Z_INDEX } : {}),
+    ...(size ? { measured: { width: size.width, height: size.height } } : beforeDrawn(node)),
+    data: sameData && old ? old.data : { node, editing, brokenQuotes },
+    ariaLabel,
+  };
+}
+
 /**
  * React Flow nodes for the map. Positions come from the node (or the automatic layout, or a
  * drag in progress, or `room`: cards moved down to make room for another); sizes from what the canvas measured. A node whose document object,
@@ -98,6 +157,7 @@ export function toFlowNodes(
   dragging: ReadonlyMap<string, Point> = NO_POINTS,
   room: ReadonlyMap<string, Point> = NO_POINTS,
 ): ArgumentFlowNode[] {
+  const inputs = { map, autoPositions, selected, editingId, measured, dragging, room };
   let before: Map<string, ArgumentFlowNode> | null = null;
   // Nodes keep their order from one call to the next, so the old node is usually at the same
   // index; the lookup by id is made only when it is not.
@@ -105,49 +165,50 @@ export function toFlowNodes(
     previous[i]?.id === id
       ? previous[i]
       : (before ??= new Map(previous.map((n) => [n.id, n]))).get(id);
-  const next = map.nodes.map((node, i): ArgumentFlowNode => {
-    const dragged = dragging.get(node.id);
-    const position = dragged ??
-      room.get(node.id) ??
-      node.position ??
-      autoPositions.get(node.id) ?? { x: 0, y: 0 };
-    const size = measured.get(node.id);
-    const isSelected = selected.has(node.id);
-    const editing = editingId === node.id;
-    const old = oldNode(node.id, i);
-    const brokenQuotes = countBrokenQuotes(node, map.sources);
-    const ariaLabel = cardName(map, node, brokenQuotes);
-    const sameData =
-      old !== undefined &&
-      old.data.node === node &&
-      old.data.editing === editing &&
-      old.data.brokenQuotes === brokenQuotes;
-    if (
-      old &&
-      sameData &&
-      old.position.x === position.x &&
-      old.position.y === position.y &&
-      (old.selected ?? false) === isSelected &&
-      (old.dragging ?? false) === (dragged !== undefined) &&
-      old.ariaLabel === ariaLabel &&
-      old.measured?.width === size?.width &&
-      old.measured?.height === size?.height
-    ) {
-      return old;
-    }
-    return {
-      id: node.id,
-      type: node.kind,
-      position,
-      selected: isSelected,
-      ...(dragged ? { dragging: true } : {}),
-      ...(editing ? { zIndex: EDITING_Z_INDEX } : {}),
-      ...(size ? { measured: { width: size.width, height: size.height } } : beforeDrawn(node)),
-      data: sameData && old ? old.data : { node, editing, brokenQuotes },
-      ariaLabel,
-    };
-  });
+  const next = map.nodes.map((node, i) => flowNodeOf(inputs, node, oldNode(node.id, i)));
   return sameElements(next, previous) ? (previous as ArgumentFlowNode[]) : next;
+}
+
+const indexes = new WeakMap<readonly MapNode[], Map<string, number>>();
+
+/** Where each node is in `nodes`, by id (made once per nodes array). */
+function indexOfIds(nodes: readonly MapNode[]): Map<string, number> {
+  let index = indexes.get(nodes);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < nodes.length; i++) if (!index.has(nodes[i]!.id)) index.set(nodes[i]!.id, i);
+    indexes.set(nodes, index);
+  }
+  return index;
+}
+
+/**
+ * `previous` (the flow nodes made from these very `map.nodes`, in their order) with only the
+ * cards named by `ids` made again: what a drag tick, a new selection or the editor opening
+ * changes, without a pass over every card of the map.
+ */
+export function patchFlowNodes(
+  map: ClashMap,
+  autoPositions: ReadonlyMap<string, Point>,
+  previous: readonly ArgumentFlowNode[],
+  ids: Iterable<string>,
+  selected: ReadonlySet<string>,
+  editingId: string | null,
+  measured: ReadonlyMap<string, Size>,
+  dragging: ReadonlyMap<string, Point>,
+  room: ReadonlyMap<string, Point>,
+): ArgumentFlowNode[] {
+  const inputs = { map, autoPositions, selected, editingId, measured, dragging, room };
+  const index = indexOfIds(map.nodes);
+  let next: ArgumentFlowNode[] | null = null;
+  for (const id of ids) {
+    const i = index.get(id);
+    if (i === undefined) continue;
+    const old = previous[i];
+    const made = flowNodeOf(inputs, map.nodes[i]!, old);
+    if (made !== old) (next ??= previous.slice())[i] = made;
+  }
+  return next ?? (previous as ArgumentFlowNode[]);
 }
 
 /**
