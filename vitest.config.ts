@@ -54,6 +54,11 @@ export default defineConfig({
           // longest in the last run first (from its results cache; with none, the largest), so
           // the two workers end at about the same time.
           maxWorkers: 2,
+          // A worker runs its files one after another in one process, and keeps its browser and
+          // its pooled tab for the next file (tests/e2e/browser.ts): launching Chromium and
+          // loading the app in a new tab took seconds per file. Each test still gets a wiped tab
+          // or a new context, as isolated as a new profile.
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },

@@ -24,10 +24,13 @@ export interface Session {
 }
 
 /**
- * One Chromium per test file, launched on first use and closed by `closeSharedBrowser` (an
- * `afterAll` in tests/e2e/setup.ts). Starting Chromium costs seconds on a busy machine; a new
- * context in a running browser costs milliseconds and is just as isolated (its own cookies,
- * storage, IndexedDB, caches and service workers, all in memory and gone when it closes).
+ * One Chromium per test worker, launched on first use and kept for the worker's next files
+ * (the e2e project runs without module isolation, vitest.config.ts, so a worker runs its files
+ * one after another in one process and this module's state carries over). Starting Chromium
+ * costs seconds on a busy machine; a new context in a running browser costs milliseconds and is
+ * just as isolated (its own cookies, storage, IndexedDB, caches and service workers, all in
+ * memory and gone when it closes). `releaseSharedBrowser` (an `afterAll` in tests/e2e/setup.ts)
+ * closes what a file left open; Playwright closes the browser when the worker exits.
  */
 let shared: Promise<Browser> | undefined;
 
@@ -59,7 +62,26 @@ function relaunch(): Promise<Browser> {
   return launching;
 }
 
-/** Closes this file's browser, if one was launched. */
+/**
+ * Ends a test file's use of the shared browser: every context it left open is closed, except the
+ * pooled one, whose tab the next file's first lease wipes (see Pool). The browser stays up for
+ * the worker's next file; one that died is forgotten, and the next file launches another.
+ */
+export async function releaseSharedBrowser(): Promise<void> {
+  const current = shared;
+  if (!current) return;
+  const browser = await current.catch(() => undefined);
+  if (!browser?.isConnected()) {
+    if (shared === current) shared = undefined;
+    pool = undefined;
+    return;
+  }
+  for (const context of browser.contexts()) {
+    if (context !== pool?.context) await context.close().catch(() => undefined);
+  }
+}
+
+/** Closes this worker's browser, if one was launched. */
 export async function closeSharedBrowser(): Promise<void> {
   pool = undefined;
   const current = shared;
