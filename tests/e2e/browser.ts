@@ -136,7 +136,7 @@ async function newIsolatedContext(browser: Browser, options: SessionOptions) {
 }
 
 /**
- * A fresh, isolated browser context (as good as a new profile) with one page, in this file's
+ * A fresh, isolated browser context (as good as a new profile) with one page, in this worker's
  * shared browser; native file pickers removed so downloads are used.
  */
 export async function openSession(options: SessionOptions = {}): Promise<Session> {
@@ -161,7 +161,8 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
 }
 
 /**
- * The file's reusable session: one context and one tab that successive tests lease in turn.
+ * The worker's reusable session: one context and one tab that successive tests lease in turn,
+ * through all of the worker's test files.
  *
  * Loading the app in a new tab costs a new renderer process and compiling every script again:
  * 10 to 20 s on a throttled CI machine. The same tab, sent back to the app after its origin's
@@ -236,7 +237,7 @@ async function resetPool(current: Pool): Promise<void> {
 }
 
 /**
- * Leases the file's reusable tab (see Pool), at this window size, showing a blank page; the app
+ * Leases the worker's reusable tab (see Pool), at this window size, showing a blank page; the app
  * is opened by navigating it. Closing the session gives it back, wiped.
  */
 export async function leaseSession(options: { width?: number; height?: number } = {}) {
