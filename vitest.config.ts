@@ -47,11 +47,18 @@ export default defineConfig({
           // A busy CI machine can take more than the default second to reach a state.
           expect: { poll: { timeout: 15_000 } },
           hookTimeout: 120_000,
-          // One file at a time, after the other projects (a group of its own), so that the browser
-          // competes with nothing. Two files at a time took about 30% less time, but on a 2-core
-          // machine the load made a test that runs on the page's clock (flowTimers: 16 s of real
-          // time passed while Present opened) fail one full run in three.
-          maxWorkers: 1,
+          // Two files at a time, after the other projects (a group of its own), so that the
+          // browsers compete with no other project's tests. On a 2-core machine that takes about
+          // 30% less time than one file at a time. Tests that run on the page's clock allow for
+          // the real time that passes under load (flowTimers). Vitest starts the files that took
+          // longest in the last run first (from its results cache; with none, the largest), so
+          // the two workers end at about the same time.
+          maxWorkers: 2,
+          // A worker runs its files one after another in one process, and keeps its browser and
+          // its pooled tab for the next file (tests/e2e/browser.ts): launching Chromium and
+          // loading the app in a new tab took seconds per file. Each test still gets a wiped tab
+          // or a new context, as isolated as a new profile.
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },

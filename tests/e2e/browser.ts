@@ -24,10 +24,13 @@ export interface Session {
 }
 
 /**
- * One Chromium per test file, launched on first use and closed by `closeSharedBrowser` (an
- * `afterAll` in tests/e2e/setup.ts). Starting Chromium costs seconds on a busy machine; a new
- * context in a running browser costs milliseconds and is just as isolated (its own cookies,
- * storage, IndexedDB, caches and service workers, all in memory and gone when it closes).
+ * One Chromium per test worker, launched on first use and kept for the worker's next files
+ * (the e2e project runs without module isolation, vitest.config.ts, so a worker runs its files
+ * one after another in one process and this module's state carries over). Starting Chromium
+ * costs seconds on a busy machine; a new context in a running browser costs milliseconds and is
+ * just as isolated (its own cookies, storage, IndexedDB, caches and service workers, all in
+ * memory and gone when it closes). `releaseSharedBrowser` (an `afterAll` in tests/e2e/setup.ts)
+ * closes what a file left open; Playwright closes the browser when the worker exits.
  */
 let shared: Promise<Browser> | undefined;
 
@@ -59,7 +62,26 @@ function relaunch(): Promise<Browser> {
   return launching;
 }
 
-/** Closes this file's browser, if one was launched. */
+/**
+ * Ends a test file's use of the shared browser: every context it left open is closed, except the
+ * pooled one, whose tab the next file's first lease wipes (see Pool). The browser stays up for
+ * the worker's next file; one that died is forgotten, and the next file launches another.
+ */
+export async function releaseSharedBrowser(): Promise<void> {
+  const current = shared;
+  if (!current) return;
+  const browser = await current.catch(() => undefined);
+  if (!browser?.isConnected()) {
+    if (shared === current) shared = undefined;
+    pool = undefined;
+    return;
+  }
+  for (const context of browser.contexts()) {
+    if (context !== pool?.context) await context.close().catch(() => undefined);
+  }
+}
+
+/** Closes this worker's browser, if one was launched. */
 export async function closeSharedBrowser(): Promise<void> {
   pool = undefined;
   const current = shared;
@@ -114,7 +136,7 @@ async function newIsolatedContext(browser: Browser, options: SessionOptions) {
 }
 
 /**
- * A fresh, isolated browser context (as good as a new profile) with one page, in this file's
+ * A fresh, isolated browser context (as good as a new profile) with one page, in this worker's
  * shared browser; native file pickers removed so downloads are used.
  */
 export async function openSession(options: SessionOptions = {}): Promise<Session> {
@@ -139,7 +161,8 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
 }
 
 /**
- * The file's reusable session: one context and one tab that successive tests lease in turn.
+ * The worker's reusable session: one context and one tab that successive tests lease in turn,
+ * through all of the worker's test files.
  *
  * Loading the app in a new tab costs a new renderer process and compiling every script again:
  * 10 to 20 s on a throttled CI machine. The same tab, sent back to the app after its origin's
@@ -214,7 +237,7 @@ async function resetPool(current: Pool): Promise<void> {
 }
 
 /**
- * Leases the file's reusable tab (see Pool), at this window size, showing a blank page; the app
+ * Leases the worker's reusable tab (see Pool), at this window size, showing a blank page; the app
  * is opened by navigating it. Closing the session gives it back, wiped.
  */
 export async function leaseSession(options: { width?: number; height?: number } = {}) {

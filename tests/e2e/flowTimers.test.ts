@@ -26,6 +26,43 @@ afterEach(async () => {
 const timer = (page: Page, name: string) =>
   page.getByRole('group', { name: 'Timers' }).getByRole('timer', { name: `${name} time left` });
 
+const seconds = (text: string | null) => {
+  const [minutes, secs] = (text ?? '').split(':').map(Number);
+  return minutes! * 60 + secs!;
+};
+
+/**
+ * Waits until a running clock shows what it should: `shown` (as "m:ss") after the page's clock
+ * was run on by hand, less the real time that passed meanwhile. The page's clock follows real
+ * time between `runFor`s, and a busy machine can take seconds (16 s were seen while Present
+ * opened) between starting a clock and reading it; `since` is when (in this process's time)
+ * the clock was started, so at most `Date.now() - since` of real time can have passed on it.
+ * A clock that stopped, or was reset, shows more than `shown`; one that ran ahead shows less
+ * than the real time allows. `atMost` (seconds) bounds it further, from an earlier reading.
+ * Returns what the clock showed.
+ */
+async function expectRunningClock(
+  page: Page,
+  name: string,
+  shown: string,
+  since: number,
+  { atMost = seconds(shown) } = {},
+) {
+  let last = '';
+  await expect
+    .poll(async () => {
+      last = (await timer(page, name).textContent()) ?? '';
+      const realSeconds = Math.ceil((Date.now() - since) / 1000);
+      const left = seconds(last);
+      // Within the real time allowed, it counts as showing `shown`; otherwise what it shows.
+      if (left <= Math.min(atMost, seconds(shown)) && left >= seconds(shown) - realSeconds)
+        return shown;
+      return `${last} (${realSeconds} s of real time since it started)`;
+    })
+    .toBe(shown);
+  return last;
+}
+
 describe('the round’s timers', () => {
   it('run by keys in the flow view and in Present, warning at 30 seconds', async () => {
     const { page, context } = app;
@@ -42,9 +79,10 @@ describe('the round’s timers', () => {
     await expect(timer(page, 'Affirmative prep').textContent()).resolves.toBe('8:00');
 
     // S starts the 1AC; seven and a half minutes on, it warns, in sight and aloud.
+    const speechStarted = Date.now();
     await page.keyboard.press('s');
     await context.clock.runFor(7 * 60_000 + 31_000);
-    await expect.poll(() => timer(page, '1AC').textContent()).toBe('0:29');
+    await expectRunningClock(page, '1AC', '0:29', speechStarted);
     const speech = page.locator('.cm-timer--speech');
     await expect(speech.textContent()).resolves.toContain('30 seconds');
     const live = page.locator('.cm-timers [aria-live="assertive"]');
@@ -56,9 +94,10 @@ describe('the round’s timers', () => {
     // ] moves to the cross-examination (3 minutes); N runs the negative's prep instead.
     await page.keyboard.press(']');
     await expect.poll(() => timer(page, 'CX-1AC').textContent()).toBe('3:00');
+    const prepStarted = Date.now();
     await page.keyboard.press('n');
     await context.clock.runFor(60_000);
-    await expect.poll(() => timer(page, 'Negative prep').textContent()).toBe('7:00');
+    await expectRunningClock(page, 'Negative prep', '7:00', prepStarted);
     await expect(timer(page, 'CX-1AC').textContent()).resolves.toBe('3:00');
 
     // In Present the same clocks run on, by the same keys.
@@ -66,18 +105,27 @@ describe('the round’s timers', () => {
     await page.getByRole('button', { name: 'Present', exact: true }).click();
     const present = page.getByRole('dialog', { name: 'Presentation' });
     await present.waitFor();
-    await expect.poll(() => timer(page, 'Negative prep').textContent()).toBe('7:00');
+    const opened = await expectRunningClock(page, 'Negative prep', '7:00', prepStarted);
     await context.clock.runFor(10_000);
-    await expect.poll(() => timer(page, 'Negative prep').textContent()).toBe('6:50');
+    // Ten seconds less than it showed when Present opened: Present's clock runs.
+    await expectRunningClock(page, 'Negative prep', '6:50', prepStarted, {
+      atMost: seconds(opened) - 10,
+    });
+    const speechRuns = present.getByRole('button', { name: 'Pause the CX-1AC timer (S)' });
+    const crossStarted = Date.now();
     await page.keyboard.press('s');
+    // S paused the prep as it started the cross-examination: what it shows now, it keeps.
+    await speechRuns.waitFor();
+    const prepPaused = await timer(page, 'Negative prep').textContent();
+    const pausedBy = Date.now();
     await context.clock.runFor(60_000);
-    await expect.poll(() => timer(page, 'CX-1AC').textContent()).toBe('2:00');
-    await expect(timer(page, 'Negative prep').textContent()).resolves.toBe('6:50');
-    await expect(
-      present
-        .getByRole('button', { name: 'Pause the CX-1AC timer (S)' })
-        .getAttribute('aria-pressed'),
-    ).resolves.toBe('true');
+    await expectRunningClock(page, 'CX-1AC', '2:00', crossStarted);
+    await expect(timer(page, 'Negative prep').textContent()).resolves.toBe(prepPaused);
+    expect(seconds(prepPaused)).toBeLessThanOrEqual(seconds('6:50'));
+    expect(seconds(prepPaused)).toBeGreaterThanOrEqual(
+      seconds('6:50') - Math.ceil((pausedBy - prepStarted) / 1000),
+    );
+    await expect(speechRuns.getAttribute('aria-pressed')).resolves.toBe('true');
     expect(app.errors).toEqual([]);
   });
 });

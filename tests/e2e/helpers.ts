@@ -119,7 +119,7 @@ export async function launch(
     /**
      * A new browser context of its own, for a test that changes the context itself (its clock,
      * init scripts, routes, offline state). Implied by `init` and `beforeOpen`. Otherwise the
-     * file's reusable tab is leased, wiped to a first visit's state (see leaseSession).
+     * worker's reusable tab is leased, wiped to a first visit's state (see leaseSession).
      */
     fresh?: boolean;
   } = {},

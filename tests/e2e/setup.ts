@@ -1,7 +1,8 @@
 import { afterAll } from 'vitest';
-import { closeSharedBrowser } from './browser';
+import { releaseSharedBrowser } from './browser';
 
-// Each test file shares one browser (see browser.ts); close it when the file is done.
+// A worker's test files share one browser (see browser.ts); what a file left open goes when it
+// is done, and the browser stays for the worker's next file.
 afterAll(async () => {
-  await closeSharedBrowser();
+  await releaseSharedBrowser();
 });
