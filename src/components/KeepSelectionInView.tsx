@@ -1,6 +1,7 @@
 import { useStore as useFlowStore, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
+import { motionMs } from './motion';
 
 /** The panels that lie over the canvas (the source panel sits beside it and shrinks it). */
 const OVERLAYS = '.cm-inspector, .cm-steps-panel, .cm-scoreboard';
@@ -130,7 +131,7 @@ export function KeepSelectionInView() {
     if (card.bottom > band.bottom - MARGIN) dy = band.bottom - MARGIN - card.bottom;
     if (card.top + dy < band.top + MARGIN) dy = band.top + MARGIN - card.top;
     if (dx === 0 && dy === 0) return;
-    void setViewport({ x: tx + dx, y: ty + dy, zoom }, { duration: 200 });
+    void setViewport({ x: tx + dx, y: ty + dy, zoom }, { duration: motionMs(200) });
   }, [selected, width, height, panels, released, store, flowStore, getNode, setViewport]);
 
   return null;

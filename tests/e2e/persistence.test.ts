@@ -23,7 +23,7 @@ import {
   type App,
 } from './helpers';
 
-/** Autosave runs about 250 ms after a change; this is comfortably past it. */
+/** Autosave writes in the task after a change; this is comfortably past it. */
 const AFTER_AUTOSAVE_MS = 600;
 
 let app: App | undefined;

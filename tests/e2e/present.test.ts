@@ -200,6 +200,26 @@ describe('presenting a map in class', () => {
     expect(background).toBe('rgb(0, 0, 0)');
   });
 
+  it('moves to each step at once, without a glide, for a person who asks for reduced motion', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.keyboard.press('F5');
+    await page.getByRole('dialog', { name: 'Presentation' }).waitFor();
+    const view = page.locator('.cm-present .react-flow__viewport');
+    const transform = () => view.evaluate((el) => getComputedStyle(el).transform);
+    await settle(page);
+    const first = await transform();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await counter(page)).step).toBe(2);
+    // Two frames on, the view is where it stays (a glide takes 700 ms to get there).
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const shown = await transform();
+    expect(shown).not.toBe(first);
+    await page.waitForTimeout(800);
+    await expect(transform()).resolves.toBe(shown);
+  });
+
   it('shows the step note in a presenter window', async () => {
     await page.getByRole('button', { name: 'Presentation steps' }).click();
     const panel = page.getByRole('complementary', { name: 'Presentation steps' });

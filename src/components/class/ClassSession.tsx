@@ -5,6 +5,7 @@ import type { TeacherControls } from '../../app/room';
 import { useClashmap } from '../../store/StoreContext';
 import { Dialog } from '../Dialog';
 import { TeacherPanel } from '../TeacherPanel';
+import { motionMs } from '../motion';
 
 /**
  * The class session's own UI, loaded only when a class session link is opened: the name asked
@@ -86,7 +87,7 @@ function FollowLead() {
   useEffect(() => {
     if (lead?.lead.kind !== 'view') return;
     const { x, y, width, height } = lead.lead;
-    void fitBounds({ x, y, width, height }, { padding: 0, duration: 250 });
+    void fitBounds({ x, y, width, height }, { padding: 0, duration: motionMs(250) });
   }, [lead, fitBounds]);
   return null;
 }

@@ -12,6 +12,7 @@ import { RoutedFlow } from '../edges/edgeRoutes';
 import { ArgumentNode } from '../nodes/ArgumentNode';
 import { ReadOnlyContext } from '../readOnly';
 import { PRESENT_BANDS, PRESENT_MARGIN, PRESENT_ZOOM, useSteps } from './useSteps';
+import { motionMs } from '../motion';
 
 const nodeTypes: NodeTypes = { position: ArgumentNode, claim: ArgumentNode };
 const edgeTypes: EdgeTypes = { argument: ArgumentEdge };
@@ -137,7 +138,7 @@ function PresentFlow({ steps, index }: { steps: PresentationStep[]; index: numbe
     const zoom = Math.min(2.2, Math.max(PRESENT_ZOOM, frame.fit), frame.widthFit);
     void setViewport(
       { x: size.width / 2 - frame.cx * zoom, y: size.height / 2 - frame.cy * zoom, zoom },
-      { duration: 700 },
+      { duration: motionMs(700) },
     );
   }, [framed, current, flowNodes, size, setViewport]);
 
