@@ -9,10 +9,12 @@ import { evaluate, round, VIEWPORT, waitUntil, type Json } from './run';
 
 /** The app's canvas policy, read from its source so that the fair page follows it. */
 export function canvasPolicy(root: string) {
-  const source = readFileSync(join(root, 'src/components/MapCanvas.tsx'), 'utf8');
+  const source = ['MapCanvas.tsx', 'canvasScale.ts']
+    .map((file) => readFileSync(join(root, 'src/components', file), 'utf8'))
+    .join('\n');
   const constant = (name: string) => {
     const match = new RegExp(`export const ${name} = ([\\d_]+);`).exec(source);
-    if (!match) throw new Error(`bench: ${name} not found in MapCanvas.tsx`);
+    if (!match) throw new Error(`bench: ${name} not found in MapCanvas.tsx or canvasScale.ts`);
     return Number(match[1]!.replace(/_/g, ''));
   };
   return {
