@@ -3,9 +3,10 @@ import type { Point } from '../model/node';
 import { makeRoom } from '../layout/makeRoom';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
 import {
+  allFlowNodes,
   patchFlowNodes,
   toFlowEdges,
-  toFlowNodes,
+  type CardInputs,
   type ArgumentFlowEdge,
   type ArgumentFlowNode,
 } from './flowAdapter';
@@ -100,33 +101,19 @@ export function selectFlowNodes(
     NODE_INPUTS.every((key) => from[key] === state[key])
   )
     return memo.nodes;
-  const room = selectRoom(state);
+  const inputs: CardInputs = {
+    map: state.map,
+    autoPositions: state.autoPositions,
+    selected: new Set(state.selectedNodeIds),
+    editingId: state.editingNodeId,
+    measured: state.measured,
+    dragging: state.dragging,
+    room: selectRoom(state),
+  };
   const touched = from ? cardsTouched(from, state) : null;
-  if (touched) {
-    memo.nodes = patchFlowNodes(
-      state.map,
-      state.autoPositions,
-      memo.nodes,
-      touched,
-      new Set(state.selectedNodeIds),
-      state.editingNodeId,
-      state.measured,
-      state.dragging,
-      room,
-    );
-    memo.nodesFrom = pickInputs(state);
-    return memo.nodes;
-  }
-  memo.nodes = toFlowNodes(
-    state.map,
-    state.autoPositions,
-    memo.nodes,
-    new Set(state.selectedNodeIds),
-    state.editingNodeId,
-    state.measured,
-    state.dragging,
-    room,
-  );
+  memo.nodes = touched
+    ? patchFlowNodes(inputs, memo.nodes, touched)
+    : allFlowNodes(inputs, memo.nodes);
   memo.nodesFrom = pickInputs(state);
   return memo.nodes;
 }

@@ -83,7 +83,7 @@ const NO_SIZES: ReadonlyMap<string, Size> = new Map();
 const NO_POINTS: ReadonlyMap<string, Point> = new Map();
 
 /** What decides a card's flow node, beside its record. */
-interface CardInputs {
+export interface CardInputs {
   map: ClashMap;
   autoPositions: ReadonlyMap<string, Point>;
   selected: ReadonlySet<string>;
@@ -157,7 +157,17 @@ export function toFlowNodes(
   dragging: ReadonlyMap<string, Point> = NO_POINTS,
   room: ReadonlyMap<string, Point> = NO_POINTS,
 ): ArgumentFlowNode[] {
-  const inputs = { map, autoPositions, selected, editingId, measured, dragging, room };
+  return allFlowNodes(
+    { map, autoPositions, selected, editingId, measured, dragging, room },
+    previous,
+  );
+}
+
+/** `toFlowNodes` over its inputs in one object (the canvas projection's call). */
+export function allFlowNodes(
+  inputs: CardInputs,
+  previous: readonly ArgumentFlowNode[],
+): ArgumentFlowNode[] {
   let before: Map<string, ArgumentFlowNode> | null = null;
   // Nodes keep their order from one call to the next, so the old node is usually at the same
   // index; the lookup by id is made only when it is not.
@@ -165,7 +175,7 @@ export function toFlowNodes(
     previous[i]?.id === id
       ? previous[i]
       : (before ??= new Map(previous.map((n) => [n.id, n]))).get(id);
-  const next = map.nodes.map((node, i) => flowNodeOf(inputs, node, oldNode(node.id, i)));
+  const next = inputs.map.nodes.map((node, i) => flowNodeOf(inputs, node, oldNode(node.id, i)));
   return sameElements(next, previous) ? (previous as ArgumentFlowNode[]) : next;
 }
 
@@ -188,17 +198,11 @@ function indexOfIds(nodes: readonly MapNode[]): Map<string, number> {
  * changes, without a pass over every card of the map.
  */
 export function patchFlowNodes(
-  map: ClashMap,
-  autoPositions: ReadonlyMap<string, Point>,
+  inputs: CardInputs,
   previous: readonly ArgumentFlowNode[],
   ids: Iterable<string>,
-  selected: ReadonlySet<string>,
-  editingId: string | null,
-  measured: ReadonlyMap<string, Size>,
-  dragging: ReadonlyMap<string, Point>,
-  room: ReadonlyMap<string, Point>,
 ): ArgumentFlowNode[] {
-  const inputs = { map, autoPositions, selected, editingId, measured, dragging, room };
+  const { map } = inputs;
   const index = indexOfIds(map.nodes);
   let next: ArgumentFlowNode[] | null = null;
   for (const id of ids) {

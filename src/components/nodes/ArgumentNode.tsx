@@ -17,6 +17,27 @@ const KIND_LABEL = { position: 'Position', claim: 'Claim', argument: 'Argument' 
 
 const connectingSelector = (connection: { inProgress: boolean }) => connection.inProgress;
 
+/** A card's handles to drag a new relation from, one per kind offered on the canvas. */
+function SourceHandles() {
+  return CANVAS_EDGE_KINDS.map((kind) => {
+    const { names, look } = relationKind(kind);
+    return (
+      <Handle
+        key={kind}
+        type="source"
+        id={kind}
+        position={Position.Right}
+        className={`cm-handle cm-handle--${kind}`}
+        title={`Drag to a node this ${names.verb}`}
+        role="img"
+        aria-label={`Drag to connect as ${names.noun}`}
+      >
+        <span aria-hidden="true">{look.glyph}</span>
+      </Handle>
+    );
+  });
+}
+
 const farSelector = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 /**
@@ -43,15 +64,7 @@ function FarCard({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         className="cm-handle cm-handle--target"
         isConnectableStart={false}
       />
-      {CANVAS_EDGE_KINDS.map((kind) => (
-        <Handle
-          key={kind}
-          type="source"
-          id={kind}
-          position={Position.Right}
-          className={`cm-handle cm-handle--${kind}`}
-        />
-      ))}
+      <SourceHandles />
     </div>
   );
 }
@@ -190,23 +203,7 @@ function WholeCard({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           ))}
         </ul>
       )}
-      {CANVAS_EDGE_KINDS.map((kind) => {
-        const { names, look } = relationKind(kind);
-        return (
-          <Handle
-            key={kind}
-            type="source"
-            id={kind}
-            position={Position.Right}
-            className={`cm-handle cm-handle--${kind}`}
-            title={`Drag to a node this ${names.verb}`}
-            role="img"
-            aria-label={`Drag to connect as ${names.noun}`}
-          >
-            <span aria-hidden="true">{look.glyph}</span>
-          </Handle>
-        );
-      })}
+      <SourceHandles />
     </div>
   );
 }
