@@ -89,7 +89,7 @@ export function useCommands(
         return false;
       }
       adopt?.();
-      openRead(fileName, result.map, result.ok ? result.layout : undefined);
+      openRead(fileName, result.map, result.layout);
       return true;
     };
 
