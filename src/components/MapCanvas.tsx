@@ -17,14 +17,13 @@ import type { ArgumentFlowNode } from '../store/flowAdapter';
 import { selectFlowEdges, selectFlowNodes } from '../store/canvasProjection';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { ArgumentEdge, EdgeMarkers } from './edges/ArgumentEdge';
-import { RoutedFlow } from './edges/edgeRoutes';
+import { drawnRoutes, RoutedFlow } from './edges/edgeRoutes';
 import { ArgumentNode } from './nodes/ArgumentNode';
 import { Legend } from './Legend';
 import { KeepSelectionInView } from './KeepSelectionInView';
 import { useTheme } from '../app/theme';
 import type { Rect } from '../layout/edgeGeometry';
 import { estimateNodeSize } from '../layout/nodeSize';
-import { routeEdges } from '../layout/routeEdges';
 import type { Edge } from '../model/edge';
 import { ARROW_DIRECTIONS, focusNeighbour } from './canvasFocus';
 import { JunctionNode } from './nodes/JunctionNode';
@@ -76,7 +75,7 @@ function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]) {
     maxY = Math.max(maxY, rect.y + rect.height);
   }
   const cardsTop = minY;
-  for (const route of routeEdges(rects, edges).values()) {
+  for (const route of drawnRoutes(rects, edges).values()) {
     for (const point of route.points) {
       minX = Math.min(minX, point.x);
       minY = Math.min(minY, point.y);
@@ -85,16 +84,36 @@ function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]) {
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY, cardsTop };
 }
 
+/** Where the view starts on a map with these bounds, in a canvas `width` × `height` px. */
+function firstView(bounds: ReturnType<typeof boundsOf>, width: number, height: number) {
+  const fitWidth = (width - 2 * FRAME_PADDING) / Math.max(bounds.width, 1);
+  const fitBoth = Math.min(fitWidth, (height - 2 * FRAME_PADDING) / Math.max(bounds.height, 1));
+  const zoom = Math.min(
+    1,
+    Math.max(MIN_READABLE_ZOOM, fitBoth >= MIN_READABLE_ZOOM ? fitBoth : fitWidth),
+  );
+  const x = Math.max(FRAME_PADDING, (width - bounds.width * zoom) / 2) - bounds.x * zoom;
+  // A map taller than the view starts from its top: the first cards, with at most a band of
+  // the relations that cross above them. (A large map stacks hundreds of those crossings
+  // above its cards; starting from the topmost one showed a screen without a card.)
+  const fits = bounds.height * zoom <= height - 2 * FRAME_PADDING;
+  const top = fits ? bounds.y : Math.max(bounds.y, bounds.cardsTop - STREET_BAND / zoom);
+  const shown = fits ? bounds.height : bounds.height - (top - bounds.y);
+  const y = Math.max(FRAME_PADDING, (height - shown * zoom) / 2) - top * zoom;
+  return { x, y, zoom };
+}
+
 /**
  * Once the canvas has measured the nodes: lay out unplaced nodes with their real sizes, then
- * frame the map at a readable zoom, fitting its width and starting from the top.
+ * frame the map at a readable zoom, fitting its width and starting from the top. Shows the
+ * progress note of a large map until it is framed.
  */
-function useMeasuredLayout() {
+function MeasuredLayout({ count }: { count: number }) {
   const store = useClashmapStore();
   const flowStore = useStoreApi();
   const initialized = useNodesInitialized();
   const pending = useClashmap((s) => s.layoutPending);
-  const large = useClashmap((s) => s.map.nodes.length > LARGE_MAP_NODES);
+  const large = count > LARGE_MAP_NODES;
   const { setViewport } = useReactFlow();
   // A large map draws only what is in view, so its other nodes are never measured: it is laid
   // out with the sizes measured so far (and estimates) once the first nodes have been drawn.
@@ -108,32 +127,37 @@ function useMeasuredLayout() {
     };
   }, [pending, large]);
 
+  // On a large map the framing (which routes every edge to find the lanes and streets around
+  // the cards) runs in a task of its own after the new layout's: each stays under 200 ms.
+  const [framing, setFraming] = useState(false);
+  const framingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(framingTimer.current), []);
+
   useEffect(() => {
     if (!pending || !(initialized || waited)) return;
     store.getState().relayoutWithSizes(store.getState().measured);
-    const bounds = boundsOf(store.flowNodes(), store.getState().map.edges);
-    const { width, height } = flowStore.getState();
-    const fitWidth = (width - 2 * FRAME_PADDING) / Math.max(bounds.width, 1);
-    const fitBoth = Math.min(fitWidth, (height - 2 * FRAME_PADDING) / Math.max(bounds.height, 1));
-    const zoom = Math.min(
-      1,
-      Math.max(MIN_READABLE_ZOOM, fitBoth >= MIN_READABLE_ZOOM ? fitBoth : fitWidth),
-    );
-    const x = Math.max(FRAME_PADDING, (width - bounds.width * zoom) / 2) - bounds.x * zoom;
-    // A map taller than the view starts from its top: the first cards, with at most a band of
-    // the relations that cross above them. (A large map stacks hundreds of those crossings
-    // above its cards; starting from the topmost one showed a screen without a card.)
-    const fits = bounds.height * zoom <= height - 2 * FRAME_PADDING;
-    const top = fits ? bounds.y : Math.max(bounds.y, bounds.cardsTop - STREET_BAND / zoom);
-    const shown = fits ? bounds.height : bounds.height - (top - bounds.y);
-    const y = Math.max(FRAME_PADDING, (height - shown * zoom) / 2) - top * zoom;
-    void setViewport({ x, y, zoom });
-  }, [initialized, waited, pending, store, flowStore, setViewport]);
-}
+    const frame = () => {
+      const bounds = boundsOf(store.flowNodes(), store.getState().map.edges);
+      const { width, height } = flowStore.getState();
+      void setViewport(firstView(bounds, width, height));
+    };
+    if (!large) return frame();
+    clearTimeout(framingTimer.current);
+    // The progress note stays up until the framing task has run (one more small render).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setFraming(true);
+    framingTimer.current = setTimeout(() => {
+      frame();
+      setFraming(false);
+    }, 0);
+  }, [initialized, waited, pending, large, store, flowStore, setViewport]);
 
-function MeasuredLayout() {
-  useMeasuredLayout();
-  return null;
+  if (!large || !(pending || framing)) return null;
+  return (
+    <Panel position="top-center" className="cm-progress" role="status">
+      Laying out {count.toLocaleString('en-US')} nodes…
+    </Panel>
+  );
 }
 
 // Module level: a new function on every render would redraw every minimap node on every drag tick.
@@ -185,7 +209,6 @@ export function MapCanvas({
   const onEdgesChange = useClashmap((s) => s.applyEdgeChanges);
   const title = useClashmap((s) => s.map.title);
   const large = useClashmap((s) => s.map.nodes.length > LARGE_MAP_NODES);
-  const laying = useClashmap((s) => s.layoutPending && s.map.nodes.length > LARGE_MAP_NODES);
   const count = useClashmap((s) => s.map.nodes.length);
   const store = useClashmapStore();
   const theme = useTheme();
@@ -295,15 +318,10 @@ export function MapCanvas({
         maxZoom={2}
         attributionPosition="top-right"
       >
-        <MeasuredLayout />
+        <MeasuredLayout count={count} />
         <KeepSelectionInView />
         <ZoomVariable target={canvas} />
         {large && <FarView target={canvas} />}
-        {laying && (
-          <Panel position="top-center" className="cm-progress" role="status">
-            Laying out {count.toLocaleString('en-US')} nodes…
-          </Panel>
-        )}
         {count === 0 && (
           <Panel position="top-center" className="cm-empty-hint">
             <section aria-label="How to start">
