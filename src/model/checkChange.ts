@@ -29,6 +29,24 @@ function movedOnly(from: MapNode, to: MapNode): boolean {
   for (const key in a) if (key !== 'position' && !(key in b)) return false;
   return true;
 }
+const fineCoordinate = (n: unknown) =>
+  typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= LIMITS.coordinate;
+/**
+ * True when `position` plainly passes `placeSchema` (no place, or a point of two coordinates in
+ * range and nothing else): a layout moves thousands of nodes, and the schema would parse each.
+ * Anything else goes to the schema, which words the refusal.
+ */
+function plainPlace(position: unknown): boolean {
+  if (position === undefined) return true;
+  if (typeof position !== 'object' || position === null) return false;
+  let keys = 0;
+  for (const key in position) {
+    if (key !== 'x' && key !== 'y') return false;
+    keys++;
+  }
+  const { x, y } = position as { x?: unknown; y?: unknown };
+  return keys === 2 && fineCoordinate(x) && fineCoordinate(y);
+}
 const descriptionSchema = proseSchema(LIMITS.descriptionLength);
 
 /**
@@ -105,6 +123,7 @@ export function changeProblem(map: ClashMap, change: MapChange): string | null {
   ];
   for (const { to, from } of nodes) {
     if (from && movedOnly(from, to)) {
+      if (plainPlace(to.position)) continue;
       const problem = recordProblem(placeSchema, { position: to.position }, 'node');
       if (problem) return problem;
       continue;

@@ -10,21 +10,25 @@ import type { Source } from '../model/source';
 import type { Size } from '../layout/nodeSize';
 import { beforeDrawn } from './beforeDrawn';
 
-// Quote checks are cached per node object (nodes are immutable), for the sources they were
-// checked against, so selection changes and edits elsewhere do not re-check every quote.
-const brokenCache = new WeakMap<MapNode, { sources: readonly Source[]; count: number }>();
+// Quote checks are cached per quote list (records are immutable; a moved node keeps its list),
+// for the sources they were checked against, so selection changes, moves and edits elsewhere do
+// not re-check every quote.
+const brokenCache = new WeakMap<
+  readonly MapNode['evidence'][number][],
+  { sources: readonly Source[]; count: number }
+>();
 
 /** How many of a node's quotes do not match their source text (or have no source). */
 export function countBrokenQuotes(node: MapNode, sources: readonly Source[]): number {
   if (node.evidence.length === 0) return 0;
-  const cached = brokenCache.get(node);
+  const cached = brokenCache.get(node.evidence);
   if (cached && cached.sources === sources) return cached.count;
   let count = 0;
   for (const evidence of node.evidence) {
     const source = sources.find((s) => s.id === evidence.sourceId);
     if (!source || quoteMismatch(evidence, source)) count++;
   }
-  brokenCache.set(node, { sources, count });
+  brokenCache.set(node.evidence, { sources, count });
   return count;
 }
 
@@ -61,7 +65,12 @@ const cardNames = new WeakMap<
   { broken: number; nodes?: readonly MapNode[]; edges?: readonly Edge[]; name: string }
 >();
 
-function cardName(map: ClashMap, node: MapNode, brokenQuotes: number): string {
+function cardName(
+  map: ClashMap,
+  node: MapNode,
+  brokenQuotes: number,
+  looksAlike: ArgumentFlowNode | undefined,
+): string {
   const cached = cardNames.get(node);
   if (node.kind === 'argument') {
     if (cached && cached.nodes === map.nodes && cached.edges === map.edges) return cached.name;
@@ -70,6 +79,13 @@ function cardName(map: ClashMap, node: MapNode, brokenQuotes: number): string {
     return name;
   }
   if (cached && cached.broken === brokenQuotes) return cached.name;
+  // A card that only moved (a layout or a drag makes new records) keeps its name: the name is
+  // made of its kind, text and quotes alone.
+  const known = looksAlike?.ariaLabel;
+  if (known !== undefined && looksAlike?.data.brokenQuotes === brokenQuotes) {
+    cardNames.set(node, { broken: brokenQuotes, name: known });
+    return known;
+  }
   const name =
     nodeAccessibleName(node) +
     (brokenQuotes > 0
@@ -93,6 +109,17 @@ export interface CardInputs {
   room: ReadonlyMap<string, Point>;
 }
 
+/** What React Flow is told of a card it has not measured: as before for a card drawn alike. */
+function declared(node: MapNode, alike: ArgumentFlowNode | undefined) {
+  if (alike?.initialWidth !== undefined && alike.initialHeight !== undefined && alike.handles)
+    return {
+      initialWidth: alike.initialWidth,
+      initialHeight: alike.initialHeight,
+      handles: alike.handles,
+    };
+  return beforeDrawn(node);
+}
+
 /** One card's flow node: `old` itself when nothing it shows changed. */
 function flowNodeOf(
   inputs: CardInputs,
@@ -109,7 +136,16 @@ function flowNodeOf(
   const isSelected = selected.has(node.id);
   const editing = editingId === node.id;
   const brokenQuotes = countBrokenQuotes(node, map.sources);
-  const ariaLabel = cardName(map, node, brokenQuotes);
+  // The old card drawn the same way (the same kind, text and quotes; it may have moved): its
+  // name and the size first declared for it hold for this record too.
+  const was = old?.data.node;
+  const alike =
+    was !== undefined &&
+    (was === node ||
+      (was.kind === node.kind && was.text === node.text && was.evidence === node.evidence))
+      ? old
+      : undefined;
+  const ariaLabel = cardName(map, node, brokenQuotes, alike);
   const sameData =
     old !== undefined &&
     old.data.node === node &&
@@ -135,7 +171,7 @@ function flowNodeOf(
     selected: isSelected,
     ...(dragged ? { dragging: true } : {}),
     ...(editing ? { zIndex: EDITING_Z_INDEX } : {}),
-    ...(size ? { measured: { width: size.width, height: size.height } } : beforeDrawn(node)),
+    ...(size ? { measured: { width: size.width, height: size.height } } : declared(node, alike)),
     data: sameData && old ? old.data : { node, editing, brokenQuotes },
     ariaLabel,
   };

@@ -166,6 +166,12 @@ describe('changeProblem: the one check before a commit', () => {
     expect(changeProblem(both, diffMaps(before, both))).toBe(problem);
     const good = place({ x: 10, y: 20 });
     expect(changeProblem(good, diffMaps(before, good))).toBeNull();
+    const far = place({ x: 1, y: 1e12 });
+    expect(changeProblem(far, diffMaps(before, far))).toMatch(/^The position y must be between /);
+    const extra = place({ x: 1, y: 2, z: 3 } as { x: number; y: number });
+    expect(changeProblem(extra, diffMaps(before, extra))).toMatch(/^The position /);
+    const notNumber = place({ x: '1', y: 2 } as unknown as { x: number; y: number });
+    expect(changeProblem(notNumber, diffMaps(before, notNumber))).toMatch(/^The position x /);
   });
 
   it('still checks the rest of a moved node that changed in any other way', () => {

@@ -284,6 +284,24 @@ describe('accessible names', () => {
       expect(node.ariaLabel).toBe(nodeAccessibleName(byId(map.nodes, node.id)));
   });
 
+  it('names a moved card as before, and a card whose quotes changed afresh', () => {
+    const map = sampleMap();
+    const first = toFlowNodes(map, AUTO, [], none, null);
+    const edit = (patch: Partial<ClashMap['nodes'][number]>): ClashMap => ({
+      ...map,
+      nodes: map.nodes.map((n) => (n.id === 'a' ? { ...n, ...patch } : n)),
+    });
+    const moved = edit({ position: { x: 900, y: 40 } });
+    expect(byId(toFlowNodes(moved, AUTO, first, none, null), 'a').ariaLabel).toBe(
+      byId(first, 'a').ariaLabel,
+    );
+    const unquoted = edit({ evidence: [] });
+    expect(byId(toFlowNodes(unquoted, AUTO, first, none, null), 'a').ariaLabel).toBe(
+      nodeAccessibleName(byId(unquoted.nodes, 'a')),
+    );
+    expect(nodeAccessibleName(byId(unquoted.nodes, 'a'))).not.toBe(byId(first, 'a').ariaLabel);
+  });
+
   it('warns in a node’s name when one of its quotes no longer matches its source', () => {
     const map = sampleMap();
     const changed: ClashMap = {
