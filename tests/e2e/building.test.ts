@@ -170,6 +170,31 @@ describe('cards make room', () => {
     await expect.poll(() => overlappingCards(page)).toEqual([]);
   });
 
+  it('a card keeps its size while it is typed in: the editor grows over the card below, which moves on Enter', async () => {
+    const { page } = app;
+    const alpha = await addClaim(page, 'Alpha');
+    const beta = await addClaim(page, 'Beta');
+    const alphaBefore = await boxOf(alpha);
+    const betaBefore = await boxOf(beta);
+
+    await alpha.dblclick();
+    const field = page.getByRole('textbox', { name: 'Claim text' });
+    await waitForFocus(field);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' grows by a sentence long enough to wrap onto several more lines');
+    // Every line typed is in view in the editor, which now reaches over Beta...
+    const editor = await field.boundingBox();
+    expect(editor!.y + editor!.height).toBeGreaterThan(alphaBefore.y + alphaBefore.height + 20);
+    expect(await field.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+    // ...while neither card has moved or changed its size.
+    expect(await boxOf(alpha)).toEqual(alphaBefore);
+    expect(await boxOf(beta)).toEqual(betaBefore);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await boxOf(beta)).y).toBeGreaterThan(betaBefore.y + 20);
+    await expect.poll(() => overlappingCards(page)).toEqual([]);
+  });
+
   it('a card dropped onto another keeps its place, and the covered card moves down', async () => {
     const { page } = app;
     const alpha = await addClaim(page, 'Alpha');

@@ -166,12 +166,21 @@ function WholeCard({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         )}
       </div>
       {editing && !readOnly ? (
-        <NodeTextEditor
-          initial={node.text}
-          label={`${KIND_LABEL[node.kind]} text`}
-          onCommit={commit}
-          onCancel={cancel}
-        />
+        // The editor lies over the text it edits, which stays (unseen) to keep the card's size:
+        // a card does not grow while it is typed in (each new line re-laid out its column, moved
+        // the cards below and re-routed every edge: a key press of 50 to 100 ms on a large map);
+        // the editor grows over what lies below it, and the card takes its new size on commit.
+        <div className="cm-node__edit-slot">
+          <p className="cm-node__text" aria-hidden="true">
+            {node.text}
+          </p>
+          <NodeTextEditor
+            initial={node.text}
+            label={`${KIND_LABEL[node.kind]} text`}
+            onCommit={commit}
+            onCancel={cancel}
+          />
+        </div>
       ) : (
         <p className="cm-node__text">{node.text}</p>
       )}
