@@ -19,13 +19,21 @@ const lines = (text: string, charsPerLine: number) =>
 
 /**
  * A first guess at a node's rendered size, used before the browser has measured it (and in Node,
- * where nothing is measured). It errs large so that a first layout does not overlap.
+ * where nothing is measured). It errs large, so that cards laid out before they are measured
+ * (a large map's cards out of view) do not overlap once drawn: the padding, border and kind
+ * label, the text's lines, each quote's lines and its speaker's, and the tags, at the default
+ * text size, with fewer characters to a line than the cards usually fit.
  */
 export function estimateNodeSize(node: MapNode): Size {
   if (node.kind === 'argument') return { width: JUNCTION_SIZE, height: JUNCTION_SIZE };
   const width = NODE_WIDTH[node.kind];
-  const textChars = node.kind === 'position' ? 30 : 34;
-  let height = 34 + lines(node.text, textChars) * 22;
-  for (const evidence of node.evidence) height += 16 + lines(evidence.quote, 40) * 18 + 18;
+  const position = node.kind === 'position';
+  let height = position ? 58 : 46;
+  height += lines(node.text, position ? 21 : 24) * (position ? 24 : 21);
+  if (node.evidence.length > 0) height += 8 + 6 * (node.evidence.length - 1);
+  for (const evidence of node.evidence)
+    height += 19 * (lines(evidence.quote, 30) + lines(evidence.speaker, 36));
+  const tags = node.tags ?? [];
+  if (tags.length > 0) height += 8 + 20 * lines(tags.join('    '), 34);
   return { width, height };
 }
