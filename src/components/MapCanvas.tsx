@@ -10,6 +10,7 @@ import {
   type NodeTypes,
   type EdgeTypes,
   type Connection,
+  type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { EDGE_KINDS, isEdgeKind } from '../model/relations/registry';
@@ -17,7 +18,7 @@ import type { ArgumentFlowNode } from '../store/flowAdapter';
 import { selectFlowEdges, selectFlowNodes } from '../store/canvasProjection';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { ArgumentEdge, EdgeMarkers } from './edges/ArgumentEdge';
-import { drawnRoutes, RoutedFlow } from './edges/edgeRoutes';
+import { drawnRoutes, RoutedFlow, VIEW_SETTLE_MS } from './edges/edgeRoutes';
 import { ArgumentNode } from './nodes/ArgumentNode';
 import { Legend } from './Legend';
 import { KeepSelectionInView } from './KeepSelectionInView';
@@ -205,7 +206,7 @@ export function MapCanvas({
 }) {
   const nodes = useClashmap(selectFlowNodes);
   const edges = useClashmap(selectFlowEdges);
-  const onNodesChange = useClashmap((s) => s.applyNodeChanges);
+  const applyNodeChanges = useClashmap((s) => s.applyNodeChanges);
   const onEdgesChange = useClashmap((s) => s.applyEdgeChanges);
   const title = useClashmap((s) => s.map.title);
   const large = useClashmap((s) => s.map.nodes.length > LARGE_MAP_NODES);
@@ -216,8 +217,40 @@ export function MapCanvas({
   const canvas = useRef<HTMLDivElement>(null);
   // Marks the canvas while the view pans or zooms (wheel included), for the styles that make
   // large maps cheap to move; set on the element directly so moving re-renders nothing.
-  const onMoveStart = useCallback(() => canvas.current?.classList.add('is-moving'), []);
-  const onMoveEnd = useCallback(() => canvas.current?.classList.remove('is-moving'), []);
+  // While the view moves, the sizes of the cards measured as they come into view are held back
+  // and taken in together once it has been still for VIEW_SETTLE_MS: each batch of them re-laid
+  // out their columns and made room on the whole map (a pass over every card of a large map),
+  // a frame or more for each step of a pan. The cards are drawn meanwhile where the layout made
+  // from estimates put them, which err large.
+  const moving = useRef(false);
+  const held = useRef<NodeChange<ArgumentFlowNode>[]>([]);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(settle.current), []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ArgumentFlowNode>[]) => {
+      if (moving.current && changes.every((c) => c.type === 'dimensions')) {
+        held.current.push(...changes);
+        return;
+      }
+      const waiting = held.current;
+      held.current = [];
+      applyNodeChanges(waiting.length ? [...waiting, ...changes] : changes);
+    },
+    [applyNodeChanges],
+  );
+  const onMoveStart = useCallback(() => {
+    moving.current = true;
+    clearTimeout(settle.current);
+    canvas.current?.classList.add('is-moving');
+  }, []);
+  const onMoveEnd = useCallback(() => {
+    canvas.current?.classList.remove('is-moving');
+    clearTimeout(settle.current);
+    settle.current = setTimeout(() => {
+      moving.current = false;
+      if (held.current.length) onNodesChange([]);
+    }, VIEW_SETTLE_MS);
+  }, [onNodesChange]);
   // The same while cards are dragged. (A `:has(.dragging)` rule did this before, but it made
   // every change inside the canvas, a typed character included, recompute every edge's style.)
   const onNodeDragStart = useCallback(() => canvas.current?.classList.add('is-dragging'), []);

@@ -335,6 +335,52 @@ describe('first launch', () => {
     await expect.poll(() => badges.first().isVisible()).toBe(true);
   });
 
+  it('lays out the cards a pan brings into view once the view is still: none overlaps, each sits just below the one above', async () => {
+    const { page } = session;
+    const big = generateMap(LARGE_MAP_NODES + 100);
+    await chooseFile(
+      page,
+      () => tool(page, 'Open map').click(),
+      fileFromText('panned.clashmap.json', serializeMap(big)),
+    );
+    await page
+      .getByRole('group', { name: `Position: ${big.nodes[0]!.text}`, exact: false })
+      .waitFor({ timeout: 60_000 });
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    const before = await page.locator('.react-flow__viewport').getAttribute('style');
+    for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 120);
+    await expect
+      .poll(() => page.locator('.react-flow__viewport').getAttribute('style'))
+      .not.toBe(before);
+    // The vertical gaps between neighbouring cards of each column in view.
+    const gaps = () =>
+      page.locator('.react-flow__node').evaluateAll((els) => {
+        const boxes = els
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.bottom > 0 && r.top < innerHeight);
+        const columns = new Map<number, DOMRect[]>();
+        for (const r of boxes) {
+          const key = Math.round(r.left / 40);
+          columns.set(key, [...(columns.get(key) ?? []), r]);
+        }
+        const out: number[] = [];
+        for (const list of columns.values()) {
+          list.sort((a, b) => a.top - b.top);
+          for (let i = 1; i < list.length; i++)
+            out.push(Math.round(list[i]!.top - list[i - 1]!.bottom));
+        }
+        return out.sort((a, b) => a - b);
+      });
+    await expect.poll(async () => (await gaps()).length).toBeGreaterThan(3);
+    // No card overlaps another, and each sits a row's gap (or a group's) below the one above,
+    // as laid out with its measured size, not with the larger guess made before it was drawn.
+    // (Wider gaps, of 100 px and more, are the ends of columns.)
+    await expect
+      .poll(async () => (await gaps()).filter((gap) => gap < 0 || (gap > 24 && gap < 100)))
+      .toEqual([]);
+  });
+
   it('draws a large map’s dashed relations solid while a card is dragged, and dashed again after the drop', async () => {
     const { page } = session;
     const big = generateMap(LARGE_MAP_NODES + 100);
