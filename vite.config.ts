@@ -55,6 +55,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The preload polyfill fetches modulepreload links where a browser ignores them (Safari
+    // before 17): the start loads one chunk, which the entry imports anyway, and the lazy
+    // chunks' preloads use rel=preload there instead.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // Everything the page loads at start goes into one chunk. Left to itself Rolldown puts
