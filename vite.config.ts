@@ -26,6 +26,18 @@ function noColoursForViewTransitions(): Plugin {
 }
 
 export default defineConfig({
+  resolve: {
+    alias: [
+      // Zustand (the app's, and React Flow's own copy) reads stores through
+      // use-sync-external-store's shim, which carries a stand-in for React's
+      // useSyncExternalStore for React before 18. React 19 has it, and the shim's own entry
+      // would pick React's anyway: the package's plain entry uses React's directly.
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
+  },
   plugins: [
     noColoursForViewTransitions(),
     react(),
