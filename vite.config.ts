@@ -4,6 +4,9 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const NO_COLOURS = fileURLToPath(new URL('src/vendor/d3ColorNone.ts', import.meta.url));
+const VIEW_INTERPOLATORS = fileURLToPath(
+  new URL('src/vendor/d3InterpolateViews.ts', import.meta.url),
+);
 
 /**
  * React Flow pans and zooms with d3-zoom, which animates through d3-transition and
@@ -11,16 +14,26 @@ const NO_COLOURS = fileURLToPath(new URL('src/vendor/d3ColorNone.ts', import.met
  * 148 named colours: 4.5 kB of the initial JavaScript, gzipped). React Flow animates only the
  * view's x, y and zoom, which are numbers, so those two packages get a d3-color that knows no
  * colours (src/vendor/d3ColorNone.ts). Anything else that imports d3-color gets the real one.
+ * Likewise React Flow (@xyflow/system) and d3-transition get only the interpolators a view
+ * transition uses (src/vendor/d3InterpolateViews.ts): d3-transition's colour, string and
+ * transform tweens and the generic interpolate over any value are 1.2 kB gzipped that no view
+ * transition runs. d3-zoom imports d3-interpolate's interpolateZoom itself.
  */
-function noColoursForViewTransitions(): Plugin {
+function onlyWhatViewTransitionsUse(): Plugin {
   return {
-    name: 'clashmap:no-colours-for-view-transitions',
+    name: 'clashmap:only-what-view-transitions-use',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source !== 'd3-color' || !importer) return null;
-      return /[\\/]node_modules[\\/]d3-(interpolate|transition)[\\/]/.test(importer)
-        ? NO_COLOURS
-        : null;
+      if (!importer) return null;
+      if (source === 'd3-color')
+        return /[\\/]node_modules[\\/]d3-(interpolate|transition)[\\/]/.test(importer)
+          ? NO_COLOURS
+          : null;
+      if (source === 'd3-interpolate')
+        return /[\\/]node_modules[\\/](d3-transition|@xyflow[\\/]system)[\\/]/.test(importer)
+          ? VIEW_INTERPOLATORS
+          : null;
+      return null;
     },
   };
 }
@@ -39,7 +52,7 @@ export default defineConfig({
     ],
   },
   plugins: [
-    noColoursForViewTransitions(),
+    onlyWhatViewTransitionsUse(),
     react(),
     // A service worker precaches the app, its bundled maps and its lazy chunks, so that after
     // one visit Clashmap opens, edits, opens files and presents with no network (classrooms).
