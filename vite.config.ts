@@ -4,6 +4,9 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const NO_COLOURS = fileURLToPath(new URL('src/vendor/d3ColorNone.ts', import.meta.url));
+const VIEW_INTERPOLATORS = fileURLToPath(
+  new URL('src/vendor/d3InterpolateViews.ts', import.meta.url),
+);
 
 /**
  * React Flow pans and zooms with d3-zoom, which animates through d3-transition and
@@ -11,23 +14,45 @@ const NO_COLOURS = fileURLToPath(new URL('src/vendor/d3ColorNone.ts', import.met
  * 148 named colours: 4.5 kB of the initial JavaScript, gzipped). React Flow animates only the
  * view's x, y and zoom, which are numbers, so those two packages get a d3-color that knows no
  * colours (src/vendor/d3ColorNone.ts). Anything else that imports d3-color gets the real one.
+ * Likewise React Flow (@xyflow/system) and d3-transition get only the interpolators a view
+ * transition uses (src/vendor/d3InterpolateViews.ts): d3-transition's colour, string and
+ * transform tweens and the generic interpolate over any value are 1.2 kB gzipped that no view
+ * transition runs. d3-zoom imports d3-interpolate's interpolateZoom itself.
  */
-function noColoursForViewTransitions(): Plugin {
+function onlyWhatViewTransitionsUse(): Plugin {
   return {
-    name: 'clashmap:no-colours-for-view-transitions',
+    name: 'clashmap:only-what-view-transitions-use',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source !== 'd3-color' || !importer) return null;
-      return /[\\/]node_modules[\\/]d3-(interpolate|transition)[\\/]/.test(importer)
-        ? NO_COLOURS
-        : null;
+      if (!importer) return null;
+      if (source === 'd3-color')
+        return /[\\/]node_modules[\\/]d3-(interpolate|transition)[\\/]/.test(importer)
+          ? NO_COLOURS
+          : null;
+      if (source === 'd3-interpolate')
+        return /[\\/]node_modules[\\/](d3-transition|@xyflow[\\/]system)[\\/]/.test(importer)
+          ? VIEW_INTERPOLATORS
+          : null;
+      return null;
     },
   };
 }
 
 export default defineConfig({
+  resolve: {
+    alias: [
+      // Zustand (the app's, and React Flow's own copy) reads stores through
+      // use-sync-external-store's shim, which carries a stand-in for React's
+      // useSyncExternalStore for React before 18. React 19 has it, and the shim's own entry
+      // would pick React's anyway: the package's plain entry uses React's directly.
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
+  },
   plugins: [
-    noColoursForViewTransitions(),
+    onlyWhatViewTransitionsUse(),
     react(),
     // A service worker precaches the app, its bundled maps and its lazy chunks, so that after
     // one visit Clashmap opens, edits, opens files and presents with no network (classrooms).
@@ -55,5 +80,21 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The preload polyfill fetches modulepreload links where a browser ignores them (Safari
+    // before 17): the start loads one chunk, which the entry imports anyway, and the lazy
+    // chunks' preloads use rel=preload there instead.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Everything the page loads at start goes into one chunk. Left to itself Rolldown puts
+        // each module that lazy chunks share with the start-up code (zod, the relation registry,
+        // the round model, React's packages...) in a chunk of its own: a dozen small chunks whose
+        // imports, exports and separate compression cost 4.7 kB of the initial JavaScript
+        // (gzipped). The lazy chunks import what they share from this one.
+        codeSplitting: {
+          groups: [{ name: 'initial', tags: ['$initial'] }],
+        },
+      },
+    },
   },
 });

@@ -1,43 +1,15 @@
-import { CANVAS_EDGE_KINDS, relationKind, type EdgeKind } from '../model/relations/registry';
+import { CANVAS_EDGE_KINDS, relationKind } from '../model/relations/registry';
+import { KEY_BINDINGS, type CommandId, type KeyBinding } from './keyBindings';
 
-/** Every command a key can run; the key handler maps each to what it does. */
-export type CommandId =
-  | 'addPosition'
-  | 'addClaim'
-  /** Reply to the selected node with a new claim, joined by this kind of relation. */
-  | `reply:${EdgeKind}`
-  | 'supportTogether'
-  | 'undercut'
-  | 'markContraries'
-  | 'editSelected'
-  | 'deleteSelection'
-  | 'copy'
-  | 'paste'
-  | 'undo'
-  | 'redo'
-  | 'search'
-  | 'toggleLabels'
-  | 'present'
-  | 'openFile'
-  | 'save'
-  | 'saveAs'
-  | 'clearSelection'
-  | 'showShortcuts';
+// The keyboard help (the `?` dialog) and the keys of the lazily loaded views (the flow view,
+// the presenter, the timers). The keys the app's handler runs are in keyBindings.ts, which loads
+// with the app; the help lists them by command from there.
 
-/** One key chord and the command it runs. */
-export interface KeyBinding {
-  /** `KeyboardEvent.key`, lower-case for letters (Caps Lock and Shift do not matter for them). */
-  key: string;
-  /** Ctrl, or ⌘ on a Mac. */
-  mod?: boolean;
-  /** true: Shift must be held; false: must not; absent: either. */
-  shift?: boolean;
-  command: CommandId;
-  /** Also while typing in a text field (a field keeps the others, e.g. its own undo). */
-  inFields?: boolean;
-  /** Not while a button or link has focus, which keeps the key for itself (Enter). */
-  notOnControls?: boolean;
-}
+export { findBinding, type CommandId, type KeyBinding, type KeyPress } from './keyBindings';
+
+/** The app's bindings for these commands, in the order keyBindings.ts lists them. */
+const bindingsOf = (...commands: CommandId[]): KeyBinding[] =>
+  KEY_BINDINGS.filter((binding) => commands.includes(binding.command));
 
 export type ShortcutGroup = 'Build' | 'Edit' | 'View' | 'File' | 'Canvas' | 'Flow' | 'Timers';
 
@@ -239,92 +211,83 @@ export function timerAction(press: {
   return TIMER_KEYS.find((entry) => entry.key === key)?.action;
 }
 
-/** Every keyboard shortcut, in the order the help lists them. The handler and the help read it. */
+/**
+ * Every keyboard shortcut, in the order the help lists them. The help reads it; its keys are the
+ * handler's own bindings (KEY_BINDINGS), listed by command.
+ */
 export const KEY_TABLE: readonly Shortcut[] = [
   {
     group: 'Build',
     description: 'Add a position',
-    bindings: [{ key: 'p', command: 'addPosition' }],
+    bindings: bindingsOf('addPosition'),
   },
-  { group: 'Build', description: 'Add a claim', bindings: [{ key: 'c', command: 'addClaim' }] },
+  { group: 'Build', description: 'Add a claim', bindings: bindingsOf('addClaim') },
   // One row per relation kind offered on the canvas, from the registry: a new one appears here.
   ...CANVAS_EDGE_KINDS.flatMap((kind): Shortcut[] => {
-    const { shortcut, names } = relationKind(kind);
-    if (shortcut === null) return [];
+    const bindings = bindingsOf(`reply:${kind}`);
+    if (bindings.length === 0) return [];
     return [
       {
         group: 'Build',
-        description: `Add a claim ${names.adjective} the selected node`,
-        bindings: [{ key: shortcut, command: `reply:${kind}` }],
+        description: `Add a claim ${relationKind(kind).names.adjective} the selected node`,
+        bindings,
       },
     ];
   }),
   {
     group: 'Build',
     description: 'Support together: link the selected claims into one argument (linked premises)',
-    bindings: [{ key: 'j', command: 'supportTogether' }],
+    bindings: bindingsOf('supportTogether'),
   },
   {
     group: 'Build',
     description: 'Undercut the selected support line or argument junction (“that does not follow”)',
-    bindings: [{ key: 'u', command: 'undercut' }],
+    bindings: bindingsOf('undercut'),
   },
   {
     group: 'Build',
     description: 'Mark the two selected claims as contraries (they cannot both be true)',
-    bindings: [{ key: 'k', command: 'markContraries' }],
+    bindings: bindingsOf('markContraries'),
   },
   {
     group: 'Edit',
     description: 'Edit the selected node’s text (Enter commits, Escape cancels)',
-    bindings: [
-      { key: 'Enter', command: 'editSelected', notOnControls: true },
-      { key: 'F2', command: 'editSelected', notOnControls: true },
-    ],
+    bindings: bindingsOf('editSelected'),
   },
   {
     group: 'Edit',
     description: 'Delete the selection',
-    bindings: [
-      { key: 'Delete', command: 'deleteSelection' },
-      { key: 'Backspace', command: 'deleteSelection' },
-    ],
+    bindings: bindingsOf('deleteSelection'),
   },
   {
     group: 'Edit',
     description: 'Copy and paste nodes',
-    bindings: [
-      { key: 'c', mod: true, command: 'copy' },
-      { key: 'v', mod: true, command: 'paste' },
-    ],
+    bindings: bindingsOf('copy', 'paste'),
   },
   {
     group: 'Edit',
     description: 'Undo',
-    bindings: [{ key: 'z', mod: true, shift: false, command: 'undo' }],
+    bindings: bindingsOf('undo'),
   },
   {
     group: 'Edit',
     description: 'Redo',
-    bindings: [
-      { key: 'z', mod: true, shift: true, command: 'redo' },
-      { key: 'y', mod: true, command: 'redo' },
-    ],
+    bindings: bindingsOf('redo'),
   },
   {
     group: 'View',
     description: 'Search',
-    bindings: [{ key: 'f', mod: true, command: 'search', inFields: true }],
+    bindings: bindingsOf('search'),
   },
   {
     group: 'View',
     description: 'Show or hide which claims stand',
-    bindings: [{ key: 'l', command: 'toggleLabels' }],
+    bindings: bindingsOf('toggleLabels'),
   },
   {
     group: 'View',
     description: presenterHelp(),
-    bindings: [{ key: 'F5', command: 'present' }],
+    bindings: bindingsOf('present'),
   },
   {
     group: 'File',
@@ -335,15 +298,12 @@ export const KEY_TABLE: readonly Shortcut[] = [
   {
     group: 'File',
     description: 'Open a map file',
-    bindings: [{ key: 'o', mod: true, command: 'openFile', inFields: true }],
+    bindings: bindingsOf('openFile'),
   },
   {
     group: 'File',
     description: 'Save, Save as',
-    bindings: [
-      { key: 's', mod: true, shift: false, command: 'save', inFields: true },
-      { key: 's', mod: true, shift: true, command: 'saveAs', inFields: true },
-    ],
+    bindings: bindingsOf('save', 'saveAs'),
   },
   {
     group: 'Canvas',
@@ -385,12 +345,12 @@ export const KEY_TABLE: readonly Shortcut[] = [
   {
     group: 'Edit',
     description: 'Clear the selection',
-    bindings: [{ key: 'Escape', command: 'clearSelection' }],
+    bindings: bindingsOf('clearSelection'),
   },
   {
     group: 'View',
     description: 'Show these keyboard shortcuts',
-    bindings: [{ key: '?', command: 'showShortcuts' }],
+    bindings: bindingsOf('showShortcuts'),
   },
   // The flow view's keys and the timers' keys, from their tables: the help is what they run.
   ...FLOW_KEYS.filter((entry) => entry.label !== '').map((entry): Shortcut => ({
@@ -421,34 +381,4 @@ export function shortcutLabel(shortcut: Shortcut): string {
   if ('gesture' in shortcut) return shortcut.gesture;
   const commands = new Set(shortcut.bindings.map((b) => b.command));
   return shortcut.bindings.map(chordLabel).join(commands.size === 1 ? ' or ' : ', ');
-}
-
-/** What the handler knows about a key press. */
-export interface KeyPress {
-  key: string;
-  mod: boolean;
-  shift: boolean;
-  alt: boolean;
-  /** Focus is in a text field. */
-  inField: boolean;
-  /** Focus is on a button, link or other control. */
-  onControl: boolean;
-}
-
-const BINDINGS: readonly KeyBinding[] = KEY_TABLE.flatMap((s) =>
-  'bindings' in s ? s.bindings : [],
-);
-
-/** The binding a key press runs, if any. Alt never runs a shortcut. */
-export function findBinding(press: KeyPress): KeyBinding | undefined {
-  if (press.alt) return undefined;
-  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
-  return BINDINGS.find(
-    (b) =>
-      b.key === key &&
-      (b.mod ?? false) === press.mod &&
-      (b.shift === undefined || b.shift === press.shift) &&
-      (!press.inField || b.inFields === true) &&
-      !(press.onControl && b.notOnControls === true),
-  );
 }

@@ -1,9 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import { autoLayout } from '../app/autoLayout';
 import {
   openFailureLines,
-  readImportFile,
   readMapFile,
   type ReadMapResult,
   showMap,
@@ -11,8 +9,6 @@ import {
 } from '../app/openFile';
 import { presenceStore } from '../app/presence';
 import { saveMap } from '../app/saveFile';
-import { serializeMap } from '../io/serialize';
-import { makeShareLink } from '../app/share';
 import {
   forgetFileHandle,
   pickFile,
@@ -22,7 +18,6 @@ import {
 } from '../io/fileAccess';
 import type { Loss } from '../io/formats/types';
 import type { OpenResult } from '../io/openBytes';
-import { layoutInWorker } from '../layout/layoutInWorker';
 import { MAP_FILE_EXTENSION, type ClashMap } from '../model/map';
 import type { EdgeKind } from '../model/edge';
 import type { NodeKind, Point } from '../model/node';
@@ -30,6 +25,9 @@ import { isDirty } from '../store/store';
 import { LARGE_MAP_NODES } from './MapCanvas';
 import { steerTo } from './KeepSelectionInView';
 import { useClashmapStore } from '../store/StoreContext';
+
+// What Share, Class, Import, Auto-layout and Support together do loads when one is first used.
+const later = () => import('./laterCommands');
 
 /** Width of the inspector panel that overlays the canvas's right side (see styles.css). */
 const INSPECTOR_WIDTH = 340;
@@ -151,31 +149,7 @@ export function useCommands(
       addNode: (kind: NodeKind, at?: { x: number; y: number }) =>
         state().addNode(kind, at ?? viewCenter()),
       reply: (kind: EdgeKind) => state().reply(kind),
-      supportTogether: async () => {
-        const { commonConclusion } = await import('../model/argumentOps');
-        const { map, selectedNodeIds } = state();
-        const byId = new Map(map.nodes.map((node) => [node.id, node]));
-        const premises = selectedNodeIds.filter((id) => byId.get(id)?.kind !== 'argument');
-        if (premises.length < 2) {
-          state().notify(
-            'error',
-            'Select two or more claims (Shift+click), then Support together links them into one argument.',
-          );
-          return;
-        }
-        // The claim they all support already is the conclusion; else the user chooses one.
-        const common = commonConclusion(map, premises);
-        if (common.length === 1) return void (await state().supportTogether(premises, common[0]!));
-        const candidates = (common.length > 1 ? common : map.nodes.map((node) => node.id))
-          .map((id) => byId.get(id)!)
-          .filter((node) => node.kind !== 'argument' && !premises.includes(node.id))
-          .map((node) => ({ id: node.id, text: node.text, kind: node.kind }));
-        if (candidates.length === 0) {
-          state().notify('error', 'There is no other claim for these to support together.');
-          return;
-        }
-        setDialog({ type: 'conclusion', premises, candidates });
-      },
+      supportTogether: async () => (await later()).supportTogether(store, setDialog),
       linkPremises: (premises: string[], conclusion: string) =>
         void state().supportTogether(premises, conclusion),
       undercut: () => void state().undercutSelection(),
@@ -192,75 +166,11 @@ export function useCommands(
       },
       paste: () => state().paste(),
       fitView: () => void flow.fitView({ padding: 0.1, duration: 300 }),
-      autoLayout: async () => {
-        const outcome = await autoLayout(store, layoutInWorker);
-        if (outcome.status !== 'applied') return;
-        if (outcome.nodeCount <= LARGE_MAP_NODES) {
-          requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
-          return;
-        }
-        // Fitting a large map would zoom out until every node is drawn at once, too small to
-        // read; show the top of the new layout at a readable zoom instead.
-        const xs = [...outcome.positions.values()];
-        const left = Math.min(...xs.map((p) => p.x));
-        const top = Math.min(...xs.map((p) => p.y));
-        const zoom = Math.max(flow.getZoom(), 0.7);
-        requestAnimationFrame(
-          () =>
-            void flow.setViewport(
-              { x: 32 - left * zoom, y: 32 - top * zoom, zoom },
-              { duration: 300 },
-            ),
-        );
-      },
+      autoLayout: async () => (await later()).autoLayout(store, flow),
       search: () => setDialog({ type: 'search' }),
       exportMap: () => setDialog({ type: 'export' }),
-      startClassSession: async () => {
-        const NO_SERVER =
-          'A class session needs the class server: run "npm run serve" on the teacher’s computer, open the address it prints, and start the session there.';
-        let links: { teacher?: unknown } | undefined;
-        try {
-          const response = await fetch('/api/rooms', {
-            method: 'POST',
-            body: serializeMap(state().map),
-          });
-          const json = response.headers.get('Content-Type')?.includes('json')
-            ? ((await response.json()) as { links?: { teacher?: unknown }; error?: unknown })
-            : null;
-          if (!json) return state().notify('error', NO_SERVER);
-          if (!response.ok)
-            return state().notify(
-              'error',
-              `The class server did not start the session: ${String(json.error ?? response.statusText)}.`,
-            );
-          links = json.links;
-        } catch {
-          return state().notify('error', NO_SERVER);
-        }
-        if (typeof links?.teacher !== 'string') return state().notify('error', NO_SERVER);
-        // The map is now the room's; this browser's own copy stays saved here, as it was.
-        window.location.assign(links.teacher);
-        window.location.reload();
-      },
-      shareLink: async () => {
-        const link = await makeShareLink(
-          store,
-          `${window.location.origin}${window.location.pathname}`,
-        );
-        if (!link.ok) {
-          if (link.error.kind === 'tooBigForLink') {
-            setDialog({ type: 'shareTooBig', message: link.error.message });
-          } else state().notify('error', link.error.message);
-          return;
-        }
-        setDialog({ type: 'share', url: link.url });
-        try {
-          await navigator.clipboard.writeText(link.url);
-          state().notify('info', 'Share link copied to the clipboard.');
-        } catch {
-          // Clipboard refused (permissions): the dialog shows the link to copy by hand.
-        }
-      },
+      startClassSession: async () => (await later()).startClassSession(store),
+      shareLink: async () => (await later()).shareLink(store, setDialog),
       importFile: () => {
         void (async () => {
           let file: File;
@@ -273,29 +183,13 @@ export function useCommands(
             if (error instanceof DOMException && error.name === 'AbortError') return;
             throw error;
           }
-          const result = await readImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
-          // A Clashmap map (or its SVG) opens as Open would, its problems shown after the
-          // unsaved-changes question; another tool's file first shows what it lost.
-          if (result.format === 'clashmap' || result.format === 'svg') {
-            guardUnsaved('open the imported map', () => {
-              if (acceptOpened(file.name, result)) forgetFileHandle();
-            });
-            return;
-          }
-          if (!result.ok) {
-            await showError(file.name, result);
-            return;
-          }
-          setDialog({
-            type: 'imported',
-            fileName: file.name,
-            label: result.label,
-            losses: result.losses,
-            open: () =>
-              guardUnsaved('open the imported map', () => {
-                forgetFileHandle();
-                showMap(store, result.map, null, { savedToFile: false });
-              }),
+          const { importPicked } = await later();
+          await importPicked(file, {
+            store,
+            setDialog,
+            guardUnsaved,
+            acceptOpened,
+            showError,
           });
         })();
       },

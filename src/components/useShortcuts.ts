@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { findBinding, type CommandId } from '../app/keyTable';
+import { findBinding, type CommandId } from '../app/keyBindings';
 import { EDGE_KINDS, type EdgeKind } from '../model/relations/registry';
 import { useClashmapStore } from '../store/StoreContext';
 import { typeAhead } from './nodes/typeAhead';

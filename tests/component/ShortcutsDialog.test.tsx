@@ -7,6 +7,7 @@ import {
   shortcutLabel,
   type CommandId,
 } from '../../src/app/keyTable';
+import { KEY_BINDINGS } from '../../src/app/keyBindings';
 import { ShortcutsDialog } from '../../src/components/ShortcutsDialog';
 import type { Commands } from '../../src/components/useCommands';
 import { keyActions } from '../../src/components/useShortcuts';
@@ -60,6 +61,12 @@ describe('the shortcuts help and the key handler read one table', { timeout: 60_
         expect(found?.command, chordLabel(binding)).toBe(binding.command);
       }
     }
+  });
+
+  it('the help lists every binding the handler runs, each once', () => {
+    const listed = KEY_TABLE.flatMap((s) => ('bindings' in s ? s.bindings : []));
+    expect(listed).toHaveLength(KEY_BINDINGS.length);
+    expect(new Set(listed)).toEqual(new Set(KEY_BINDINGS));
   });
 
   it('each command of the table does something when its key is pressed', () => {

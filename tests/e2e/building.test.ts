@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addClaim,
@@ -209,6 +210,26 @@ describe('cards make room', () => {
     expect(Math.abs(dropped.y - (before.y + dy))).toBeLessThan(4);
     expect(Math.abs(dropped.x - (before.x + 40))).toBeLessThan(4);
     expect((await boxOf(alpha)).y).toBeGreaterThan(dropped.y + dropped.height - 1);
+  });
+});
+
+describe('auto-layout', () => {
+  /** Where a card is on the map (the canvas's own coordinates, whatever the zoom). */
+  const placeOf = (card: Locator) =>
+    card.evaluate((el) => (el.closest('.react-flow__node') as HTMLElement).style.transform);
+
+  it('lays the map out on its first use, as one step that undo takes back', async () => {
+    const { page } = app;
+    await addClaim(page, 'Alpha');
+    const beta = await addClaim(page, 'Beta');
+    await dragNode(page, beta, 420, 260);
+    const dragged = await placeOf(beta);
+    await tool(page, 'Auto-layout').click();
+    await expect.poll(() => placeOf(beta)).not.toBe(dragged);
+    await expect.poll(() => overlappingCards(page)).toEqual([]);
+    await tool(page, 'Undo').click();
+    await expect.poll(() => placeOf(beta)).toBe(dragged);
+    expect(app.errors).toEqual([]);
   });
 });
 
