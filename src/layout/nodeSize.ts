@@ -25,6 +25,18 @@ const lines = (text: string, charsPerLine: number) =>
  * text size, with fewer characters to a line than the cards usually fit.
  */
 export function estimateNodeSize(node: MapNode): Size {
+  let size = estimates.get(node);
+  if (!size) {
+    size = Object.freeze(estimate(node));
+    estimates.set(node, size);
+  }
+  return size;
+}
+
+/** Guesses made, by record (records are immutable): a layout or a commit asks for every card's. */
+const estimates = new WeakMap<MapNode, Size>();
+
+function estimate(node: MapNode): Size {
   if (node.kind === 'argument') return { width: JUNCTION_SIZE, height: JUNCTION_SIZE };
   const width = NODE_WIDTH[node.kind];
   const position = node.kind === 'position';
