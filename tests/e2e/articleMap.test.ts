@@ -407,6 +407,32 @@ describe('first launch', () => {
     await expect.poll(() => undo.isDisabled()).toBe(true);
   });
 
+  it('routes the relations of a map of over 1,000 of them between its cards', async () => {
+    const { page } = session;
+    const big = generateMap(1_200);
+    expect(big.edges.length).toBeGreaterThan(1_000);
+    await chooseFile(
+      page,
+      () => tool(page, 'Open map').click(),
+      fileFromText('routed.clashmap.json', serializeMap(big)),
+    );
+    await page
+      .getByRole('group', { name: `Position: ${big.nodes[0]!.text}`, exact: false })
+      .waitFor({ timeout: 60_000 });
+    // Routed lines run straight between rounded corners (M, L and Q); a line not yet routed is
+    // a curve (C) from card to card.
+    const lines = () =>
+      page
+        .locator('.cm-canvas path.cm-edge')
+        .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
+    await expect
+      .poll(async () => {
+        const all = await lines();
+        return all.length > 0 && all.every((d) => /^M[^C]*$/.test(d));
+      })
+      .toBe(true);
+  });
+
   it('opens a 5,000-card map on its first cards, not on the relations that cross above them', async () => {
     const { page } = session;
     await chooseFile(

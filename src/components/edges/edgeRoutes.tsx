@@ -17,12 +17,9 @@ import {
 } from '../../layout/routeEdges';
 import type { MapNode } from '../../model/node';
 
-/** An edge's routed line as the canvas draws it. */
-export interface DrawnRoute {
-  path: string;
-  badgeX: number;
-  badgeY: number;
-}
+import { ROUTE_OFF_THREAD_EDGES, routeOffThread, type DrawnRoute } from './routeOffThread';
+
+export type { DrawnRoute };
 
 const sameRoute = (a: DrawnRoute | undefined, b: DrawnRoute | undefined) =>
   a === b || (!!a && !!b && a.path === b.path && a.badgeX === b.badgeX && a.badgeY === b.badgeY);
@@ -111,6 +108,14 @@ let lastRouting: {
   routes: ReadonlyMap<string, EdgeRoute>;
 } | null = null;
 
+/** The last routing's answer, if it was for these very cards and edges. */
+const lastRoutesFor = (rects: ReadonlyMap<string, Rect>, edges: readonly RoutedEdgeInput[]) => {
+  const last = lastRouting;
+  return last && sameInputs(last.edges, edges) && sameRects(last.rects, rects)
+    ? last.routes
+    : undefined;
+};
+
 /**
  * Routes for the given cards and edges, as the canvas draws them. The answer for the same cards
  * and edges as the last call's is that call's (routing 5,000 edges takes 20 to 40 ms); it must
@@ -120,8 +125,8 @@ export function drawnRoutes(
   rects: ReadonlyMap<string, Rect>,
   edges: readonly RoutedEdgeInput[],
 ): ReadonlyMap<string, EdgeRoute> {
-  const last = lastRouting;
-  if (last && sameInputs(last.edges, edges) && sameRects(last.rects, rects)) return last.routes;
+  const known = lastRoutesFor(rects, edges);
+  if (known) return known;
   const routes = routeEdges(rects, edges);
   lastRouting = { rects, edges, routes };
   return routes;
@@ -182,6 +187,8 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
     let lastEdges: Pick<Edge, 'id' | 'source' | 'target'>[] = [];
     let seenTransform = flowStore.getState().transform;
     let movedAt = -Infinity;
+    let requests = 0;
+    let stopped = false;
     const run = () => {
       cancel = null;
       const sinceMove = performance.now() - movedAt;
@@ -203,15 +210,26 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
       if (sameEdgeEnds(lastEdges, shown) && sameRects(rects, lastRects)) return;
       lastRects = rects;
       lastEdges = shown;
-      const next = new Map<string, DrawnRoute>();
       const inputs = shown.map((e) => ({ id: e.id, from: e.source, to: e.target }));
-      for (const [id, route] of drawnRoutes(rects, inputs))
-        next.set(id, {
-          path: routePath(route.points),
-          badgeX: route.badge.x,
-          badgeY: route.badge.y,
-        });
-      routes.replace(next);
+      const here = () => {
+        const next = new Map<string, DrawnRoute>();
+        for (const [id, route] of drawnRoutes(rects, inputs))
+          next.set(id, {
+            path: routePath(route.points),
+            badgeX: route.badge.x,
+            badgeY: route.badge.y,
+          });
+        routes.replace(next);
+      };
+      // A large map's edges are routed in a worker (unless these very routes were just made
+      // here, to frame a map); the newest answer is drawn, older ones are dropped.
+      if (inputs.length <= ROUTE_OFF_THREAD_EDGES || lastRoutesFor(rects, inputs)) return here();
+      const asked = ++requests;
+      void routeOffThread(rects, inputs).then((answer) => {
+        if (asked !== requests || stopped) return;
+        if (answer) routes.replace(answer);
+        else here();
+      });
     };
     const schedule = () => {
       cancel ??= afterPaint(run);
@@ -228,6 +246,7 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
     });
     schedule();
     return () => {
+      stopped = true;
       unsubscribe();
       cancel?.();
     };

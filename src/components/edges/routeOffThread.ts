@@ -1,0 +1,79 @@
+import type { Rect } from '../../layout/edgeGeometry';
+import type { RoutedEdgeInput } from '../../layout/routeEdges';
+import type { RouteAnswer, RouteRequest } from '../../layout/route.worker';
+
+/** Above this many edges, the canvas routes them in a worker (see route.worker.ts). */
+export const ROUTE_OFF_THREAD_EDGES = 1_000;
+
+export interface DrawnRoute {
+  path: string;
+  badgeX: number;
+  badgeY: number;
+}
+
+let worker: Worker | null = null;
+let failed = typeof Worker === 'undefined';
+let seq = 0;
+const waiting = new Map<number, (routes: Map<string, DrawnRoute> | null) => void>();
+
+function routeWorker(): Worker | null {
+  if (failed) return null;
+  if (worker) return worker;
+  try {
+    worker = new Worker(new URL('../../layout/route.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'clashmap-routes',
+    });
+  } catch {
+    failed = true;
+    return null;
+  }
+  worker.onmessage = (event: MessageEvent<RouteAnswer>) => {
+    const { seq: answered, ids, paths, badges } = event.data;
+    const done = waiting.get(answered);
+    waiting.delete(answered);
+    if (!done) return;
+    const routes = new Map<string, DrawnRoute>();
+    ids.forEach((id, i) =>
+      routes.set(id, { path: paths[i]!, badgeX: badges[2 * i]!, badgeY: badges[2 * i + 1]! }),
+    );
+    done(routes);
+  };
+  // A worker that cannot start (or fails) leaves routing to the main thread from then on.
+  worker.onerror = () => {
+    failed = true;
+    worker?.terminate();
+    worker = null;
+    for (const done of waiting.values()) done(null);
+    waiting.clear();
+  };
+  return worker;
+}
+
+/**
+ * Routes the edges in the worker: resolves to their drawn routes, or to null when no worker
+ * can route them (then the caller routes them itself).
+ */
+export function routeOffThread(
+  rects: ReadonlyMap<string, Rect>,
+  edges: readonly RoutedEdgeInput[],
+): Promise<Map<string, DrawnRoute> | null> {
+  const target = routeWorker();
+  if (!target) return Promise.resolve(null);
+  const ids = [...rects.keys()];
+  const boxes = new Float64Array(4 * ids.length);
+  ids.forEach((id, i) => {
+    const r = rects.get(id)!;
+    boxes.set([r.x, r.y, r.width, r.height], 4 * i);
+  });
+  const request: RouteRequest = {
+    seq: ++seq,
+    ids,
+    boxes,
+    edges: edges.map(({ id, from, to }) => ({ id, from, to })),
+  };
+  return new Promise((resolve) => {
+    waiting.set(request.seq, resolve);
+    target.postMessage(request, [boxes.buffer]);
+  });
+}
