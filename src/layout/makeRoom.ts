@@ -12,6 +12,8 @@ interface Rect {
   y: number;
   right: number;
   bottom: number;
+  /** The last card (by its index in the order) that found this one in its way. */
+  mark: number;
 }
 
 export interface RoomCard {
@@ -37,52 +39,57 @@ export function makeRoom(
   cards: readonly RoomCard[],
   first: ReadonlySet<string> = new Set(),
 ): Map<string, Point> {
-  const order = [...cards].sort(
+  // Made for every change on maps of thousands of cards: no allocation per card but its
+  // rectangle, and the pinned cards looked up once each.
+  const order = cards.map((card) => ({ card, pinned: first.has(card.id) }));
+  order.sort(
     (a, b) =>
-      Number(first.has(b.id)) - Number(first.has(a.id)) ||
-      a.at.y - b.at.y ||
-      a.at.x - b.at.x ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      Number(b.pinned) - Number(a.pinned) ||
+      a.card.at.y - b.card.at.y ||
+      a.card.at.x - b.card.at.x ||
+      (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0),
   );
   const strips = new Map<number, Rect[]>();
-  const stripsOf = (x: number, width: number) => {
-    const keys: number[] = [];
-    for (let k = Math.floor(x / STRIP); k <= Math.floor((x + width) / STRIP); k++) keys.push(k);
-    return keys;
-  };
   const moved = new Map<string, Point>();
-  const prune = (strip: { bottom: number }[] | undefined, top: number) => {
-    if (!strip) return;
-    let kept = 0;
-    for (const r of strip) if (r.bottom > top) strip[kept++] = r;
-    strip.length = kept;
-  };
-  for (const card of order) {
+  const inTheWay: Rect[] = [];
+  for (let index = 0; index < order.length; index++) {
+    const { card, pinned } = order[index]!;
     const { width, height } = card.size;
     const x = card.at.x;
     let y = card.at.y;
-    const keys = stripsOf(x, width);
+    const k0 = Math.floor(x / STRIP);
+    const k1 = Math.floor((x + width) / STRIP);
     // Cards come from the top down (after the pinned ones), and a card only moves down, so a
     // placed card that ends above this one's place can touch neither it nor any card after it.
-    if (!first.has(card.id)) for (const key of keys) prune(strips.get(key), y);
     // Move down past whatever is in the way: the placed cards beside this one and not above
     // it, from the top down; each that overlaps sends this card just below it. One pass
     // suffices, as this card only moves down.
-    const inTheWay: Rect[] = [];
-    for (const key of keys)
-      for (const r of strips.get(key) ?? [])
-        if (x < r.right && r.x < x + width && r.bottom > y && !inTheWay.includes(r))
+    inTheWay.length = 0;
+    for (let k = k0; k <= k1; k++) {
+      const strip = strips.get(k);
+      if (!strip) continue;
+      let kept = 0;
+      for (const r of strip) {
+        if (!pinned && r.bottom <= y) continue;
+        strip[kept++] = r;
+        if (x < r.right && r.x < x + width && r.bottom > y && r.mark !== index) {
+          // (Once: a rectangle that spans several strips is met in each.)
+          r.mark = index;
           inTheWay.push(r);
-    inTheWay.sort((a, b) => a.y - b.y);
+        }
+      }
+      strip.length = kept;
+    }
+    if (inTheWay.length > 1) inTheWay.sort((a, b) => a.y - b.y);
     for (const r of inTheWay) {
       if (r.y >= y + height) break;
       if (r.bottom > y) y = r.bottom + ROOM_GAP;
     }
-    const rect: Rect = { x, y, right: x + width, bottom: y + height };
-    for (const key of keys) {
-      const strip = strips.get(key);
+    const rect: Rect = { x, y, right: x + width, bottom: y + height, mark: -1 };
+    for (let k = k0; k <= k1; k++) {
+      const strip = strips.get(k);
       if (strip) strip.push(rect);
-      else strips.set(key, [rect]);
+      else strips.set(k, [rect]);
     }
     if (y !== card.at.y) moved.set(card.id, { x, y });
   }

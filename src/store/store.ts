@@ -564,7 +564,10 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             if (old?.width === width && old.height === height) continue;
             measured ??= new Map(state.measured);
             measured.set(change.id, { width, height });
-            if (state.autoPositions.has(change.id)) autoNodeResized = true;
+            // Only a card drawn where the layout put it reflows the layout (a card the user or
+            // an applied layout placed is drawn at its own place whatever the layout says).
+            if (state.autoPositions.has(change.id) && !nodeOf(state.map, change.id)?.position)
+              autoNodeResized = true;
           } else if (change.type === 'select') {
             selection ??= new Set(state.selectedNodeIds);
             if (change.selected) selection.add(change.id);
