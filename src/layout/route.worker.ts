@@ -2,12 +2,16 @@
 import type { Rect } from './edgeGeometry';
 import { routeEdges, routePath, type RoutedEdgeInput } from './routeEdges';
 
-/** Cards as ids and a flat list of x, y, width and height, four numbers a card. */
+/**
+ * Cards as ids and a flat list of x, y, width and height, four numbers a card. The ids and the
+ * edges are sent only when they differ from the last request's (null: the same as before), so
+ * that what crosses to the worker as a card moves is one transferred list of numbers.
+ */
 export interface RouteRequest {
   seq: number;
-  ids: string[];
+  ids: string[] | null;
   boxes: Float64Array;
-  edges: RoutedEdgeInput[];
+  edges: RoutedEdgeInput[] | null;
 }
 
 /** Each routed edge's id, its SVG path, and its badge's centre (two numbers an edge). */
@@ -20,8 +24,13 @@ export interface RouteAnswer {
 
 // A large map's edges are routed here, off the main thread: routing 5,000 edges takes 20 to
 // 40 ms, which held up a frame after every change that moved a card.
+let ids: string[] = [];
+let edges: RoutedEdgeInput[] = [];
+
 self.onmessage = (event: MessageEvent<RouteRequest>) => {
-  const { seq, ids, boxes, edges } = event.data;
+  const { seq, boxes } = event.data;
+  ids = event.data.ids ?? ids;
+  edges = event.data.edges ?? edges;
   const rects = new Map<string, Rect>();
   ids.forEach((id, i) =>
     rects.set(id, {

@@ -7,7 +7,7 @@ import { edgeProblems, measureEdges } from './edgeGeometry';
 import { generateMap } from '../../bench/generate';
 import { LARGE_MAP_NODES, OVERVIEW_MAX_NODES } from '../../src/components/MapCanvas';
 import { serializeMap } from '../../src/io/serialize';
-import { chooseFile, fileFromText, tabTo, tool } from './helpers';
+import { chooseFile, dragNode, fileFromText, tabTo, tool } from './helpers';
 
 const article = parseMap(readFileSync('public/maps/cartel-drone-strikes.clashmap.json', 'utf8'));
 if (!article.ok) throw new Error('the shipped article map does not parse');
@@ -416,21 +416,31 @@ describe('first launch', () => {
       () => tool(page, 'Open map').click(),
       fileFromText('routed.clashmap.json', serializeMap(big)),
     );
-    await page
-      .getByRole('group', { name: `Position: ${big.nodes[0]!.text}`, exact: false })
-      .waitFor({ timeout: 60_000 });
+    const first = page.getByRole('group', {
+      name: `Position: ${big.nodes[0]!.text}`,
+      exact: false,
+    });
+    await first.waitFor({ timeout: 60_000 });
     // Routed lines run straight between rounded corners (M, L and Q); a line not yet routed is
     // a curve (C) from card to card.
     const lines = () =>
       page
         .locator('.cm-canvas path.cm-edge')
         .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
-    await expect
-      .poll(async () => {
-        const all = await lines();
-        return all.length > 0 && all.every((d) => /^M[^C]*$/.test(d));
-      })
-      .toBe(true);
+    const routed = async () => {
+      const all = await lines();
+      return all.length > 0 && all.every((d) => /^M[^C]*$/.test(d));
+    };
+    await expect.poll(routed).toBe(true);
+    // Routed again once a card is dropped somewhere else.
+    const before = await lines();
+    await dragNode(page, first, 0, 60);
+    await expect.poll(async () => (await lines()).join() !== before.join()).toBe(true);
+    await expect.poll(routed).toBe(true);
+    // Taking the move back leaves nothing unsaved for the next test's Open.
+    await page.keyboard.press('Control+z');
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await expect.poll(() => undo.isDisabled()).toBe(true);
   });
 
   it('opens a 5,000-card map on its first cards, not on the relations that cross above them', async () => {

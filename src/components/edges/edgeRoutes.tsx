@@ -148,20 +148,30 @@ function sameEdgeEnds(
 
 /**
  * Runs `work` once the frame being drawn has been painted: a change shows at once, and work
- * that only follows it (routing every edge again) does not hold that frame back.
+ * that only follows it (routing every edge again) does not hold that frame back. One channel
+ * serves every call (a drag asks on every frame); `cancel` drops the call asked for last.
  */
-function afterPaint(work: () => void): () => void {
-  let cancelled = false;
+function afterPainting(work: () => void): { ask: () => () => void; close: () => void } {
   const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    if (!cancelled) work();
+  let asked = 0;
+  let frame = 0;
+  channel.port1.onmessage = (event: MessageEvent<number>) => {
+    if (event.data === asked) work();
   };
-  const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
-  return () => {
-    cancelled = true;
-    cancelAnimationFrame(frame);
-    channel.port1.close();
+  return {
+    ask: () => {
+      const call = ++asked;
+      frame = requestAnimationFrame(() => channel.port2.postMessage(call));
+      return () => {
+        if (asked === call) asked++;
+        cancelAnimationFrame(frame);
+      };
+    },
+    close: () => {
+      asked++;
+      cancelAnimationFrame(frame);
+      channel.port1.close();
+    },
   };
 }
 
@@ -231,8 +241,9 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
         else here();
       });
     };
+    const painted = afterPainting(run);
     const schedule = () => {
-      cancel ??= afterPaint(run);
+      cancel ??= painted.ask();
     };
     const unsubscribe = flowStore.subscribe((state) => {
       if (state.transform !== seenTransform) {
@@ -249,6 +260,7 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
       stopped = true;
       unsubscribe();
       cancel?.();
+      painted.close();
     };
   }, [flowStore, routes]);
   return null;

@@ -14,6 +14,9 @@ export interface DrawnRoute {
 let worker: Worker | null = null;
 let failed = typeof Worker === 'undefined';
 let seq = 0;
+// What the worker holds from the last request: the cards' ids and the edges.
+let sentIds: string[] | null = null;
+let sentEdges: readonly RoutedEdgeInput[] | null = null;
 const waiting = new Map<number, (routes: Map<string, DrawnRoute> | null) => void>();
 
 function routeWorker(): Worker | null {
@@ -42,6 +45,7 @@ function routeWorker(): Worker | null {
   // A worker that cannot start (or fails) leaves routing to the main thread from then on.
   worker.onerror = () => {
     failed = true;
+    sentIds = sentEdges = null;
     worker?.terminate();
     worker = null;
     for (const done of waiting.values()) done(null);
@@ -66,14 +70,27 @@ export function routeOffThread(
     const r = rects.get(id)!;
     boxes.set([r.x, r.y, r.width, r.height], 4 * i);
   });
+  const sameIds = sentIds !== null && sameList(sentIds, ids);
+  const sameEdges =
+    sentEdges !== null &&
+    sentEdges.length === edges.length &&
+    edges.every((e, i) => {
+      const o = sentEdges![i]!;
+      return e.id === o.id && e.from === o.from && e.to === o.to;
+    });
   const request: RouteRequest = {
     seq: ++seq,
-    ids,
+    ids: sameIds ? null : ids,
     boxes,
-    edges: edges.map(({ id, from, to }) => ({ id, from, to })),
+    edges: sameEdges ? null : edges.map(({ id, from, to }) => ({ id, from, to })),
   };
+  sentIds = ids;
+  sentEdges = edges;
   return new Promise((resolve) => {
     waiting.set(request.seq, resolve);
     target.postMessage(request, [boxes.buffer]);
   });
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
