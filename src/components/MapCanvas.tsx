@@ -20,7 +20,6 @@ import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { ArgumentEdge, EdgeMarkers } from './edges/ArgumentEdge';
 import { drawnRoutes, RoutedFlow, VIEW_SETTLE_MS } from './edges/edgeRoutes';
 import { ArgumentNode } from './nodes/ArgumentNode';
-import { Legend } from './Legend';
 import { useTheme } from '../app/theme';
 import type { Rect } from '../layout/edgeGeometry';
 import { estimateNodeSize } from '../layout/nodeSize';
@@ -33,6 +32,8 @@ import { whenIdle } from '../app/afterFirstMap';
 
 // Keeping the selected card clear of the side panels is not needed to draw a map: it loads once
 // the first map is laid out (AfterFirstLayout).
+// The legend loads when first unfolded: it starts folded away.
+const Legend = lazyPart(() => import('./Legend').then((m) => ({ default: m.Legend })));
 const KeepSelectionInView = lazyPart(() =>
   import('./KeepSelectionInView').then((m) => ({ default: m.KeepSelectionInView })),
 );
@@ -417,9 +418,11 @@ export function MapCanvas({
         )}
 
         {legendOpen && (
-          <Panel position="bottom-left" className="cm-legend-panel">
-            <Legend onFold={() => onFoldLegend?.()} />
-          </Panel>
+          <Lazy>
+            <Panel position="bottom-left" className="cm-legend-panel">
+              <Legend onFold={() => onFoldLegend?.()} />
+            </Panel>
+          </Lazy>
         )}
       </RoutedFlow>
     </div>
