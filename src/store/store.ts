@@ -23,7 +23,6 @@ import {
 } from '../model/change';
 import { changeProblem } from '../model/checkChange';
 import * as ops from '../model/operations';
-import * as flowOps from '../model/flowOps';
 import { createHistory, type HistoryEntry } from '../doc/history';
 import { layoutMap, relayoutResized, type Resize } from '../layout/layoutMap';
 import { nodeOf } from '../model/arguments';
@@ -128,10 +127,12 @@ export interface Actions {
   separatePremises: (argumentId: string) => Promise<boolean>;
   /** Marks the two selected claims as contraries. */
   markContraries: () => Promise<boolean>;
-  /** Adds an argument made in a speech of the round, on a sheet (the flow view); its id, or null. */
-  addFlowArgument: (draft: flowOps.FlowArgumentDraft) => string | null;
-  /** Crosses an argument out in a speech (a concession), or with null takes that back. */
-  crossOut: (id: string, speech: string | null) => boolean;
+  /**
+   * Applies an edit worked out outside the store (the flow view's: store/flowEdits.ts), with the
+   * view state that goes with it: its change, or the reason it was refused (shown). False when
+   * refused.
+   */
+  applyEdit: (result: ops.EditResult, session?: Partial<SessionSlice>) => boolean;
   startEditing: (id: string) => void;
   stopEditing: () => void;
   updateNode: (id: string, patch: Partial<Omit<MapNode, 'id'>>) => void;
@@ -765,19 +766,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         return commit(result, { selectedNodeIds: [], selectedEdgeIds: edgeId ? [edgeId] : [] });
       },
 
-      addFlowArgument: (draft) => {
-        const result = flowOps.addFlowArgument(get().map, cleanProseDeep(draft));
-        if (!result.ok) {
-          commit(result);
-          return null;
-        }
-        const [id] = result.change.nodes.added.keys();
-        return commit(result, { selectedNodeIds: id ? [id] : [], selectedEdgeIds: [] })
-          ? (id ?? null)
-          : null;
-      },
-
-      crossOut: (id, speech) => commit(flowOps.crossOut(get().map, id, speech)),
+      applyEdit: commit,
 
       startEditing: (id) => set({ editingNodeId: id, selectedNodeIds: [id], selectedEdgeIds: [] }),
       stopEditing: () => set({ editingNodeId: null }),
