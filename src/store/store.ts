@@ -7,7 +7,6 @@ import type { EvidenceDraft } from '../model/evidence';
 import type { Assumption, Evaluation } from '../model/evaluate';
 import type { MapNode, NodeKind, Point } from '../model/node';
 import type { PresentationStep } from '../model/presentation';
-import type { Source } from '../model/source';
 import { LIMITS } from '../model/limits';
 import { cleanProse, cleanProseDeep } from '../model/text';
 import {
@@ -128,9 +127,9 @@ export interface Actions {
   /** Marks the two selected claims as contraries. */
   markContraries: () => Promise<boolean>;
   /**
-   * Applies an edit worked out outside the store (the flow view's: store/flowEdits.ts), with the
-   * view state that goes with it: its change, or the reason it was refused (shown). False when
-   * refused.
+   * Applies an edit worked out outside the store (the flow view's and the source panel's:
+   * store/flowEdits.ts, store/sourceEdits.ts), with the view state that goes with it: its change,
+   * or the reason it was refused (shown). False when refused.
    */
   applyEdit: (result: ops.EditResult, session?: Partial<SessionSlice>) => boolean;
   startEditing: (id: string) => void;
@@ -144,18 +143,6 @@ export interface Actions {
   paste: () => number;
   applyLayout: (positions: ReadonlyMap<string, Point>) => void;
   setTitle: (title: string) => void;
-  addSource: (fields: Omit<Source, 'id'>) => string;
-  /** False (and says why) when refused. */
-  updateSource: (id: string, patch: Partial<Omit<Source, 'id'>>) => boolean;
-  removeSource: (id: string) => boolean;
-  addQuote: (nodeId: string, evidence: EvidenceDraft) => boolean;
-  /** Adds a quote and, in the same undo step, the source it cites (see ops.addCitedQuote). */
-  addCitedQuote: (
-    nodeId: string,
-    citation: Omit<Source, 'id'>,
-    quote: Omit<EvidenceDraft, 'sourceId'>,
-  ) => boolean;
-  reanchorQuote: (nodeId: string, index: number) => boolean;
   /** A new claim whose text and first quote are the given quote; opens it for typing. */
   claimFromQuote: (evidence: EvidenceDraft, position: Point) => string;
   setHoveredNode: (id: string | null) => void;
@@ -833,23 +820,6 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         if (trimmed && trimmed !== get().map.title)
           commitChange(fieldsChange(get().map, { title: trimmed }));
       },
-
-      addSource: (fields) => {
-        const { change, id } = ops.addSource(get().map, cleanProseDeep(fields));
-        return commitChange(change) ? id : '';
-      },
-
-      updateSource: (id, patch) =>
-        commitChange(ops.updateSource(get().map, id, cleanProseDeep(patch))),
-
-      removeSource: (id) => commit(ops.removeSource(get().map, id)),
-
-      addQuote: (nodeId, evidence) => commit(ops.addEvidence(get().map, nodeId, evidence)),
-
-      addCitedQuote: (nodeId, citation, quote) =>
-        commit(ops.addCitedQuote(get().map, nodeId, cleanProseDeep(citation), quote)),
-
-      reanchorQuote: (nodeId, index) => commit(ops.reanchorEvidence(get().map, nodeId, index)),
 
       claimFromQuote: (evidence, position) => {
         const state = get();
