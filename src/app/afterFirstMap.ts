@@ -3,6 +3,12 @@ import type { ClashmapStore } from '../store/store';
 /** How long start-up may take before work that waits for the first map runs anyway. */
 const LONGEST_WAIT_MS = 10_000;
 
+/** Runs `then` when the browser is next idle (at most two seconds from now). */
+export function whenIdle(then: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(then, { timeout: 2000 });
+  else setTimeout(then, 0);
+}
+
 /**
  * Runs `then` once, when the browser is idle after the first map is drawn: a map has been
  * opened and laid out with its measured sizes. A start that opens no map (a link that cannot
@@ -16,8 +22,7 @@ export function afterFirstMapDrawn(store: ClashmapStore, then: () => void): void
     done = true;
     unsubscribe();
     clearTimeout(timer);
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(then, { timeout: 2000 });
-    else setTimeout(then, 0);
+    whenIdle(then);
   };
   const unsubscribe = store.subscribe((state) => {
     if (state.revision !== startRevision && !state.layoutPending) run();

@@ -15,6 +15,7 @@ import {
 import { describeArgument } from '../model/arguments';
 import { KNOWN_SCHEMES } from '../model/argumentOps';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
+import { addCitedQuote, addQuote, reanchorQuote } from '../store/sourceEdits';
 import { NodeEvaluation } from './evaluation/Scoreboard';
 import { pasteWithinLimit } from './nodes/NodeTextEditor';
 
@@ -124,7 +125,7 @@ function EvidenceEditor({
           <p>
             <span aria-hidden="true">⚠ </span>Quote {n} {mismatch}.
           </p>
-          <button type="button" onClick={() => store.getState().reanchorQuote(node.id, index)}>
+          <button type="button" onClick={() => reanchorQuote(store, node.id, index)}>
             Re-anchor quote {n}
           </button>
         </div>
@@ -147,7 +148,7 @@ function EvidenceEditor({
               : 'add the source’s text (Source panel) to check it.'}
           </p>
           {source?.text && (
-            <button type="button" onClick={() => store.getState().reanchorQuote(node.id, index)}>
+            <button type="button" onClick={() => reanchorQuote(store, node.id, index)}>
               Check quote {n} against the text
             </button>
           )}
@@ -220,17 +221,19 @@ function AddQuote({ node }: { node: MapNode }) {
         ...(url ? { url } : {}),
         ...(published ? { published } : {}),
       };
-      if (!store.getState().addCitedQuote(node.id, citation, { quote: words, speaker: who }))
-        return;
+      if (!addCitedQuote(store, node.id, citation, { quote: words, speaker: who })) return;
       setCite({ title: '', author: '', url: '', published: '' });
     } else {
       const at = source.text !== undefined ? anchorQuote(source.text, words) : null;
       if (source.text !== undefined && !at)
         return setProblem('That text is not in the source. Paste a verbatim passage.');
       // The same checked path as the source panel's quotes; a refused quote stays in the form.
-      const added = store
-        .getState()
-        .addQuote(node.id, { sourceId: source.id, quote: words, ...(at ?? {}), speaker: who });
+      const added = addQuote(store, node.id, {
+        sourceId: source.id,
+        quote: words,
+        ...(at ?? {}),
+        speaker: who,
+      });
       if (!added) return;
     }
     setProblem(null);

@@ -2,6 +2,7 @@ import { useStore as useFlowStore, useReactFlow, useStoreApi } from '@xyflow/rea
 import { useEffect, useRef, useState } from 'react';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { motionMs } from './motion';
+import { steering } from './steering';
 
 /** The panels that lie over the canvas (the source panel sits beside it and shrinks it). */
 const OVERLAYS = '.cm-inspector, .cm-steps-panel, .cm-scoreboard';
@@ -31,20 +32,8 @@ export function freeBand(canvas: Box, overlays: readonly Box[], card: Box): Box 
   return { left, right, top: canvas.top, bottom: canvas.bottom };
 }
 
-/** A card the view was just sent to on purpose (search, "Show on map"); see steerTo. */
-let steered: string | null = null;
-
 /**
- * Says that the view is being moved to show this card on purpose (centred, with an animation of
- * its own): the check below then stands aside while that card stays selected, rather than cut
- * the move short.
- */
-export function steerTo(id: string): void {
-  steered = id;
-}
-
-/**
- * A side panel never hides the selected card: when one card is selected and it is covered (by
+ * A side panel never hides the selected card (loaded once the first map is drawn: MapCanvas): when one card is selected and it is covered (by
  * the inspector, the steps or the scoreboard, or cut off by a narrower canvas), the view pans
  * just enough to show it. It reacts to the selection, the canvas's size and panels opening;
  * never to the user's own panning.
@@ -96,8 +85,8 @@ export function KeepSelectionInView() {
 
   useEffect(() => {
     // While that card stays selected, its place is the one it was sent to.
-    if (selected !== null && steered === selected) return;
-    steered = null;
+    if (selected !== null && steering.to === selected) return;
+    steering.to = null;
     if (!selected || !width || !height) return;
     if (held.current) {
       waiting.current = true;

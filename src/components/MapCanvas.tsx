@@ -20,8 +20,6 @@ import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { ArgumentEdge, EdgeMarkers } from './edges/ArgumentEdge';
 import { drawnRoutes, RoutedFlow, VIEW_SETTLE_MS } from './edges/edgeRoutes';
 import { ArgumentNode } from './nodes/ArgumentNode';
-import { Legend } from './Legend';
-import { KeepSelectionInView } from './KeepSelectionInView';
 import { useTheme } from '../app/theme';
 import type { Rect } from '../layout/edgeGeometry';
 import { estimateNodeSize } from '../layout/nodeSize';
@@ -29,6 +27,16 @@ import type { Edge } from '../model/edge';
 import { ARROW_DIRECTIONS, focusNeighbour } from './canvasFocus';
 import { JunctionNode } from './nodes/JunctionNode';
 import { FAR_ZOOM, LARGE_MAP_NODES } from './canvasScale';
+import { Lazy, lazyPart } from './Lazy';
+import { whenIdle } from '../app/afterFirstMap';
+
+// Keeping the selected card clear of the side panels is not needed to draw a map: it loads once
+// the first map is laid out (AfterFirstLayout).
+// The legend loads when first unfolded: it starts folded away.
+const Legend = lazyPart(() => import('./Legend').then((m) => ({ default: m.Legend })));
+const KeepSelectionInView = lazyPart(() =>
+  import('./KeepSelectionInView').then((m) => ({ default: m.KeepSelectionInView })),
+);
 
 // Declared once at module level: new objects on each render would remount every node.
 const nodeTypes: NodeTypes = {
@@ -159,6 +167,23 @@ function MeasuredLayout({ count }: { count: number }) {
       Laying out {count.toLocaleString('en-US')} nodes…
     </Panel>
   );
+}
+
+/**
+ * What the canvas needs only once a map is drawn: shown when the browser is idle after the
+ * first map's layout, and kept from then on (another map opened later finds it there).
+ */
+function AfterFirstLayout() {
+  const laidOut = useClashmap((s) => !s.layoutPending);
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (laidOut && !shown) whenIdle(() => setShown(true));
+  }, [laidOut, shown]);
+  return shown ? (
+    <Lazy>
+      <KeepSelectionInView />
+    </Lazy>
+  ) : null;
 }
 
 // Module level: a new function on every render would redraw every minimap node on every drag tick.
@@ -352,7 +377,7 @@ export function MapCanvas({
         attributionPosition="top-right"
       >
         <MeasuredLayout count={count} />
-        <KeepSelectionInView />
+        <AfterFirstLayout />
         <ZoomVariable target={canvas} />
         {large && <FarView target={canvas} />}
         {count === 0 && (
@@ -393,9 +418,11 @@ export function MapCanvas({
         )}
 
         {legendOpen && (
-          <Panel position="bottom-left" className="cm-legend-panel">
-            <Legend onFold={() => onFoldLegend?.()} />
-          </Panel>
+          <Lazy>
+            <Panel position="bottom-left" className="cm-legend-panel">
+              <Legend onFold={() => onFoldLegend?.()} />
+            </Panel>
+          </Lazy>
         )}
       </RoutedFlow>
     </div>

@@ -23,7 +23,7 @@ import type { EdgeKind } from '../model/edge';
 import type { NodeKind, Point } from '../model/node';
 import { isDirty } from '../store/store';
 import { LARGE_MAP_NODES } from './MapCanvas';
-import { steerTo } from './KeepSelectionInView';
+import { steerTo } from './steering';
 import { useClashmapStore } from '../store/StoreContext';
 
 // What Share, Class, Import, Auto-layout and Support together do loads when one is first used.

@@ -7,7 +7,6 @@ import type { EvidenceDraft } from '../model/evidence';
 import type { Assumption, Evaluation } from '../model/evaluate';
 import type { MapNode, NodeKind, Point } from '../model/node';
 import type { PresentationStep } from '../model/presentation';
-import type { Source } from '../model/source';
 import { LIMITS } from '../model/limits';
 import { cleanProse, cleanProseDeep } from '../model/text';
 import {
@@ -23,7 +22,6 @@ import {
 } from '../model/change';
 import { changeProblem } from '../model/checkChange';
 import * as ops from '../model/operations';
-import * as flowOps from '../model/flowOps';
 import { createHistory, type HistoryEntry } from '../doc/history';
 import { layoutMap, relayoutResized, type Resize } from '../layout/layoutMap';
 import { nodeOf } from '../model/arguments';
@@ -128,10 +126,12 @@ export interface Actions {
   separatePremises: (argumentId: string) => Promise<boolean>;
   /** Marks the two selected claims as contraries. */
   markContraries: () => Promise<boolean>;
-  /** Adds an argument made in a speech of the round, on a sheet (the flow view); its id, or null. */
-  addFlowArgument: (draft: flowOps.FlowArgumentDraft) => string | null;
-  /** Crosses an argument out in a speech (a concession), or with null takes that back. */
-  crossOut: (id: string, speech: string | null) => boolean;
+  /**
+   * Applies an edit worked out outside the store (the flow view's and the source panel's:
+   * store/flowEdits.ts, store/sourceEdits.ts), with the view state that goes with it: its change,
+   * or the reason it was refused (shown). False when refused.
+   */
+  applyEdit: (result: ops.EditResult, session?: Partial<SessionSlice>) => boolean;
   startEditing: (id: string) => void;
   stopEditing: () => void;
   updateNode: (id: string, patch: Partial<Omit<MapNode, 'id'>>) => void;
@@ -143,18 +143,6 @@ export interface Actions {
   paste: () => number;
   applyLayout: (positions: ReadonlyMap<string, Point>) => void;
   setTitle: (title: string) => void;
-  addSource: (fields: Omit<Source, 'id'>) => string;
-  /** False (and says why) when refused. */
-  updateSource: (id: string, patch: Partial<Omit<Source, 'id'>>) => boolean;
-  removeSource: (id: string) => boolean;
-  addQuote: (nodeId: string, evidence: EvidenceDraft) => boolean;
-  /** Adds a quote and, in the same undo step, the source it cites (see ops.addCitedQuote). */
-  addCitedQuote: (
-    nodeId: string,
-    citation: Omit<Source, 'id'>,
-    quote: Omit<EvidenceDraft, 'sourceId'>,
-  ) => boolean;
-  reanchorQuote: (nodeId: string, index: number) => boolean;
   /** A new claim whose text and first quote are the given quote; opens it for typing. */
   claimFromQuote: (evidence: EvidenceDraft, position: Point) => string;
   setHoveredNode: (id: string | null) => void;
@@ -768,19 +756,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         return commit(result, { selectedNodeIds: [], selectedEdgeIds: edgeId ? [edgeId] : [] });
       },
 
-      addFlowArgument: (draft) => {
-        const result = flowOps.addFlowArgument(get().map, cleanProseDeep(draft));
-        if (!result.ok) {
-          commit(result);
-          return null;
-        }
-        const [id] = result.change.nodes.added.keys();
-        return commit(result, { selectedNodeIds: id ? [id] : [], selectedEdgeIds: [] })
-          ? (id ?? null)
-          : null;
-      },
-
-      crossOut: (id, speech) => commit(flowOps.crossOut(get().map, id, speech)),
+      applyEdit: commit,
 
       startEditing: (id) => set({ editingNodeId: id, selectedNodeIds: [id], selectedEdgeIds: [] }),
       stopEditing: () => set({ editingNodeId: null }),
@@ -847,23 +823,6 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         if (trimmed && trimmed !== get().map.title)
           commitChange(fieldsChange(get().map, { title: trimmed }));
       },
-
-      addSource: (fields) => {
-        const { change, id } = ops.addSource(get().map, cleanProseDeep(fields));
-        return commitChange(change) ? id : '';
-      },
-
-      updateSource: (id, patch) =>
-        commitChange(ops.updateSource(get().map, id, cleanProseDeep(patch))),
-
-      removeSource: (id) => commit(ops.removeSource(get().map, id)),
-
-      addQuote: (nodeId, evidence) => commit(ops.addEvidence(get().map, nodeId, evidence)),
-
-      addCitedQuote: (nodeId, citation, quote) =>
-        commit(ops.addCitedQuote(get().map, nodeId, cleanProseDeep(citation), quote)),
-
-      reanchorQuote: (nodeId, index) => commit(ops.reanchorEvidence(get().map, nodeId, index)),
 
       claimFromQuote: (evidence, position) => {
         const state = get();

@@ -73,9 +73,9 @@ describe('MapCanvas', () => {
     expect(within(claim).getByText('— A parent')).toBeTruthy();
   });
 
-  it('explains support and rebuttal in a legend', () => {
+  it('explains support and rebuttal in a legend (which loads when first shown)', async () => {
     renderCanvas();
-    const legend = screen.getByRole('region', { name: 'Legend' });
+    const legend = await screen.findByRole('region', { name: 'Legend' });
     expect(legend.textContent).toContain('supports');
     expect(legend.textContent).toContain('rebuts');
   });

@@ -7,6 +7,7 @@ import {
   type MapChange,
 } from '../../src/model/change';
 import * as model from '../../src/model/operations';
+import * as sourceOps from '../../src/model/sourceOps';
 import { parseMap } from '../../src/io/parse';
 import { serializeMap } from '../../src/io/serialize';
 import type { Edge, EdgeKind } from '../../src/model/edge';
@@ -795,8 +796,8 @@ describe('every operation returns a change, by id, that applies and inverts', ()
       'pasteFragment',
       model.pasteFragment(map, copyFragment(map, ['a', 'c']), { x: 9, y: 9 }).change,
     ],
-    ['addSource', model.addSource(map, { title: 'Another' }).change],
-    ['updateSource', model.updateSource(map, 'article', { author: 'A. Writer' })],
+    ['addSource', sourceOps.addSource(map, { title: 'Another' }).change],
+    ['updateSource', sourceOps.updateSource(map, 'article', { author: 'A. Writer' })],
   ];
 
   it.each(cases)('%s', (_name, change) => {

@@ -7,6 +7,7 @@ import type { EvidenceDraft } from '../../src/model/evidence';
 import type { ClashMap } from '../../src/model/map';
 import type { MapNode, Point } from '../../src/model/node';
 import * as ops from '../../src/model/operations';
+import * as sourceOps from '../../src/model/sourceOps';
 import type { Source } from '../../src/model/source';
 
 export {
@@ -51,13 +52,14 @@ export const pasteFragment = (
   return { map: applyChange(map, change), nodeIds };
 };
 export const addSource = (map: ClashMap, source: Omit<Source, 'id'>) => {
-  const { change, id } = ops.addSource(map, source);
+  const { change, id } = sourceOps.addSource(map, source);
   return { map: applyChange(map, change), id };
 };
 export const updateSource = (map: ClashMap, id: string, patch: Partial<Omit<Source, 'id'>>) =>
-  applyChange(map, ops.updateSource(map, id, patch));
-export const removeSource = (map: ClashMap, id: string) => onMap(map, ops.removeSource(map, id));
+  applyChange(map, sourceOps.updateSource(map, id, patch));
+export const removeSource = (map: ClashMap, id: string) =>
+  onMap(map, sourceOps.removeSource(map, id));
 export const addEvidence = (map: ClashMap, nodeId: string, draft: EvidenceDraft) =>
-  onMap(map, ops.addEvidence(map, nodeId, draft));
+  onMap(map, sourceOps.addEvidence(map, nodeId, draft));
 export const reanchorEvidence = (map: ClashMap, nodeId: string, index: number) =>
-  onMap(map, ops.reanchorEvidence(map, nodeId, index));
+  onMap(map, sourceOps.reanchorEvidence(map, nodeId, index));

@@ -6,6 +6,7 @@ import { mergeMaps } from '../../src/model/merge';
 import type { ClashMap } from '../../src/model/map';
 import type { MapNode } from '../../src/model/node';
 import type { ArgumentFlowEdge, ArgumentFlowNode } from '../../src/store/flowAdapter';
+import { addSource } from '../../src/store/sourceEdits';
 import {
   createClashmapStore,
   isDirty as isDirtyState,
@@ -937,7 +938,7 @@ describe('history keeps changes, not maps', () => {
       },
       () => s().updateEdge('e-b-pos', { kind: 'rebuttal', note: 'Turned' }),
       () => s().setTitle('Strikes, again'),
-      () => s().addSource({ title: 'Second report', text: 'More text.' }),
+      () => addSource(store, { title: 'Second report', text: 'More text.' }),
       () => s().deleteElements(['a'], []),
       () => {
         s().select(['b', 'c']);

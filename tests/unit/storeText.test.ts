@@ -3,6 +3,7 @@ import { parseMap } from '../../src/io/parse';
 import { serializeMap } from '../../src/io/serialize';
 import { emptyMap } from '../../src/model/map';
 import { createClashmapStore } from '../../src/store/store';
+import { addSource } from '../../src/store/sourceEdits';
 
 describe('text a user types or pastes', () => {
   it('is cleaned of bidirectional overrides and control characters, so the saved file opens', () => {
@@ -26,7 +27,7 @@ describe('text a user types or pastes', () => {
     store.getState().updateNode(id, { text: 'x'.repeat(2_001) });
     expect(store.getState().map).toBe(before);
     expect(store.getState().notice?.text).toBe('The text is longer than 2,000 characters.');
-    store.getState().addSource({ title: 'Bad', url: 'javascript:alert(1)' });
+    addSource(store, { title: 'Bad', url: 'javascript:alert(1)' });
     expect(store.getState().map.sources).toHaveLength(0);
     expect(store.getState().notice?.text).toBe('The url must be an http:// or https:// address.');
   });

@@ -5,7 +5,8 @@ import { serializeMap } from '../../src/io/serialize';
 import { applyChange } from '../../src/model/change';
 import { isChecked } from '../../src/model/evidence';
 import type { ClashMap } from '../../src/model/map';
-import { addCitedQuote, updateSource } from '../../src/model/operations';
+import { addCitedQuote, updateSource } from '../../src/model/sourceOps';
+import * as sourceEdits from '../../src/store/sourceEdits';
 import { createClashmapStore } from '../../src/store/store';
 
 // A quote taken from a source whose full text is not at hand: kept with its speaker and the
@@ -86,13 +87,12 @@ describe('a quote not checked against a text', () => {
     expect(result.ok).toBe(true);
     const store = createClashmapStore(map());
     expect(
-      store
-        .getState()
-        .addCitedQuote(
-          'c',
-          { title: 'Senate hearing' },
-          { quote: 'We do not know yet.', speaker: 'A. Senator' },
-        ),
+      sourceEdits.addCitedQuote(
+        store,
+        'c',
+        { title: 'Senate hearing' },
+        { quote: 'We do not know yet.', speaker: 'A. Senator' },
+      ),
     ).toBe(true);
     const added = store.getState().map;
     expect(added.sources.map((s) => s.title)).toEqual([

@@ -6,6 +6,7 @@ import { parseMap } from '../../src/io/parse';
 import { serializeMap } from '../../src/io/serialize';
 import type { ClashMap } from '../../src/model/map';
 import { createClashmapStore, type ClashmapStore } from '../../src/store/store';
+import { addCitedQuote } from '../../src/store/sourceEdits';
 
 /*
  * Two people, each with their own store and Y.Doc, as a class session will have them. The
@@ -167,14 +168,16 @@ describe('a map shared through Yjs', () => {
     const before = quotes(ana);
     const citation = { title: 'Class reading', author: 'A reporter' };
     expect(
-      ana.store
-        .getState()
-        .addCitedQuote('pos-demand', citation, { quote: 'Ana’s quote', speaker: 'A reporter' }),
+      addCitedQuote(ana.store, 'pos-demand', citation, {
+        quote: 'Ana’s quote',
+        speaker: 'A reporter',
+      }),
     ).toBe(true);
     expect(
-      ben.store
-        .getState()
-        .addCitedQuote('pos-demand', citation, { quote: 'Ben’s quote', speaker: 'A reporter' }),
+      addCitedQuote(ben.store, 'pos-demand', citation, {
+        quote: 'Ben’s quote',
+        speaker: 'A reporter',
+      }),
     ).toBe(true);
     sync(ana.doc, ben.doc);
     for (const person of [ana, ben]) {

@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { LIMITS } from '../../model/limits';
 import { isSafeUrl, type Source } from '../../model/source';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
+import { addQuote, addSource, removeSource, updateSource } from '../../store/sourceEdits';
 import { usePositionKeys } from './positionColors';
 import { SourceForm } from './SourceForm';
 import { hasSourceDraft } from './sourceDraft';
@@ -140,7 +141,7 @@ export function SourcePanel({ onChooseNode, newClaimPosition, onClose }: Props) 
             <button
               type="button"
               onClick={() => {
-                if (store.getState().removeSource(source.id)) setSourceId(null);
+                if (removeSource(store, source.id)) setSourceId(null);
               }}
             >
               Remove source
@@ -229,7 +230,7 @@ export function SourcePanel({ onChooseNode, newClaimPosition, onClose }: Props) 
               onClick={() => {
                 const e = evidence();
                 if (!e || !selectedNode) return;
-                if (store.getState().addQuote(selectedNode, e)) {
+                if (addQuote(store, selectedNode, e)) {
                   store.getState().notify('info', 'Quote added to the selected node.');
                   setSelection(null);
                   window.getSelection()?.removeAllRanges();
@@ -247,9 +248,9 @@ export function SourcePanel({ onChooseNode, newClaimPosition, onClose }: Props) 
           onClose={() => setForm(null)}
           onSave={(fields) => {
             if (form === 'edit' && source) {
-              if (!store.getState().updateSource(source.id, fields)) return false;
+              if (!updateSource(store, source.id, fields)) return false;
             } else {
-              const added = store.getState().addSource(fields);
+              const added = addSource(store, fields);
               if (!added) return false;
               setSourceId(added);
             }

@@ -19,6 +19,7 @@ import type { ClashMap } from '../../model/map';
 import type { MapNode } from '../../model/node';
 import { relationKind, type EdgeKind } from '../../model/relations/registry';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
+import { addFlowArgument, crossOut } from '../../store/flowEdits';
 import { expandBeforeCaret, useAbbreviations } from './abbreviations';
 import { flagWords, sheetDefaultKind } from './flowWords';
 
@@ -239,7 +240,7 @@ export function FlowSheet({
       return node ? node.id : null;
     }
     if (text === '') return null;
-    return store.getState().addFlowArgument({
+    return addFlowArgument(store, {
       text,
       sheet: current.sheet,
       speech: current.speech,
@@ -408,11 +409,11 @@ export function FlowSheet({
       case 'crossOut': {
         if (node.kind !== 'claim') return say('A sheet is not crossed out; its arguments are.');
         if (node.conceded !== undefined) {
-          if (store.getState().crossOut(node.id, null)) say(`Restored “${node.text}”.`);
+          if (crossOut(store, node.id, null)) say(`Restored “${node.text}”.`);
           return;
         }
         const speech = crossOutSpeech(node);
-        if (speech && store.getState().crossOut(node.id, speech))
+        if (speech && crossOut(store, node.id, speech))
           say(`Crossed out “${node.text}” in the ${speech}.`);
         return;
       }

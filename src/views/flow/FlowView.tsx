@@ -21,6 +21,7 @@ import { flowXlsxBytes } from './flowXlsx';
 import { paperFlow, type PaperFlow } from './paperFlow';
 import './flow.css';
 import { useClashmap, useClashmapStore } from '../../store/StoreContext';
+import { addFlowArgument, crossOut } from '../../store/flowEdits';
 
 /**
  * The round as paper flow sheets: a tab per sheet, a column per speech, each argument in the row
@@ -346,7 +347,7 @@ function AddArgument({
   // as a debater flows a list of answers. Ctrl+Enter (⌘+Enter) moves on to answer the new one.
   const add = (moveOn: boolean) => {
     const position = sheet.position!;
-    const added = store.getState().addFlowArgument({
+    const added = addFlowArgument(store, {
       text,
       sheet: position.id,
       speech: speechValue,
@@ -456,7 +457,7 @@ function CrossOut({
     return (
       <p className="cm-flow__cross">
         “{chosen.text}” is crossed out in the {chosen.conceded}.{' '}
-        <button type="button" onClick={() => store.getState().crossOut(chosen.id, null)}>
+        <button type="button" onClick={() => crossOut(store, chosen.id, null)}>
           Restore it
         </button>
       </p>
@@ -472,7 +473,7 @@ function CrossOut({
           </option>
         ))}
       </select>{' '}
-      <button type="button" onClick={() => store.getState().crossOut(chosen.id, value)}>
+      <button type="button" onClick={() => crossOut(store, chosen.id, value)}>
         Cross out
       </button>
     </p>
