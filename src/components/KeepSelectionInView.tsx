@@ -2,7 +2,7 @@ import { useStore as useFlowStore, useReactFlow, useStoreApi } from '@xyflow/rea
 import { useEffect, useRef, useState } from 'react';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { motionMs } from './motion';
-import { steering } from './steering';
+import { pointer, steering } from './steering';
 
 /** The panels that lie over the canvas (the source panel sits beside it and shrinks it). */
 const OVERLAYS = '.cm-inspector, .cm-steps-panel, .cm-scoreboard';
@@ -50,7 +50,7 @@ export function KeepSelectionInView() {
   const [panels, setPanels] = useState(0);
   // The view never slides under a hand that holds a card: with a pointer down (the press that
   // selects a card may start a drag), the check waits for its release.
-  const held = useRef(false);
+  const held = useRef(pointer.held);
   const waiting = useRef(false);
   const [released, setReleased] = useState(0);
   useEffect(() => {

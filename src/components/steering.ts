@@ -9,3 +9,24 @@ export const steering: { to: string | null } = { to: null };
 export function steerTo(id: string): void {
   steering.to = id;
 }
+
+/**
+ * Whether a pointer is pressed (a press on a card may start a drag), followed from the start:
+ * KeepSelectionInView, which loads later, may arrive in the middle of a drag, and must then
+ * wait for the release rather than slide the view under the hand.
+ */
+export const pointer: { held: boolean } = { held: false };
+if (typeof document !== 'undefined') {
+  const release = () => {
+    pointer.held = false;
+  };
+  document.addEventListener(
+    'pointerdown',
+    () => {
+      pointer.held = true;
+    },
+    true,
+  );
+  document.addEventListener('pointerup', release, true);
+  document.addEventListener('pointercancel', release, true);
+}
