@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useId, useState, type ReactNode } from 'react';
 import { anchorQuote, isChecked, quoteMismatch } from '../model/evidence';
 import { readQuoteDraft, writeQuoteDraft } from './quoteDraft';
 import type { Evidence } from '../model/evidence';
@@ -12,7 +12,7 @@ import {
   endpointsAllowed,
   relationKind,
 } from '../model/relations/registry';
-import { describeArgument } from '../model/arguments';
+import { describeArgument, nodeOf } from '../model/arguments';
 import { KNOWN_SCHEMES } from '../model/argumentOps';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { addCitedQuote, addQuote, reanchorQuote } from '../store/sourceEdits';
@@ -567,13 +567,12 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
 
 /** Edits whatever is selected: a node, a connection, or several at once. Hidden when nothing is. */
 export function Inspector({ onSupportTogether }: { onSupportTogether?: () => void }) {
-  const nodeIds = useClashmap((s) => s.selectedNodeIds);
-  const edgeIds = useClashmap((s) => s.selectedEdgeIds);
-  const node = useClashmap((s) =>
-    s.selectedNodeIds.length === 1
-      ? s.map.nodes.find((n) => n.id === s.selectedNodeIds[0])
-      : undefined,
-  );
+  // The selection as it was a moment ago: a click or the start of a drag draws the card
+  // selected at once, and the panel (a large render: a card's text, quotes and sources) follows
+  // in a render of its own that yields to input, not in the frame that answers the pointer.
+  const nodeIds = useDeferredValue(useClashmap((s) => s.selectedNodeIds));
+  const edgeIds = useDeferredValue(useClashmap((s) => s.selectedEdgeIds));
+  const node = useClashmap((s) => (nodeIds.length === 1 ? nodeOf(s.map, nodeIds[0]!) : undefined));
   const store = useClashmapStore();
   const total = nodeIds.length + edgeIds.length;
   if (total === 0) return null;
