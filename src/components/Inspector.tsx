@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { anchorQuote, isChecked, quoteMismatch } from '../model/evidence';
 import { readQuoteDraft, writeQuoteDraft } from './quoteDraft';
 import type { Evidence } from '../model/evidence';
@@ -309,42 +309,80 @@ function AddQuote({ node }: { node: MapNode }) {
   );
 }
 
+/**
+ * How many nodes the "Connect this node to" list offers at once. A larger map gets a search
+ * field that narrows the list: a list of every node was 5,000 elements on a 5,000-node map,
+ * laid out each time a card was selected (150 ms) and drawn again after every edit.
+ */
+export const CONNECT_LIST_MAX = 50;
+
+const shortText = (n: MapNode) =>
+  `${n.kind === 'position' ? 'Position: ' : ''}${n.text.length > 70 ? `${n.text.slice(0, 67)}…` : n.text}`;
+
 function ConnectFromKeyboard({ node }: { node: MapNode }) {
   const store = useClashmapStore();
   const nodes = useClashmap((s) => s.map.nodes);
-  const others = nodes.filter((n) => n.id !== node.id);
   const [target, setTarget] = useState('');
+  const [query, setQuery] = useState('');
   const id = useId();
+  const findId = useId();
+  const others = nodes.filter((n) => n.id !== node.id);
   if (others.length === 0) return null;
-  const chosen = others.some((n) => n.id === target) ? target : others[0]!.id;
+  const many = others.length > CONNECT_LIST_MAX;
+  const words = query.trim().toLowerCase();
+  const matching = words ? others.filter((n) => n.text.toLowerCase().includes(words)) : others;
+  const shown = matching.slice(0, CONNECT_LIST_MAX);
+  const chosen = shown.some((n) => n.id === target) ? target : shown[0]?.id;
+  const count = (n: number) => `${n.toLocaleString('en-US')} node${n === 1 ? '' : 's'}`;
   return (
     <div className="cm-connect">
-      <div className="cm-field">
-        <label htmlFor={id}>Connect this node to</label>
-        <select id={id} value={chosen} onChange={(e) => setTarget(e.target.value)}>
-          {others.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.kind === 'position' ? 'Position: ' : ''}
-              {n.text.length > 70 ? `${n.text.slice(0, 67)}…` : n.text}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="cm-row">
-        {CANVAS_EDGE_KINDS.map((kind) => (
-          <button
-            key={kind}
-            type="button"
-            onClick={() => {
-              // The inspector now shows the new relation: focus goes to its kind, not the page.
-              if (store.getState().connect(node.id, chosen, kind))
-                focusWhenDrawn('.cm-inspector input[type="radio"]:checked');
-            }}
-          >
-            {`It ${relationKind(kind).names.verb} that`}
-          </button>
-        ))}
-      </div>
+      {many && (
+        <div className="cm-field">
+          <label htmlFor={findId}>Find the node to connect to</label>
+          <input
+            id={findId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <p className="cm-muted" aria-live="polite">
+            {matching.length === 0
+              ? `No node’s text contains “${query.trim()}”.`
+              : matching.length > shown.length
+                ? `The first ${shown.length} of ${count(matching.length)}: type words from the one you want.`
+                : `${count(matching.length)} found.`}
+          </p>
+        </div>
+      )}
+      {chosen !== undefined && (
+        <>
+          <div className="cm-field">
+            <label htmlFor={id}>Connect this node to</label>
+            <select id={id} value={chosen} onChange={(e) => setTarget(e.target.value)}>
+              {shown.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {shortText(n)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="cm-row">
+            {CANVAS_EDGE_KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                onClick={() => {
+                  // The inspector now shows the new relation: focus goes to its kind, not the page.
+                  if (store.getState().connect(node.id, chosen, kind))
+                    focusWhenDrawn('.cm-inspector input[type="radio"]:checked');
+                }}
+              >
+                {`It ${relationKind(kind).names.verb} that`}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
     </div>
   );
 }
@@ -567,12 +605,11 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
 
 /** Edits whatever is selected: a node, a connection, or several at once. Hidden when nothing is. */
 export function Inspector({ onSupportTogether }: { onSupportTogether?: () => void }) {
-  // The selection as it was a moment ago: a click or the start of a drag draws the card
-  // selected at once, and the panel (a large render: a card's text, quotes and sources) follows
-  // in a render of its own that yields to input, not in the frame that answers the pointer.
-  const nodeIds = useDeferredValue(useClashmap((s) => s.selectedNodeIds));
-  const edgeIds = useDeferredValue(useClashmap((s) => s.selectedEdgeIds));
-  const node = useClashmap((s) => (nodeIds.length === 1 ? nodeOf(s.map, nodeIds[0]!) : undefined));
+  const nodeIds = useClashmap((s) => s.selectedNodeIds);
+  const edgeIds = useClashmap((s) => s.selectedEdgeIds);
+  const node = useClashmap((s) =>
+    s.selectedNodeIds.length === 1 ? nodeOf(s.map, s.selectedNodeIds[0]!) : undefined,
+  );
   const store = useClashmapStore();
   const total = nodeIds.length + edgeIds.length;
   if (total === 0) return null;

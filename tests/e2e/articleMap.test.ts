@@ -7,7 +7,8 @@ import { edgeProblems, measureEdges } from './edgeGeometry';
 import { generateMap } from '../../bench/generate';
 import { LARGE_MAP_NODES, OVERVIEW_MAX_NODES } from '../../src/components/MapCanvas';
 import { serializeMap } from '../../src/io/serialize';
-import { chooseFile, dragNode, fileFromText, tabTo, tool } from './helpers';
+import { chooseFile, dragNode, edge, fileFromText, inspector, tabTo, tool } from './helpers';
+import { CONNECT_LIST_MAX } from '../../src/components/Inspector';
 
 const article = parseMap(readFileSync('public/maps/cartel-drone-strikes.clashmap.json', 'utf8'));
 if (!article.ok) throw new Error('the shipped article map does not parse');
@@ -335,50 +336,34 @@ describe('first launch', () => {
     await expect.poll(() => badges.first().isVisible()).toBe(true);
   });
 
-  it('lays out the cards a pan brings into view once the view is still: none overlaps, each sits just below the one above', async () => {
+  it('connects a card of a large map to any other from the inspector, finding it by its words', async () => {
     const { page } = session;
     const big = generateMap(LARGE_MAP_NODES + 100);
+    const from = big.nodes[0]!;
+    const to = big.nodes.find((n, i) => i > 250 && n.kind === 'claim')!;
     await chooseFile(
       page,
       () => tool(page, 'Open map').click(),
-      fileFromText('panned.clashmap.json', serializeMap(big)),
+      fileFromText('connect.clashmap.json', serializeMap(big)),
     );
-    await page
-      .getByRole('group', { name: `Position: ${big.nodes[0]!.text}`, exact: false })
-      .waitFor({ timeout: 60_000 });
-    const pane = (await page.locator('.react-flow').boundingBox())!;
-    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
-    const before = await page.locator('.react-flow__viewport').getAttribute('style');
-    for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 120);
+    const card = page.getByRole('group', { name: `Position: ${from.text}`, exact: false });
+    await card.waitFor({ timeout: 60_000 });
+    await card.locator('.cm-node__kind').click();
+    const panel = inspector(page);
+    const list = panel.getByRole('combobox', { name: 'Connect this node to' });
+    // A list of a few dozen nodes at a time, not of every node on the map.
+    await expect.poll(() => list.locator('option').count()).toBe(CONNECT_LIST_MAX);
+    await panel.getByRole('searchbox', { name: 'Find the node to connect to' }).fill(to.text);
+    // (A long text is cut short in the list.)
     await expect
-      .poll(() => page.locator('.react-flow__viewport').getAttribute('style'))
-      .not.toBe(before);
-    // The vertical gaps between neighbouring cards of each column in view.
-    const gaps = () =>
-      page.locator('.react-flow__node').evaluateAll((els) => {
-        const boxes = els
-          .map((el) => el.getBoundingClientRect())
-          .filter((r) => r.bottom > 0 && r.top < innerHeight);
-        const columns = new Map<number, DOMRect[]>();
-        for (const r of boxes) {
-          const key = Math.round(r.left / 40);
-          columns.set(key, [...(columns.get(key) ?? []), r]);
-        }
-        const out: number[] = [];
-        for (const list of columns.values()) {
-          list.sort((a, b) => a.top - b.top);
-          for (let i = 1; i < list.length; i++)
-            out.push(Math.round(list[i]!.top - list[i - 1]!.bottom));
-        }
-        return out.sort((a, b) => a - b);
-      });
-    await expect.poll(async () => (await gaps()).length).toBeGreaterThan(3);
-    // No card overlaps another, and each sits a row's gap (or a group's) below the one above,
-    // as laid out with its measured size, not with the larger guess made before it was drawn.
-    // (Wider gaps, of 100 px and more, are the ends of columns.)
-    await expect
-      .poll(async () => (await gaps()).filter((gap) => gap < 0 || (gap > 24 && gap < 100)))
-      .toEqual([]);
+      .poll(async () => (await list.locator('option').allTextContents()).map((t) => t.slice(0, 60)))
+      .toEqual([to.text.slice(0, 60)]);
+    await panel.getByRole('button', { name: 'It supports that' }).click();
+    await expect.poll(() => edge(page, from.text, 'supports', to.text).count()).toBe(1);
+    // Taking it back leaves nothing unsaved for the next test's Open.
+    await page.keyboard.press('Control+z');
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await expect.poll(() => undo.isDisabled()).toBe(true);
   });
 
   it('draws a large map’s dashed relations solid while a card is dragged, and dashed again after the drop', async () => {
