@@ -6,6 +6,7 @@ import { mapFileText } from './app/saveFile';
 import { downloadMapText, suggestFileName } from './io/fileAccess';
 import type { ImageExporter } from './components/ExportDialog';
 import { Lazy, lazyPart } from './components/Lazy';
+import { useReadyAfterFirstLayout } from './app/afterFirstMap';
 import { MapCanvas } from './components/MapCanvas';
 import { MapTitle } from './components/MapTitle';
 import { SkipToMap } from './components/SkipToMap';
@@ -138,6 +139,11 @@ function Editor({
   const mapTitle = useClashmap((s) => s.map.title);
   const store = useClashmapStore();
   const selecting = useClashmap((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length > 0);
+  // The inspector is made ready once the first map is drawn, the browser idle: the first
+  // selection (often the press that starts a drag, or the double-click that starts an edit)
+  // then draws it at once like any other, rather than waiting for its code and rendering it
+  // in pieces while the first keys are typed (300 ms keys on a 5,000-card map).
+  const inspectorReady = useReadyAfterFirstLayout();
   const labelsOn = useClashmap((s) => s.labelsOn);
   // Drawing images loads with the first export, not with the app.
   const exportImage = useMemo<ImageExporter>(
@@ -208,7 +214,7 @@ function Editor({
             <StepsPanel onPresentFrom={setPresentFrom} onClose={() => setStepsOpen(false)} />
           </Lazy>
         )}
-        {selecting && (
+        {(selecting || inspectorReady) && (
           <Lazy>
             <Inspector onSupportTogether={commands.supportTogether} />
           </Lazy>

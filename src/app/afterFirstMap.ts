@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { useClashmap } from '../store/StoreContext';
 import type { ClashmapStore } from '../store/store';
 
 /** How long start-up may take before work that waits for the first map runs anyway. */
@@ -28,4 +30,17 @@ export function afterFirstMapDrawn(store: ClashmapStore, then: () => void): void
     if (state.revision !== startRevision && !state.layoutPending) run();
   });
   const timer = setTimeout(run, LONGEST_WAIT_MS);
+}
+
+/**
+ * True from when the browser is first idle after the first map's layout, and from then on
+ * (another map opened later finds it true): for parts loaded then rather than with the app.
+ */
+export function useReadyAfterFirstLayout(): boolean {
+  const laidOut = useClashmap((s) => !s.layoutPending);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (laidOut && !ready) whenIdle(() => setReady(true));
+  }, [laidOut, ready]);
+  return ready;
 }

@@ -28,7 +28,7 @@ import { ARROW_DIRECTIONS, focusNeighbour } from './canvasFocus';
 import { JunctionNode } from './nodes/JunctionNode';
 import { FAR_ZOOM, LARGE_MAP_NODES } from './canvasScale';
 import { Lazy, lazyPart } from './Lazy';
-import { whenIdle } from '../app/afterFirstMap';
+import { useReadyAfterFirstLayout } from '../app/afterFirstMap';
 
 // Keeping the selected card clear of the side panels is not needed to draw a map: it loads once
 // the first map is laid out (AfterFirstLayout).
@@ -174,12 +174,7 @@ function MeasuredLayout({ count }: { count: number }) {
  * first map's layout, and kept from then on (another map opened later finds it there).
  */
 function AfterFirstLayout() {
-  const laidOut = useClashmap((s) => !s.layoutPending);
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    if (laidOut && !shown) whenIdle(() => setShown(true));
-  }, [laidOut, shown]);
-  return shown ? (
+  return useReadyAfterFirstLayout() ? (
     <Lazy>
       <KeepSelectionInView />
     </Lazy>
@@ -263,8 +258,11 @@ export function MapCanvas({
     },
     [applyNodeChanges],
   );
-  const onMoveStart = useCallback(() => {
-    moving.current = true;
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    // Only a move made by hand (a pan, a zoom) holds sizes back: a move the app makes (framing a
+    // map it opened, a glide to a card) is over before anyone acts, and what is measured after
+    // it is taken in at once rather than with the next key pressed.
+    if (event) moving.current = true;
     clearTimeout(settle.current);
     canvas.current?.classList.add('is-moving');
   }, []);

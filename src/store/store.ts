@@ -26,6 +26,7 @@ import { createHistory, type HistoryEntry } from '../doc/history';
 import { layoutMap, relayoutResized, type Resize } from '../layout/layoutMap';
 import { nodeOf } from '../model/arguments';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
+import { LARGE_MAP_NODES } from '../components/canvasScale';
 import type { ArgumentFlowEdge, ArgumentFlowNode } from './flowAdapter';
 import {
   drawnPosition,
@@ -553,9 +554,17 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             measured ??= new Map(state.measured);
             measured.set(change.id, { width, height });
             // Only a card drawn where the layout put it reflows the layout (a card the user or
-            // an applied layout placed is drawn at its own place whatever the layout says).
-            if (state.autoPositions.has(change.id) && !nodeOf(state.map, change.id)?.position)
-              autoNodeResized = true;
+            // an applied layout placed is drawn at its own place whatever the layout says). On a
+            // large map, a card measured for the first time (it came into view) that fits in the
+            // room its estimate left it (estimates err large) does not: laying the map out again
+            // for every card a pan brings into view moved the cards around as they appeared and
+            // re-routed every edge.
+            const node = nodeOf(state.map, change.id);
+            if (state.autoPositions.has(change.id) && node && !node.position) {
+              const guess = estimateNodeSize(node);
+              const fits = width <= guess.width && height <= guess.height;
+              if (old || !fits || state.map.nodes.length <= LARGE_MAP_NODES) autoNodeResized = true;
+            }
           } else if (change.type === 'select') {
             selection ??= new Set(state.selectedNodeIds);
             if (change.selected) selection.add(change.id);

@@ -1,6 +1,9 @@
 import { selectFlowEdges, selectFlowNodes } from '../../src/store/canvasProjection';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
+import { generateMap } from '../../bench/generate';
+import { LARGE_MAP_NODES } from '../../src/components/canvasScale';
+import { estimateNodeSize } from '../../src/layout/nodeSize';
 import { checkInvariants } from '../../src/model/invariants';
 import { mergeMaps } from '../../src/model/merge';
 import type { ClashMap } from '../../src/model/map';
@@ -409,6 +412,27 @@ describe('cards make room', () => {
     // It shrinks back: b is drawn at its own place again.
     store.getState().applyNodeChanges([measure('a', 280, 100)]);
     expect(flowNode(store, 'b')?.position).toEqual({ x: 400, y: 300 });
+  });
+
+  it('a large map does not lay itself out again for a card first measured within its estimate; a taller one does', () => {
+    const big = generateMap(LARGE_MAP_NODES + 100);
+    const store = createClashmapStore(big);
+    store.getState().relayoutWithSizes(new Map());
+    const claim = big.nodes.find((n) => n.kind === 'claim' && !n.position)!;
+    const guess = estimateNodeSize(claim);
+    const laidOut = store.getState().autoPositions;
+    // Came into view, smaller than guessed: drawn where it is; nothing else moves.
+    store.getState().applyNodeChanges([measure(claim.id, guess.width, guess.height - 20)]);
+    expect(store.getState().autoPositions).toBe(laidOut);
+    // Its size changes again (its text was edited): its column is laid out again.
+    store.getState().applyNodeChanges([measure(claim.id, guess.width, guess.height + 40)]);
+    expect(store.getState().autoPositions).not.toBe(laidOut);
+    // First measured taller than guessed: it would overlap the card below.
+    const other = big.nodes.find((n) => n.kind === 'claim' && !n.position && n !== claim)!;
+    const before = store.getState().autoPositions;
+    const taller = estimateNodeSize(other);
+    store.getState().applyNodeChanges([measure(other.id, taller.width, taller.height + 30)]);
+    expect(store.getState().autoPositions).not.toBe(before);
   });
 
   it('a dropped card keeps the place it was dropped at, and the card under it moves down', () => {
