@@ -551,20 +551,27 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             const { width, height } = change.dimensions;
             const old = (measured ?? state.measured).get(change.id);
             if (old?.width === width && old.height === height) continue;
+            const node = nodeOf(state.map, change.id);
+            // On a large map, once it is laid out, a card measured as it first comes into view
+            // that fits in the room its estimate left it (estimates err large) is drawn where it
+            // is, and nothing is recorded: React Flow keeps its size for the canvas. Recording it
+            // made room and re-laid out the map for each card a pan brought into view (a frame
+            // or more per step, or a 200 ms stall once the pan stopped).
+            if (
+              !old &&
+              node &&
+              !state.layoutPending &&
+              state.map.nodes.length > LARGE_MAP_NODES &&
+              width <= estimateNodeSize(node).width &&
+              height <= estimateNodeSize(node).height
+            )
+              continue;
             measured ??= new Map(state.measured);
             measured.set(change.id, { width, height });
             // Only a card drawn where the layout put it reflows the layout (a card the user or
-            // an applied layout placed is drawn at its own place whatever the layout says). On a
-            // large map, a card measured for the first time (it came into view) that fits in the
-            // room its estimate left it (estimates err large) does not: laying the map out again
-            // for every card a pan brings into view moved the cards around as they appeared and
-            // re-routed every edge.
-            const node = nodeOf(state.map, change.id);
-            if (state.autoPositions.has(change.id) && node && !node.position) {
-              const guess = estimateNodeSize(node);
-              const fits = width <= guess.width && height <= guess.height;
-              if (old || !fits || state.map.nodes.length <= LARGE_MAP_NODES) autoNodeResized = true;
-            }
+            // an applied layout placed is drawn at its own place whatever the layout says).
+            if (state.autoPositions.has(change.id) && node && !node.position)
+              autoNodeResized = true;
           } else if (change.type === 'select') {
             selection ??= new Set(state.selectedNodeIds);
             if (change.selected) selection.add(change.id);

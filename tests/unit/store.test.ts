@@ -414,25 +414,34 @@ describe('cards make room', () => {
     expect(flowNode(store, 'b')?.position).toEqual({ x: 400, y: 300 });
   });
 
-  it('a large map does not lay itself out again for a card first measured within its estimate; a taller one does', () => {
+  it('a large map, laid out, takes no note of a card first measured within its estimate; a taller one makes room', () => {
     const big = generateMap(LARGE_MAP_NODES + 100);
     const store = createClashmapStore(big);
     store.getState().relayoutWithSizes(new Map());
     const claim = big.nodes.find((n) => n.kind === 'claim' && !n.position)!;
     const guess = estimateNodeSize(claim);
-    const laidOut = store.getState().autoPositions;
-    // Came into view, smaller than guessed: drawn where it is; nothing else moves.
+    const before = store.getState();
+    // Came into view, smaller than guessed: drawn where it is; nothing is recomputed.
     store.getState().applyNodeChanges([measure(claim.id, guess.width, guess.height - 20)]);
-    expect(store.getState().autoPositions).toBe(laidOut);
-    // Its size changes again (its text was edited): its column is laid out again.
+    expect(store.getState().measured).toBe(before.measured);
+    expect(store.getState().autoPositions).toBe(before.autoPositions);
+    // First measured taller than guessed: it would overlap the card below, so it is taken in.
     store.getState().applyNodeChanges([measure(claim.id, guess.width, guess.height + 40)]);
-    expect(store.getState().autoPositions).not.toBe(laidOut);
-    // First measured taller than guessed: it would overlap the card below.
-    const other = big.nodes.find((n) => n.kind === 'claim' && !n.position && n !== claim)!;
-    const before = store.getState().autoPositions;
-    const taller = estimateNodeSize(other);
-    store.getState().applyNodeChanges([measure(other.id, taller.width, taller.height + 30)]);
-    expect(store.getState().autoPositions).not.toBe(before);
+    expect(store.getState().measured.get(claim.id)).toEqual({
+      width: guess.width,
+      height: guess.height + 40,
+    });
+    expect(store.getState().autoPositions).not.toBe(before.autoPositions);
+  });
+
+  it('a map being opened takes note of every card measured, to lay itself out with their sizes', () => {
+    const big = generateMap(LARGE_MAP_NODES + 100);
+    const store = createClashmapStore(big);
+    expect(store.getState().layoutPending).toBe(true);
+    const claim = big.nodes.find((n) => n.kind === 'claim' && !n.position)!;
+    const guess = estimateNodeSize(claim);
+    store.getState().applyNodeChanges([measure(claim.id, guess.width, guess.height - 20)]);
+    expect(store.getState().measured.get(claim.id)?.height).toBe(guess.height - 20);
   });
 
   it('a dropped card keeps the place it was dropped at, and the card under it moves down', () => {
