@@ -2,7 +2,7 @@ import { useStore as useFlowStore, useReactFlow, useStoreApi } from '@xyflow/rea
 import { useEffect, useRef, useState } from 'react';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import { motionMs } from './motion';
-import { pointer, steering } from './steering';
+import { steering } from './steering';
 
 /** The panels that lie over the canvas (the source panel sits beside it and shrinks it). */
 const OVERLAYS = '.cm-inspector, .cm-steps-panel, .cm-scoreboard';
@@ -33,7 +33,7 @@ export function freeBand(canvas: Box, overlays: readonly Box[], card: Box): Box 
 }
 
 /**
- * A side panel never hides the selected card (loaded once the first map is drawn: MapCanvas): when one card is selected and it is covered (by
+ * A side panel never hides the selected card: when one card is selected and it is covered (by
  * the inspector, the steps or the scoreboard, or cut off by a narrower canvas), the view pans
  * just enough to show it. It reacts to the selection, the canvas's size and panels opening;
  * never to the user's own panning.
@@ -50,7 +50,7 @@ export function KeepSelectionInView() {
   const [panels, setPanels] = useState(0);
   // The view never slides under a hand that holds a card: with a pointer down (the press that
   // selects a card may start a drag), the check waits for its release.
-  const held = useRef(pointer.held);
+  const held = useRef(false);
   const waiting = useRef(false);
   const [released, setReleased] = useState(0);
   useEffect(() => {

@@ -28,15 +28,10 @@ import { ARROW_DIRECTIONS, focusNeighbour } from './canvasFocus';
 import { JunctionNode } from './nodes/JunctionNode';
 import { FAR_ZOOM, LARGE_MAP_NODES } from './canvasScale';
 import { Lazy, lazyPart } from './Lazy';
-import { useReadyAfterFirstLayout } from '../app/afterFirstMap';
+import { KeepSelectionInView } from './KeepSelectionInView';
 
-// Keeping the selected card clear of the side panels is not needed to draw a map: it loads once
-// the first map is laid out (AfterFirstLayout).
 // The legend loads when first unfolded: it starts folded away.
 const Legend = lazyPart(() => import('./Legend').then((m) => ({ default: m.Legend })));
-const KeepSelectionInView = lazyPart(() =>
-  import('./KeepSelectionInView').then((m) => ({ default: m.KeepSelectionInView })),
-);
 
 // Declared once at module level: new objects on each render would remount every node.
 const nodeTypes: NodeTypes = {
@@ -167,18 +162,6 @@ function MeasuredLayout({ count }: { count: number }) {
       Laying out {count.toLocaleString('en-US')} nodes…
     </Panel>
   );
-}
-
-/**
- * What the canvas needs only once a map is drawn: shown when the browser is idle after the
- * first map's layout, and kept from then on (another map opened later finds it there).
- */
-function AfterFirstLayout() {
-  return useReadyAfterFirstLayout() ? (
-    <Lazy>
-      <KeepSelectionInView />
-    </Lazy>
-  ) : null;
 }
 
 // Module level: a new function on every render would redraw every minimap node on every drag tick.
@@ -375,7 +358,9 @@ export function MapCanvas({
         attributionPosition="top-right"
       >
         <MeasuredLayout count={count} />
-        <AfterFirstLayout />
+        {/* Loaded with the canvas, not later: arriving later, it moved the view at a moment of
+            its own (under a click or a drag already under way). */}
+        <KeepSelectionInView />
         <ZoomVariable target={canvas} />
         {large && <FarView target={canvas} />}
         {count === 0 && (
