@@ -552,6 +552,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             const old = (measured ?? state.measured).get(change.id);
             if (old?.width === width && old.height === height) continue;
             const node = nodeOf(state.map, change.id);
+            const guess = node && estimateNodeSize(node);
             // On a large map, once it is laid out, a card measured as it first comes into view
             // that fits in the room its estimate left it (estimates err large) is drawn where it
             // is, and nothing is recorded: React Flow keeps its size for the canvas. Recording it
@@ -559,11 +560,11 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
             // or more per step, or a 200 ms stall once the pan stopped).
             if (
               !old &&
-              node &&
+              guess &&
               !state.layoutPending &&
               state.map.nodes.length > LARGE_MAP_NODES &&
-              width <= estimateNodeSize(node).width &&
-              height <= estimateNodeSize(node).height
+              width <= guess.width &&
+              height <= guess.height
             )
               continue;
             measured ??= new Map(state.measured);

@@ -16,7 +16,6 @@ import {
   type RoutedEdgeInput,
 } from '../../layout/routeEdges';
 import type { MapNode } from '../../model/node';
-
 import { ROUTE_OFF_THREAD_EDGES, routeOffThread, type DrawnRoute } from './routeOffThread';
 
 export type { DrawnRoute };
@@ -232,9 +231,10 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
         routes.replace(next);
       };
       // A large map's edges are routed in a worker (unless these very routes were just made
-      // here, to frame a map); the newest answer is drawn, older ones are dropped.
-      if (inputs.length <= ROUTE_OFF_THREAD_EDGES || lastRoutesFor(rects, inputs)) return here();
+      // here, to frame a map). Only the newest routing is drawn: a worker's answer that comes
+      // after a later routing (in the worker or here) is dropped.
       const asked = ++requests;
+      if (inputs.length <= ROUTE_OFF_THREAD_EDGES || lastRoutesFor(rects, inputs)) return here();
       void routeOffThread(rects, inputs).then((answer) => {
         if (asked !== requests || stopped) return;
         if (answer) routes.replace(answer);
