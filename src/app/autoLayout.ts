@@ -1,4 +1,5 @@
 import type { Size } from '../layout/nodeSize';
+import { nextTask } from './nextTask';
 import type { ClashMap } from '../model/map';
 import type { Point } from '../model/node';
 import type { ClashmapStore } from '../store/store';
@@ -27,7 +28,16 @@ export async function autoLayout(
   try {
     const positions = await engine(map, sizes);
     if (store.getState().map !== map) return { status: 'stale' };
-    store.getState().applyLayout(positions);
+    // The change is made and checked, the canvas's drawing of it made ready, and it is
+    // committed, each in a task of its own: on a large map together they are several frames'
+    // work, and input and painting can come between them.
+    const prepared = store.getState().prepareLayout(positions);
+    await nextTask();
+    if (store.getState().map !== map) return { status: 'stale' };
+    prepared.project();
+    await nextTask();
+    if (store.getState().map !== map) return { status: 'stale' };
+    store.getState().applyLayout(prepared);
     return { status: 'applied', positions, nodeCount: map.nodes.length };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

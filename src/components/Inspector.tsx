@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { anchorQuote, isChecked, quoteMismatch } from '../model/evidence';
 import { readQuoteDraft, writeQuoteDraft } from './quoteDraft';
 import type { Evidence } from '../model/evidence';
@@ -326,12 +326,24 @@ function ConnectFromKeyboard({ node }: { node: MapNode }) {
   const [query, setQuery] = useState('');
   const id = useId();
   const findId = useId();
-  const others = nodes.filter((n) => n.id !== node.id);
-  if (others.length === 0) return null;
-  const many = others.length > CONNECT_LIST_MAX;
   const words = query.trim().toLowerCase();
-  const matching = words ? others.filter((n) => n.text.toLowerCase().includes(words)) : others;
-  const shown = matching.slice(0, CONNECT_LIST_MAX);
+  // One pass, keeping only the first CONNECT_LIST_MAX: a large map's nodes are not copied on
+  // every change of the map (an auto-layout moves them all).
+  const { others, matching, shown } = useMemo(() => {
+    const list: MapNode[] = [];
+    let othersCount = 0;
+    let matchingCount = 0;
+    for (const n of nodes) {
+      if (n.id === node.id) continue;
+      othersCount++;
+      if (words && !n.text.toLowerCase().includes(words)) continue;
+      matchingCount++;
+      if (list.length < CONNECT_LIST_MAX) list.push(n);
+    }
+    return { others: othersCount, matching: matchingCount, shown: list };
+  }, [nodes, node.id, words]);
+  if (others === 0) return null;
+  const many = others > CONNECT_LIST_MAX;
   const chosen = shown.some((n) => n.id === target) ? target : shown[0]?.id;
   const count = (n: number) => `${n.toLocaleString('en-US')} node${n === 1 ? '' : 's'}`;
   return (
@@ -346,11 +358,11 @@ function ConnectFromKeyboard({ node }: { node: MapNode }) {
             onChange={(e) => setQuery(e.target.value)}
           />
           <p className="cm-muted" aria-live="polite">
-            {matching.length === 0
+            {matching === 0
               ? `No node’s text contains “${query.trim()}”.`
-              : matching.length > shown.length
-                ? `The first ${shown.length} of ${count(matching.length)}: type words from the one you want.`
-                : `${count(matching.length)} found.`}
+              : matching > shown.length
+                ? `The first ${shown.length} of ${count(matching)}: type words from the one you want.`
+                : `${count(matching)} found.`}
           </p>
         </div>
       )}

@@ -26,15 +26,44 @@ const lines = (text: string, charsPerLine: number) =>
  */
 export function estimateNodeSize(node: MapNode): Size {
   let size = estimates.get(node);
-  if (!size) {
+  if (size) return size;
+  // A moved card is a new record with the same words: its guess is the one made before.
+  const last = lastById.get(node.id);
+  if (
+    last &&
+    last.kind === node.kind &&
+    last.text === node.text &&
+    last.evidence === node.evidence &&
+    last.tags === node.tags
+  ) {
+    size = last.size;
+  } else {
     size = Object.freeze(estimate(node));
-    estimates.set(node, size);
+    if (lastById.size >= LAST_BY_ID_MAX) lastById.clear();
+    lastById.set(node.id, {
+      kind: node.kind,
+      text: node.text,
+      evidence: node.evidence,
+      tags: node.tags,
+      size,
+    });
   }
+  estimates.set(node, size);
   return size;
 }
 
 /** Guesses made, by record (records are immutable): a layout or a commit asks for every card's. */
 const estimates = new WeakMap<MapNode, Size>();
+
+/**
+ * The last guess for each node id and what it was made from, so that a card moved (a new record
+ * with the same words: an auto-layout moves every card) is not measured out again.
+ */
+const lastById = new Map<
+  string,
+  Pick<MapNode, 'kind' | 'text' | 'evidence' | 'tags'> & { size: Size }
+>();
+const LAST_BY_ID_MAX = 50_000;
 
 function estimate(node: MapNode): Size {
   if (node.kind === 'argument') return { width: JUNCTION_SIZE, height: JUNCTION_SIZE };

@@ -41,13 +41,21 @@ const nodeCache = new WeakMap<readonly MapNode[], Map<string, MapNode>>();
 
 /** A node by id, through an index made once per nodes array (the first of a repeated id). */
 export function nodeOf(map: Pick<ClashMap, 'nodes'>, id: string): MapNode | undefined {
-  let nodes = nodeCache.get(map.nodes);
+  return nodeIndexOf(map.nodes).get(id);
+}
+
+/**
+ * The nodes by id (the first of a repeated id), made once per nodes array and shared by all
+ * who ask (the canvas, the inspector, the checks): do not modify it.
+ */
+export function nodeIndexOf(list: readonly MapNode[]): ReadonlyMap<string, MapNode> {
+  let nodes = nodeCache.get(list);
   if (nodes === undefined) {
     nodes = new Map();
-    for (const node of map.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
-    nodeCache.set(map.nodes, nodes);
+    for (const node of list) if (!nodes.has(node.id)) nodes.set(node.id, node);
+    nodeCache.set(list, nodes);
   }
-  return nodes.get(id);
+  return nodes;
 }
 
 /** Every argument's parts, by argument id (do not modify the result: it is shared). */

@@ -3,7 +3,7 @@ import type { Edge } from '../model/edge';
 import { isChecked } from '../model/evidence';
 import type { ClashMap } from '../model/map';
 import type { MapNode, Point } from '../model/node';
-import { argumentParts, describeArgument } from '../model/arguments';
+import { argumentParts, describeArgument, nodeIndexOf } from '../model/arguments';
 import { relationKind } from '../model/relations/registry';
 import { quoteMismatch } from '../model/evidence';
 import type { Source } from '../model/source';
@@ -269,18 +269,6 @@ function sameElements<T>(next: readonly T[], previous: readonly T[]): boolean {
   return next.length === previous.length && next.every((item, i) => item === previous[i]);
 }
 
-/** Node records by id, made once per nodes array (arrays and records are immutable). */
-const nodesById = new WeakMap<readonly MapNode[], ReadonlyMap<string, MapNode>>();
-
-function nodeIndex(nodes: readonly MapNode[]): ReadonlyMap<string, MapNode> {
-  let index = nodesById.get(nodes);
-  if (!index) {
-    index = new Map(nodes.map((n) => [n.id, n]));
-    nodesById.set(nodes, index);
-  }
-  return index;
-}
-
 /**
  * An edge's accessible name, cached by its record with the node records it was made from: a
  * name is remade only when the edge or the text at either end changes, not for every edge
@@ -304,7 +292,9 @@ function edgeName(
     (cached.from === from || cached.from?.text === from?.text) &&
     (cached.to === to || cached.to?.text === to?.text)
   ) {
-    if (cached.from !== from || cached.to !== to) edgeNames.set(edge, { ...cached, from, to });
+    // The entry is this cache's own: updated in place, nothing allocated when every card moved.
+    cached.from = from;
+    cached.to = to;
     return cached.name;
   }
   const verb = relationKind(edge.kind).names.verb;
@@ -332,7 +322,7 @@ export function toFlowEdges(
     previous[i]?.id === id
       ? previous[i]
       : (before ??= new Map(previous.map((e) => [e.id, e]))).get(id);
-  const nodes = nodeIndex(map.nodes);
+  const nodes = nodeIndexOf(map.nodes);
   let parts: ReturnType<typeof argumentParts> | null = null;
   const conclusionText = (argumentId: string) => {
     parts ??= argumentParts(map);

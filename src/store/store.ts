@@ -31,9 +31,29 @@ import type { ArgumentFlowEdge, ArgumentFlowNode } from './flowAdapter';
 import {
   drawnPosition,
   newProjectionMemo,
+  selectFlowEdges,
   selectFlowNodes,
   type ProjectionMemo,
 } from './canvasProjection';
+
+/**
+ * An auto-layout's places made into the change they make and checked, ahead of applying it:
+ * on a large map the two together are more than a frame's work, and are done in two tasks.
+ */
+export interface PreparedLayout {
+  readonly positions: ReadonlyMap<string, Point>;
+  /** The map the change was made against: it is committed as made only to that map. */
+  readonly from: ClashMap;
+  readonly change: MapChange;
+  readonly next: ClashMap;
+  /** Why the change may not be made, or null. */
+  readonly problem: string | null;
+  /**
+   * Computes ahead what the canvas will draw once the change is applied (a third of the work
+   * on a large map), so that the commit only commits: call it in a task between the two.
+   */
+  readonly project: () => void;
+}
 
 /** A message shown to the user for a moment: why an edit was refused, what just happened. */
 export interface Notice {
@@ -142,7 +162,13 @@ export interface Actions {
   deleteSelection: () => void;
   copySelection: () => number;
   paste: () => number;
-  applyLayout: (positions: ReadonlyMap<string, Point>) => void;
+  /**
+   * Moves nodes to the given places as one undoable step. Given a `prepareLayout` of the map as
+   * it still is, only commits it.
+   */
+  applyLayout: (layout: ReadonlyMap<string, Point> | PreparedLayout) => void;
+  /** The change an auto-layout's places make to the map as it is, checked, to apply later. */
+  prepareLayout: (positions: ReadonlyMap<string, Point>) => PreparedLayout;
   setTitle: (title: string) => void;
   /** A new claim whose text and first quote are the given quote; opens it for typing. */
   claimFromQuote: (evidence: EvidenceDraft, position: Point) => string;
@@ -404,6 +430,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       session: Partial<SessionSlice> = {},
       origin: Origin = 'user',
       next: ClashMap = applyChange(get().map, change),
+      /** `changeProblem(next, change)` when the caller has it already. */
+      knownProblem?: string | null,
     ): boolean => {
       const state = get();
       if (isEmptyChange(change)) {
@@ -414,7 +442,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         refuse(state.readOnly);
         return false;
       }
-      const problem = changeProblem(next, change);
+      const problem = knownProblem !== undefined ? knownProblem : changeProblem(next, change);
       if (problem) {
         refuse(problem);
         return false;
@@ -828,8 +856,29 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           : 0;
       },
 
-      applyLayout: (positions) => {
-        commitChange(ops.moveNodes(get().map, positions));
+      applyLayout: (layout) => {
+        if (!('change' in layout)) return void commitChange(ops.moveNodes(get().map, layout));
+        if (layout.from === get().map)
+          commitChange(layout.change, {}, 'user', layout.next, layout.problem);
+        else commitChange(ops.moveNodes(get().map, layout.positions));
+      },
+
+      prepareLayout: (positions) => {
+        const state = get();
+        const from = state.map;
+        const change = ops.moveNodes(from, positions);
+        const next = applyChange(from, change);
+        const problem = isEmptyChange(change) ? null : changeProblem(next, change);
+        const project = () => {
+          const now = get();
+          if (problem || next === from || now.map !== from) return;
+          // What the canvas will draw once this is applied (the projection is memoised on its
+          // inputs, and the commit finds it made).
+          const after = { ...now, ...followMap(now, next, {}), map: next };
+          selectFlowNodes(after);
+          selectFlowEdges(after);
+        };
+        return { positions, from, change, next, problem, project };
       },
 
       setTitle: (title) => {

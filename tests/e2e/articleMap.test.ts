@@ -428,6 +428,66 @@ describe('first launch', () => {
     await expect.poll(() => undo.isDisabled()).toBe(true);
   });
 
+  it('after Auto-layout of a map of over 1,000 relations, each line runs from its card to its card', async () => {
+    const { page } = session;
+    const big = generateMap(1_200);
+    const ends = new Map(big.edges.map((e) => [e.id, e]));
+    await chooseFile(
+      page,
+      () => tool(page, 'Open map').click(),
+      fileFromText('relaid.clashmap.json', serializeMap(big)),
+    );
+    const first = page.getByRole('group', {
+      name: `Position: ${big.nodes[0]!.text}`,
+      exact: false,
+    });
+    await first.waitFor({ timeout: 60_000 });
+    /**
+     * The drawn lines (both cards in view) that do not start at their card and end at the other,
+     * and how many are not routed.
+     */
+    const loose = async () => {
+      const drawn = await measureEdges(page);
+      const off: string[] = [];
+      let checked = 0;
+      const gap = (p: { x: number; y: number }, id: string) => {
+        const r = drawn.cards[id]!;
+        return Math.hypot(
+          Math.max(r.x - p.x, 0, p.x - (r.x + r.width)),
+          Math.max(r.y - p.y, 0, p.y - (r.y + r.height)),
+        );
+      };
+      for (const [id, points] of Object.entries(drawn.edges)) {
+        const edge = ends.get(id)!;
+        if (!drawn.cards[edge.from] || !drawn.cards[edge.to] || points.length < 2) continue;
+        checked++;
+        if (gap(points[0]!, edge.from) > 4 || gap(points.at(-1)!, edge.to) > 16) off.push(id);
+      }
+      if (checked === 0) return ['no line drawn between two cards in view'];
+      // Routed lines run straight between rounded corners; a curve (C) is a line not routed.
+      const curves = await page
+        .locator('.cm-canvas path.cm-edge')
+        .evaluateAll((paths) => paths.filter((p) => /C/.test(p.getAttribute('d') ?? '')).length);
+      return curves > 0 ? [...off, `${curves} lines not routed`] : off;
+    };
+    await expect.poll(loose, { timeout: 30_000 }).toEqual([]);
+    const placeOf = () =>
+      first.evaluate((el) => (el.closest('.react-flow__node') as HTMLElement).style.transform);
+    const opened = await placeOf();
+    // A card dragged away; the layout puts it back where the map opened with it (the map was
+    // made by the same layout), and its lines follow it there.
+    await dragNode(page, first, 0, 240);
+    await expect.poll(placeOf).not.toBe(opened);
+    await expect.poll(loose, { timeout: 30_000 }).toEqual([]);
+    await tool(page, 'Auto-layout').click();
+    await expect.poll(placeOf, { timeout: 30_000 }).toBe(opened);
+    await expect.poll(loose, { timeout: 30_000 }).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await expect.poll(() => undo.isDisabled()).toBe(true);
+  });
+
   it('opens a 5,000-card map on its first cards, not on the relations that cross above them', async () => {
     const { page } = session;
     await chooseFile(

@@ -377,6 +377,43 @@ describe('every document change is one undo step', () => {
     ]);
   });
 
+  it('applying a layout prepared ahead, its drawing made ready before the commit', () => {
+    const store = openedStore();
+    const places = new Map([
+      ['pos', { x: 0, y: 0 }],
+      ['c', { x: 56, y: 360 }],
+    ]);
+    const prepared = store.getState().prepareLayout(places);
+    // Preparing changes nothing yet.
+    expect(undoSteps(store)).toBe(0);
+    expect(store.getState().map.nodes.find((n) => n.id === 'c')?.position).not.toEqual({
+      x: 56,
+      y: 360,
+    });
+    prepared.project();
+    const drawnAhead = store.getState().projection.nodes;
+    expect(drawnAhead.find((n) => n.id === 'c')?.position).toEqual({ x: 56, y: 360 });
+    const { after } = expectOneUndoStep(store, () => {
+      store.getState().applyLayout(prepared);
+      // The canvas finds the drawing made ahead: the very same nodes.
+      expect(selectFlowNodes(store.getState())).toBe(drawnAhead);
+    });
+    expect(after.nodes.find((n) => n.id === 'c')?.position).toEqual({ x: 56, y: 360 });
+  });
+
+  it('a layout prepared before another edit is made again on the map as it is, keeping the edit', () => {
+    const store = openedStore();
+    const prepared = store.getState().prepareLayout(new Map([['c', { x: 56, y: 360 }]]));
+    store.getState().updateNode('a', { text: 'Edited meanwhile' });
+    store.getState().applyLayout(prepared);
+    const nodes = store.getState().map.nodes;
+    expect(nodes.find((n) => n.id === 'a')?.text).toBe('Edited meanwhile');
+    expect(nodes.find((n) => n.id === 'c')?.position).toEqual({ x: 56, y: 360 });
+    expect(checkInvariants(store.getState().map)).toEqual([]);
+    undo(store);
+    expect(store.getState().map.nodes.find((n) => n.id === 'a')?.text).toBe('Edited meanwhile');
+  });
+
   it('renaming the map (trimmed)', () => {
     const store = openedStore();
     const { after } = expectOneUndoStep(store, () => store.getState().setTitle('  New title '));

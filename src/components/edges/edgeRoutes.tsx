@@ -174,6 +174,12 @@ function afterPainting(work: () => void): { ask: () => () => void; close: () => 
   };
 }
 
+const drawnRoute = (route: EdgeRoute): DrawnRoute => ({
+  path: routePath(route.points),
+  badgeX: route.badge.x,
+  badgeY: route.badge.y,
+});
+
 /** How long the view must have been still before edges are routed again after a pan or zoom. */
 export const VIEW_SETTLE_MS = 150;
 
@@ -222,19 +228,15 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
       const inputs = shown.map((e) => ({ id: e.id, from: e.source, to: e.target }));
       const here = () => {
         const next = new Map<string, DrawnRoute>();
-        for (const [id, route] of drawnRoutes(rects, inputs))
-          next.set(id, {
-            path: routePath(route.points),
-            badgeX: route.badge.x,
-            badgeY: route.badge.y,
-          });
+        for (const [id, route] of drawnRoutes(rects, inputs)) next.set(id, drawnRoute(route));
         routes.replace(next);
       };
-      // A large map's edges are routed in a worker (unless these very routes were just made
-      // here, to frame a map). Only the newest routing is drawn: a worker's answer that comes
-      // after a later routing (in the worker or here) is dropped.
+      // A large map's edges are routed in a worker, even when the framing of a just-opened map
+      // has routed these very cards (making 5,000 routes' lines here is a 40 to 60 ms task). Only
+      // the newest routing is drawn: a worker's answer that comes after a later routing (in the
+      // worker or here) is dropped.
       const asked = ++requests;
-      if (inputs.length <= ROUTE_OFF_THREAD_EDGES || lastRoutesFor(rects, inputs)) return here();
+      if (inputs.length <= ROUTE_OFF_THREAD_EDGES) return here();
       void routeOffThread(rects, inputs).then((answer) => {
         if (asked !== requests || stopped) return;
         if (answer) routes.replace(answer);
