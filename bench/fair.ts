@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { evaluate, round, VIEWPORT, waitUntil, type Json } from './run';
+import { missLine } from './missReasons';
 
 /** The app's canvas policy, read from its source so that the fair page follows it. */
 export function canvasPolicy(root: string) {
@@ -308,6 +309,35 @@ export interface GoalRow {
   goal: string;
   /** true pass, false miss, null not measured / no goal. */
   pass: boolean | null;
+  /** For a miss: by how much (against the goal, and the baseline where the goal is a ratio). */
+  by?: string;
+  /** For a miss: why (bench/missReasons.ts). */
+  why?: string;
+}
+
+/** By how much a missed goal is missed, and why (bench/missReasons.ts). */
+export function shortfall(r: GoalRow): Pick<GoalRow, 'by' | 'why'> {
+  const why = missLine(r.measure);
+  if (r.app === null) return { by: 'not measured (see the errors above)', why };
+  const app = r.app;
+  const unit = r.unit.trim();
+  const ratio = /^≤ ([\d.]+)×$/.exec(r.goal);
+  if (ratio && r.fair) {
+    const limit = Number(ratio[1]);
+    return {
+      by: `${round(app / r.fair, 2)}× against ${r.goal}: ${round(app - limit * r.fair)} ${unit} more than ${limit}× the like-for-like page’s ${round(r.fair)} ${unit}`,
+      why,
+    };
+  }
+  const bound = /^[≤<]?\s*([\d.]+)\s*(ms|kB|s)?$/.exec(r.goal);
+  if (bound) {
+    const limit = Number(bound[1]) * (bound[2] === 's' && unit === 'ms' ? 1000 : 1);
+    return {
+      by: `${round(app)}${r.unit} against ${r.goal}: ${round(app - limit)}${r.unit} over`,
+      why,
+    };
+  }
+  return { by: `${round(app)}${r.unit} against ${r.goal}`, why };
 }
 
 export function printGoals(rows: GoalRow[]) {
@@ -344,4 +374,14 @@ export function printGoals(rows: GoalRow[]) {
   console.log(line(head));
   console.log('-'.repeat(widths.reduce((a, b) => a + b + 2, 0)));
   for (const row of table) console.log(line(row));
+  const missed = rows.filter((r) => r.pass === false);
+  console.log(
+    missed.length === 0
+      ? '\nEvery goal measured is met.'
+      : `\n${missed.length} goal${missed.length === 1 ? '' : 's'} missed: by how much, and why`,
+  );
+  for (const r of missed)
+    console.log(
+      `\n  ✗ ${r.measure.trim()}, ${r.size}: ${r.by ?? 'not measured'}.\n    ${r.why ?? ''}`,
+    );
 }

@@ -34,6 +34,7 @@ import {
   medianOf,
   p95,
   printGoals,
+  shortfall,
   armDragStart,
   dragStartMs,
   type EditTimes,
@@ -1180,6 +1181,7 @@ function goalRows(
       pass: extra.cliValidateMs === null ? false : extra.cliValidateMs < 400,
     },
   );
+  for (const r of rows) if (r.pass === false) Object.assign(r, shortfall(r));
   return rows;
 }
 
