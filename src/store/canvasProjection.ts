@@ -1,5 +1,5 @@
 import type { ClashMap } from '../model/map';
-import type { Point } from '../model/node';
+import type { MapNode, Point } from '../model/node';
 import { makeRoom } from '../layout/makeRoom';
 import { estimateNodeSize, type Size } from '../layout/nodeSize';
 import {
@@ -44,9 +44,24 @@ export interface ProjectionMemo {
   nodes: ArgumentFlowNode[];
   edgesFrom?: ProjectionInputs;
   edges: ArgumentFlowEdge[];
+  /**
+   * Sizes React Flow measured for cards the store does not record (a large map's cards that
+   * fit in the room their estimates left them), with what each was measured for. Not an input
+   * of the memo: it only goes with a card's flow node when that node is made anew (selected,
+   * opened for typing, moved), so that React Flow keeps its size and does not re-measure it.
+   */
+  drawnSizes: Map<string, DrawnSize>;
 }
 
-export const newProjectionMemo = (): ProjectionMemo => ({ room: new Map(), nodes: [], edges: [] });
+/** A size React Flow measured for a card, and what the card showed then. */
+export type DrawnSize = Size & Pick<MapNode, 'kind' | 'text' | 'evidence' | 'tags'>;
+
+export const newProjectionMemo = (): ProjectionMemo => ({
+  room: new Map(),
+  nodes: [],
+  edges: [],
+  drawnSizes: new Map(),
+});
 
 const ROOM_INPUTS = ['autoPositions', 'measured', 'pinned'] as const;
 
@@ -109,6 +124,7 @@ export function selectFlowNodes(
     measured: state.measured,
     dragging: state.dragging,
     room: selectRoom(state),
+    drawnSizes: memo.drawnSizes,
   };
   const touched = from ? cardsTouched(from, state) : null;
   memo.nodes = touched

@@ -9,6 +9,7 @@ import { quoteMismatch } from '../model/evidence';
 import type { Source } from '../model/source';
 import type { Size } from '../layout/nodeSize';
 import { beforeDrawn } from './beforeDrawn';
+import type { DrawnSize } from './canvasProjection';
 
 // Quote checks are cached per quote list (records are immutable; a moved node keeps its list),
 // for the sources they were checked against, so selection changes, moves and edits elsewhere do
@@ -107,6 +108,25 @@ export interface CardInputs {
   measured: ReadonlyMap<string, Size>;
   dragging: ReadonlyMap<string, Point>;
   room: ReadonlyMap<string, Point>;
+  /** What React Flow measured of cards the store does not record (see ProjectionMemo). */
+  drawnSizes?: ReadonlyMap<string, DrawnSize>;
+}
+
+/**
+ * The size React Flow measured for this card as it now reads, if it did and it still does. A
+ * card's flow node made anew (selected, opened for typing, moved) carries it: without it React
+ * Flow would forget the size, measure the card again, and every line would be routed twice
+ * (once with the estimate, once with the size) for a click.
+ */
+function drawnSizeOf(sizes: ReadonlyMap<string, DrawnSize> | undefined, node: MapNode) {
+  const drawn = sizes?.get(node.id);
+  return drawn &&
+    drawn.kind === node.kind &&
+    drawn.text === node.text &&
+    drawn.evidence === node.evidence &&
+    drawn.tags === node.tags
+    ? { width: drawn.width, height: drawn.height }
+    : undefined;
 }
 
 /** What React Flow is told of a card it has not measured: as before for a card drawn alike. */
@@ -132,7 +152,8 @@ function flowNodeOf(
     room.get(node.id) ??
     node.position ??
     autoPositions.get(node.id) ?? { x: 0, y: 0 };
-  const size = measured.get(node.id);
+  // The size the store records, or else the one React Flow measured (see ProjectionMemo).
+  const size = measured.get(node.id) ?? drawnSizeOf(inputs.drawnSizes, node);
   const isSelected = selected.has(node.id);
   const editing = editingId === node.id;
   const brokenQuotes = countBrokenQuotes(node, map.sources);

@@ -593,8 +593,17 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
               state.map.nodes.length > LARGE_MAP_NODES &&
               width <= guess.width &&
               height <= guess.height
-            )
+            ) {
+              state.projection.drawnSizes.set(change.id, {
+                width,
+                height,
+                kind: node.kind,
+                text: node.text,
+                evidence: node.evidence,
+                tags: node.tags,
+              });
               continue;
+            }
             measured ??= new Map(state.measured);
             measured.set(change.id, { width, height });
             // Only a card drawn where the layout put it reflows the layout (a card the user or

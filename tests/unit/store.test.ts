@@ -471,6 +471,26 @@ describe('cards make room', () => {
     expect(store.getState().autoPositions).not.toBe(before.autoPositions);
   });
 
+  it('a card of a large map that is selected or opened for typing keeps the size React Flow measured, though the store took no note of it', () => {
+    const big = generateMap(LARGE_MAP_NODES + 100);
+    const store = createClashmapStore(big);
+    store.getState().relayoutWithSizes(new Map());
+    const claim = big.nodes.find((n) => n.kind === 'claim' && !n.position)!;
+    const guess = estimateNodeSize(claim);
+    const drawn = { width: guess.width - 10, height: guess.height - 20 };
+    store.getState().applyNodeChanges([measure(claim.id, drawn.width, drawn.height)]);
+    expect(store.getState().measured.has(claim.id)).toBe(false);
+    // Its flow node is made anew: it tells React Flow the size it measured, not nothing (React
+    // Flow would forget it, and route every line with the estimate until it measured again).
+    store.getState().select([claim.id]);
+    expect(flowNode(store, claim.id)?.measured).toEqual(drawn);
+    store.getState().startEditing(claim.id);
+    expect(flowNode(store, claim.id)?.measured).toEqual(drawn);
+    // Once its words change, the size measured for the old words no longer holds.
+    store.getState().updateNode(claim.id, { text: `${claim.text} and more words` });
+    expect(flowNode(store, claim.id)?.measured).toBeUndefined();
+  });
+
   it('a map being opened takes note of every card measured, to lay itself out with their sizes', () => {
     const big = generateMap(LARGE_MAP_NODES + 100);
     const store = createClashmapStore(big);
