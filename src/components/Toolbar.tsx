@@ -1,5 +1,5 @@
 import { usePresence } from '../app/presence';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { capitalised, CANVAS_EDGE_KINDS, relationKind } from '../model/relations/registry';
 import { holdsRound } from '../model/round';
@@ -7,6 +7,7 @@ import { isDirty } from '../store/store';
 import { useClashmap, useClashmapStore } from '../store/StoreContext';
 import type { Commands } from './useCommands';
 import { OVERVIEW_MAX_NODES } from './MapCanvas';
+import { Lazy, lazyPart } from './Lazy';
 import { setTheme, useTheme } from '../app/theme';
 import { stepTextSize, TEXT_SIZES, useTextSize } from '../app/textSize';
 
@@ -35,7 +36,13 @@ interface ToolbarProps {
 }
 
 /** One command of the toolbar: its name, its button text and where it goes on a phone. */
-interface Tool {
+/** A group of the More menu's tools. */
+export interface MenuGroup {
+  name: string;
+  tools: Tool[];
+}
+
+export interface Tool {
   label: string;
   text: string;
   shortcut?: string;
@@ -329,46 +336,16 @@ function ToolButton({ label, text, shortcut, onClick, disabled, pressed, title }
  * The tools that do not fit a narrow toolbar, as a menu: arrow keys, Home and End move through
  * it, Enter or Space runs an item, Escape (or Tab, or a click elsewhere) closes it.
  */
-function MoreTools({ groups }: { groups: { name: string; tools: Tool[] }[] }) {
+/** The menu itself loads when first opened: it is not needed to draw the first map. */
+const MoreMenu = lazyPart(() => import('./MoreMenu').then((m) => ({ default: m.MoreMenu })));
+
+function MoreTools({ groups }: { groups: MenuGroup[] }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const items = () => [
-    ...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? []),
-  ];
-
-  useEffect(() => {
-    if (!open) return;
-    items()[0]?.focus();
-    const outside = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', outside);
-    return () => document.removeEventListener('pointerdown', outside);
-  }, [open]);
-
   const close = (refocus: boolean) => {
     setOpen(false);
     if (refocus) button.current?.focus();
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    const all = items();
-    const at = all.indexOf(document.activeElement as HTMLElement);
-    const go = (index: number) => all[(index + all.length) % all.length]?.focus();
-    if (event.key === 'ArrowDown') go(at + 1);
-    else if (event.key === 'ArrowUp') go(at - 1);
-    else if (event.key === 'Home') go(0);
-    else if (event.key === 'End') go(all.length - 1);
-    else if (event.key === 'Escape') close(true);
-    else if (event.key === 'Tab') {
-      close(false);
-      return;
-    } else return;
-    event.preventDefault();
-    event.stopPropagation();
-  };
-
   return (
     <div className="cm-more">
       <button
@@ -390,44 +367,9 @@ function MoreTools({ groups }: { groups: { name: string; tools: Tool[] }[] }) {
         More ▾
       </button>
       {open && (
-        <div
-          ref={menu}
-          id="cm-more-menu"
-          className="cm-more__menu"
-          role="menu"
-          aria-label="More tools"
-          onKeyDown={onKeyDown}
-        >
-          {groups.map((group) =>
-            group.tools.length === 0 ? null : (
-              <div key={group.name} role="group" aria-label={group.name}>
-                {group.tools.map((tool) => (
-                  <button
-                    key={tool.label}
-                    type="button"
-                    tabIndex={-1}
-                    className="cm-more__item"
-                    role={tool.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
-                    aria-checked={tool.pressed}
-                    aria-label={tool.label}
-                    aria-keyshortcuts={tool.shortcut?.replace('⌘', 'Meta+')}
-                    aria-disabled={tool.disabled || undefined}
-                    onClick={() => {
-                      if (tool.disabled) return;
-                      // Focus goes back to the menu button; a dialog the command opens takes it
-                      // from there and gives it back there.
-                      close(true);
-                      tool.onClick();
-                    }}
-                  >
-                    <span>{tool.label}</span>
-                    {tool.shortcut && <kbd aria-hidden="true">{tool.shortcut}</kbd>}
-                  </button>
-                ))}
-              </div>
-            ),
-          )}
-        </div>
+        <Lazy>
+          <MoreMenu groups={groups} button={button} close={close} />
+        </Lazy>
       )}
     </div>
   );
