@@ -58,13 +58,35 @@ const STREET_BAND = 140;
  * The rectangle around the nodes (positions and measured sizes; no sub-flows here) and around
  * the routed edges, whose lanes and streets run left of and above the cards.
  */
-function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]) {
-  if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0, cardsTop: 0 };
+function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]): Bounds {
+  const cards = cardBounds(nodes);
+  if (nodes.length === 0) return cards;
+  let { x: minX, y: minY } = cards;
+  for (const route of drawnRoutes(cards.rects, edges).values()) {
+    for (const point of route.points) {
+      minX = Math.min(minX, point.x);
+      minY = Math.min(minY, point.y);
+    }
+  }
+  return {
+    x: minX,
+    y: minY,
+    width: cards.x + cards.width - minX,
+    height: cards.y + cards.height - minY,
+    cardsTop: cards.cardsTop,
+  };
+}
+
+export type Bounds = { x: number; y: number; width: number; height: number; cardsTop: number };
+
+/** The cards' bounds, and their rectangles (measured, or estimated), by id. */
+function cardBounds(nodes: readonly ArgumentFlowNode[]): Bounds & { rects: Map<string, Rect> } {
+  const rects = new Map<string, Rect>();
+  if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0, cardsTop: 0, rects };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  const rects = new Map<string, Rect>();
   for (const node of nodes) {
     const estimate = estimateNodeSize(node.data.node);
     const rect = {
@@ -78,18 +100,11 @@ function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]) {
     maxX = Math.max(maxX, rect.x + rect.width);
     maxY = Math.max(maxY, rect.y + rect.height);
   }
-  const cardsTop = minY;
-  for (const route of drawnRoutes(rects, edges).values()) {
-    for (const point of route.points) {
-      minX = Math.min(minX, point.x);
-      minY = Math.min(minY, point.y);
-    }
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY, cardsTop };
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY, cardsTop: minY, rects };
 }
 
 /** Where the view starts on a map with these bounds, in a canvas `width` × `height` px. */
-function firstView(bounds: ReturnType<typeof boundsOf>, width: number, height: number) {
+function firstView(bounds: Bounds, width: number, height: number) {
   const fitWidth = (width - 2 * FRAME_PADDING) / Math.max(bounds.width, 1);
   const fitBoth = Math.min(fitWidth, (height - 2 * FRAME_PADDING) / Math.max(bounds.height, 1));
   const zoom = Math.min(
@@ -135,24 +150,40 @@ function MeasuredLayout({ count }: { count: number }) {
   // the cards) runs in a task of its own after the new layout's: each stays under 200 ms.
   const [framing, setFraming] = useState(false);
   const framingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(framingTimer.current), []);
+  const framings = useRef(0);
+  useEffect(
+    () => () => {
+      clearTimeout(framingTimer.current);
+      framings.current++;
+    },
+    [],
+  );
 
   useEffect(() => {
     if (!pending || !(initialized || waited)) return;
     store.getState().relayoutWithSizes(store.getState().measured);
-    const frame = () => {
-      const bounds = boundsOf(store.flowNodes(), store.getState().map.edges);
+    const show = (bounds: Bounds) => {
       const { width, height } = flowStore.getState();
       void setViewport(firstView(bounds, width, height));
     };
-    if (!large) return frame();
+    if (!large) return show(boundsOf(store.flowNodes(), store.getState().map.edges));
     clearTimeout(framingTimer.current);
-    // The progress note stays up until the framing task has run (one more small render).
+    const framing = ++framings.current;
+    // The progress note stays up until the map is framed (its lines routed in the worker).
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setFraming(true);
     framingTimer.current = setTimeout(() => {
-      frame();
-      setFraming(false);
+      const nodes = store.flowNodes();
+      const { edges } = store.getState().map;
+      void import('./largeFraming')
+        .then((m) => m.largeBoundsOf(cardBounds(nodes), edges, () => boundsOf(nodes, edges)))
+        .catch(() => boundsOf(nodes, edges))
+        .then((bounds) => {
+          // A map opened meanwhile is framed by its own run.
+          if (framing !== framings.current) return;
+          show(bounds);
+          setFraming(false);
+        });
     }, 0);
   }, [initialized, waited, pending, large, store, flowStore, setViewport]);
 

@@ -14,12 +14,17 @@ export interface RouteRequest {
   edges: RoutedEdgeInput[] | null;
 }
 
-/** Each routed edge's id, its SVG path, and its badge's centre (two numbers an edge). */
+/**
+ * Each routed edge's id, its SVG path, and its badge's centre (two numbers an edge); and the
+ * left and top of every route's points (Infinity when there are none), for framing the map.
+ */
 export interface RouteAnswer {
   seq: number;
   ids: string[];
   paths: string[];
   badges: Float64Array;
+  left: number;
+  top: number;
 }
 
 // A large map's edges are routed here, off the main thread: routing 5,000 edges takes 20 to
@@ -46,8 +51,14 @@ self.onmessage = (event: MessageEvent<RouteRequest>) => {
     ids: [],
     paths: [],
     badges: new Float64Array(2 * routes.size),
+    left: Infinity,
+    top: Infinity,
   };
   for (const [id, route] of routes) {
+    for (const point of route.points) {
+      if (point.x < answer.left) answer.left = point.x;
+      if (point.y < answer.top) answer.top = point.y;
+    }
     answer.badges[2 * answer.ids.length] = route.badge.x;
     answer.badges[2 * answer.ids.length + 1] = route.badge.y;
     answer.ids.push(id);

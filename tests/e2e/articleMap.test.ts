@@ -498,6 +498,12 @@ describe('first launch', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 60_000 })
       .toMatch(/5,000 nodes/);
+    // Framed once its lines are routed (in the worker): the progress note then goes.
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Laying out' }).count(), {
+        timeout: 60_000,
+      })
+      .toBe(0);
     // Hundreds of relations cross above the cards; the first view must still show cards.
     const card = page.getByRole('group', { name: /^(?:Position|Claim): / }).first();
     await card.waitFor({ timeout: 60_000 });

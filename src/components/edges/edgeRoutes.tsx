@@ -239,7 +239,7 @@ export function EdgeRouting({ routes }: { routes: EdgeRouteStore }) {
       if (inputs.length <= ROUTE_OFF_THREAD_EDGES) return here();
       void routeOffThread(rects, inputs).then((answer) => {
         if (asked !== requests || stopped) return;
-        if (answer) routes.replace(answer);
+        if (answer) routes.replace(answer.routes);
         else here();
       });
     };

@@ -12,12 +12,19 @@ export interface DrawnRoute {
 }
 
 let worker: Worker | null = null;
+/** The drawn routes of a routing, and the left and top of all their points. */
+export interface RoutedAnswer {
+  routes: Map<string, DrawnRoute>;
+  left: number;
+  top: number;
+}
+
 let failed = typeof Worker === 'undefined';
 let seq = 0;
 // What the worker holds from the last request: the cards' ids and the edges.
 let sentIds: string[] | null = null;
 let sentEdges: readonly RoutedEdgeInput[] | null = null;
-const waiting = new Map<number, (routes: Map<string, DrawnRoute> | null) => void>();
+const waiting = new Map<number, (answer: RoutedAnswer | null) => void>();
 
 function routeWorker(): Worker | null {
   if (failed) return null;
@@ -32,7 +39,7 @@ function routeWorker(): Worker | null {
     return null;
   }
   worker.onmessage = (event: MessageEvent<RouteAnswer>) => {
-    const { seq: answered, ids, paths, badges } = event.data;
+    const { seq: answered, ids, paths, badges, left, top } = event.data;
     const done = waiting.get(answered);
     waiting.delete(answered);
     if (!done) return;
@@ -40,7 +47,7 @@ function routeWorker(): Worker | null {
     ids.forEach((id, i) =>
       routes.set(id, { path: paths[i]!, badgeX: badges[2 * i]!, badgeY: badges[2 * i + 1]! }),
     );
-    done(routes);
+    done({ routes, left, top });
   };
   // A worker that cannot start (or fails) leaves routing to the main thread from then on.
   worker.onerror = () => {
@@ -55,13 +62,13 @@ function routeWorker(): Worker | null {
 }
 
 /**
- * Routes the edges in the worker: resolves to their drawn routes, or to null when no worker
- * can route them (then the caller routes them itself).
+ * Routes the edges in the worker: resolves to their drawn routes (and where they reach left
+ * and up), or to null when no worker can route them (then the caller routes them itself).
  */
 export function routeOffThread(
   rects: ReadonlyMap<string, Rect>,
   edges: readonly RoutedEdgeInput[],
-): Promise<Map<string, DrawnRoute> | null> {
+): Promise<RoutedAnswer | null> {
   const target = routeWorker();
   if (!target) return Promise.resolve(null);
   const ids = [...rects.keys()];
