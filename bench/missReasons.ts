@@ -11,18 +11,21 @@ export const MISS_REASONS: Readonly<Record<string, string>> = {
     'at 10,000. The parse, the layout, the measuring and the framing run in tasks of their ' +
     'own; cutting this one means handing React Flow the nodes in batches, not done yet.',
   'typing → painted, p95':
-    'Set by 2 or 3 of the 48 keys timed: the first key of an edit made just after the map ' +
-    'opened shares its frame with work the app leaves until the browser is idle (the ' +
-    'inspector and later commands are loaded then), and a key typed just after a pan waits ' +
-    'for the browser to raster the cards the pan brought into view (Long Animation Frames ' +
-    'show no script in that wait). The other keys paint in one or two frames, as on the ' +
+    'Set by 2 of the 48 keys timed: the first key of the first edit on a freshly opened page ' +
+    '(the second and third repetitions; the first repetition’s, after a drag and a pan, is ' +
+    'not slow). A Chromium trace shows 130 to 235 ms of raster on the raster threads between ' +
+    'the double-click (which selects the card, shows the inspector and opens the editor) and ' +
+    'that key, with the main thread idle: on this 2-core machine, rastering in software, the ' +
+    'key’s frame waits for it. The other keys paint in one or two frames, as on the ' +
     'like-for-like page.',
   'first frame of a drag':
-    'React Flow moves a card only from the second pointer move (its drag start sets the last ' +
-    'position to the pointer’s), so the first frame holds one pointer interval: the ' +
-    'like-for-like page, React Flow alone, misses 50 ms too. Clashmap adds selecting the ' +
-    'card (the inspector shows it) and, on the first drag of a page, code not yet optimised ' +
-    '(later drags start in 40–60 ms).',
+    'The first drag of a page is of a card not yet selected: the press selects it (the ' +
+    'inspector shows a card for the first time in the page), the first pointer move waits ' +
+    'behind that work, and React Flow moves the card only from the second move (its drag ' +
+    'start takes the pointer’s position as the last one). Later drags start in 30 to 60 ms; ' +
+    'the like-for-like page, React Flow alone, takes 50 to 60 ms for its first. Starting ' +
+    'the drag at the press (React Flow’s nodeDragThreshold 0) cut the first to about 85 ms ' +
+    'but broke Shift-click selection, and was not kept.',
   'pan p95, zoomed out':
     'Fully zoomed out, each step of the pan brings a band of cards into view that React Flow ' +
     'mounts and the browser lays out and rasters; the like-for-like page draws the same ' +
