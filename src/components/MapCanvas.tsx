@@ -68,13 +68,15 @@ function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]): B
       minY = Math.min(minY, point.y);
     }
   }
-  return {
-    x: minX,
-    y: minY,
-    width: cards.x + cards.width - minX,
-    height: cards.y + cards.height - minY,
-    cardsTop: cards.cardsTop,
-  };
+  return reaching(cards, minX, minY);
+}
+
+/** `cards` widened left and up to take in lines that reach `left` and `top`. */
+export function reaching(cards: Bounds, left: number, top: number): Bounds {
+  const x = Math.min(cards.x, left);
+  const y = Math.min(cards.y, top);
+  const { width, height, cardsTop } = cards;
+  return { x, y, width: cards.x + width - x, height: cards.y + height - y, cardsTop };
 }
 
 export type Bounds = { x: number; y: number; width: number; height: number; cardsTop: number };

@@ -35,13 +35,13 @@ interface ToolbarProps {
   onToggleOverview: () => void;
 }
 
-/** One command of the toolbar: its name, its button text and where it goes on a phone. */
 /** A group of the More menu's tools. */
 export interface MenuGroup {
   name: string;
   tools: Tool[];
 }
 
+/** One command of the toolbar: its name, its button text and where it goes on a phone. */
 export interface Tool {
   label: string;
   text: string;
@@ -332,13 +332,13 @@ function ToolButton({ label, text, shortcut, onClick, disabled, pressed, title }
   );
 }
 
+/** The menu itself loads when first opened: it is not needed to draw the first map. */
+const MoreMenu = lazyPart(() => import('./MoreMenu').then((m) => ({ default: m.MoreMenu })));
+
 /**
  * The tools that do not fit a narrow toolbar, as a menu: arrow keys, Home and End move through
  * it, Enter or Space runs an item, Escape (or Tab, or a click elsewhere) closes it.
  */
-/** The menu itself loads when first opened: it is not needed to draw the first map. */
-const MoreMenu = lazyPart(() => import('./MoreMenu').then((m) => ({ default: m.MoreMenu })));
-
 function MoreTools({ groups }: { groups: MenuGroup[] }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);

@@ -1,7 +1,7 @@
 import type { Rect } from '../layout/edgeGeometry';
 import type { Edge } from '../model/edge';
 import { ROUTE_OFF_THREAD_EDGES, routeOffThread } from './edges/routeOffThread';
-import type { Bounds } from './MapCanvas';
+import { reaching, type Bounds } from './MapCanvas';
 
 /**
  * The bounds of a large map's cards and lines, its lines routed in the worker (10,000 of them
@@ -14,14 +14,5 @@ export async function largeBoundsOf(
 ): Promise<Bounds> {
   if (edges.length <= ROUTE_OFF_THREAD_EDGES) return onPage();
   const answer = await routeOffThread(cards.rects, edges);
-  if (!answer) return onPage();
-  const x = Math.min(cards.x, answer.left);
-  const y = Math.min(cards.y, answer.top);
-  return {
-    x,
-    y,
-    width: cards.x + cards.width - x,
-    height: cards.y + cards.height - y,
-    cardsTop: cards.cardsTop,
-  };
+  return answer ? reaching(cards, answer.left, answer.top) : onPage();
 }

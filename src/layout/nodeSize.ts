@@ -29,24 +29,12 @@ export function estimateNodeSize(node: MapNode): Size {
   if (size) return size;
   // A moved card is a new record with the same words: its guess is the one made before.
   const last = lastById.get(node.id);
-  if (
-    last &&
-    last.kind === node.kind &&
-    last.text === node.text &&
-    last.evidence === node.evidence &&
-    last.tags === node.tags
-  ) {
+  if (last && showsAlike(last, node)) {
     size = last.size;
   } else {
     size = Object.freeze(estimate(node));
     if (lastById.size >= LAST_BY_ID_MAX) lastById.clear();
-    lastById.set(node.id, {
-      kind: node.kind,
-      text: node.text,
-      evidence: node.evidence,
-      tags: node.tags,
-      size,
-    });
+    lastById.set(node.id, { ...lookOf(node), size });
   }
   estimates.set(node, size);
   return size;
@@ -59,11 +47,25 @@ const estimates = new WeakMap<MapNode, Size>();
  * The last guess for each node id and what it was made from, so that a card moved (a new record
  * with the same words: an auto-layout moves every card) is not measured out again.
  */
-const lastById = new Map<
-  string,
-  Pick<MapNode, 'kind' | 'text' | 'evidence' | 'tags'> & { size: Size }
->();
+const lastById = new Map<string, CardLook & { size: Size }>();
 const LAST_BY_ID_MAX = 50_000;
+
+/** What a card shows that sets its size: a record that keeps all of it is drawn alike. */
+export type CardLook = Pick<MapNode, 'kind' | 'text' | 'evidence' | 'tags'>;
+
+export const lookOf = ({ kind, text, evidence, tags }: MapNode): CardLook => ({
+  kind,
+  text,
+  evidence,
+  tags,
+});
+
+/** True when `node` shows what `look` was taken from (records and lists are immutable). */
+export const showsAlike = (look: CardLook, node: MapNode) =>
+  look.kind === node.kind &&
+  look.text === node.text &&
+  look.evidence === node.evidence &&
+  look.tags === node.tags;
 
 function estimate(node: MapNode): Size {
   if (node.kind === 'argument') return { width: JUNCTION_SIZE, height: JUNCTION_SIZE };

@@ -46,7 +46,7 @@ export function nodeOf(map: Pick<ClashMap, 'nodes'>, id: string): MapNode | unde
 
 /**
  * The nodes by id (the first of a repeated id), made once per nodes array and shared by all
- * who ask (the canvas, the inspector, the checks): do not modify it.
+ * who ask (the canvas, the inspector): do not modify it.
  */
 export function nodeIndexOf(list: readonly MapNode[]): ReadonlyMap<string, MapNode> {
   let nodes = nodeCache.get(list);

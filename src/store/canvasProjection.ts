@@ -1,7 +1,7 @@
 import type { ClashMap } from '../model/map';
-import type { MapNode, Point } from '../model/node';
+import type { Point } from '../model/node';
 import { makeRoom } from '../layout/makeRoom';
-import { estimateNodeSize, type Size } from '../layout/nodeSize';
+import { estimateNodeSize, type CardLook, type Size } from '../layout/nodeSize';
 import {
   allFlowNodes,
   patchFlowNodes,
@@ -54,7 +54,7 @@ export interface ProjectionMemo {
 }
 
 /** A size React Flow measured for a card, and what the card showed then. */
-export type DrawnSize = Size & Pick<MapNode, 'kind' | 'text' | 'evidence' | 'tags'>;
+export type DrawnSize = Size & CardLook;
 
 export const newProjectionMemo = (): ProjectionMemo => ({
   room: new Map(),

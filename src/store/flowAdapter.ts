@@ -7,7 +7,7 @@ import { argumentParts, describeArgument, nodeIndexOf } from '../model/arguments
 import { relationKind } from '../model/relations/registry';
 import { quoteMismatch } from '../model/evidence';
 import type { Source } from '../model/source';
-import type { Size } from '../layout/nodeSize';
+import { showsAlike, type Size } from '../layout/nodeSize';
 import { beforeDrawn } from './beforeDrawn';
 import type { DrawnSize } from './canvasProjection';
 
@@ -120,11 +120,7 @@ export interface CardInputs {
  */
 function drawnSizeOf(sizes: ReadonlyMap<string, DrawnSize> | undefined, node: MapNode) {
   const drawn = sizes?.get(node.id);
-  return drawn &&
-    drawn.kind === node.kind &&
-    drawn.text === node.text &&
-    drawn.evidence === node.evidence &&
-    drawn.tags === node.tags
+  return drawn && showsAlike(drawn, node)
     ? { width: drawn.width, height: drawn.height }
     : undefined;
 }

@@ -25,7 +25,7 @@ import * as ops from '../model/operations';
 import { createHistory, type HistoryEntry } from '../doc/history';
 import { layoutMap, relayoutResized, type Resize } from '../layout/layoutMap';
 import { nodeOf } from '../model/arguments';
-import { estimateNodeSize, type Size } from '../layout/nodeSize';
+import { estimateNodeSize, lookOf, type Size } from '../layout/nodeSize';
 import { LARGE_MAP_NODES } from '../components/canvasScale';
 import type { ArgumentFlowEdge, ArgumentFlowNode } from './flowAdapter';
 import {
@@ -38,7 +38,7 @@ import {
 
 /**
  * An auto-layout's places made into the change they make and checked, ahead of applying it:
- * on a large map the two together are more than a frame's work, and are done in two tasks.
+ * on a large map making it, drawing it and committing it are each a task of its own.
  */
 export interface PreparedLayout {
   readonly positions: ReadonlyMap<string, Point>;
@@ -594,14 +594,7 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
               width <= guess.width &&
               height <= guess.height
             ) {
-              state.projection.drawnSizes.set(change.id, {
-                width,
-                height,
-                kind: node.kind,
-                text: node.text,
-                evidence: node.evidence,
-                tags: node.tags,
-              });
+              state.projection.drawnSizes.set(change.id, { width, height, ...lookOf(node) });
               continue;
             }
             measured ??= new Map(state.measured);

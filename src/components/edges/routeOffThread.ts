@@ -11,7 +11,6 @@ export interface DrawnRoute {
   badgeY: number;
 }
 
-let worker: Worker | null = null;
 /** The drawn routes of a routing, and the left and top of all their points. */
 export interface RoutedAnswer {
   routes: Map<string, DrawnRoute>;
@@ -19,6 +18,7 @@ export interface RoutedAnswer {
   top: number;
 }
 
+let worker: Worker | null = null;
 let failed = typeof Worker === 'undefined';
 let seq = 0;
 // What the worker holds from the last request: the cards' ids and the edges.
