@@ -92,11 +92,24 @@ function moduleOf(source: string): string {
   return app ? app[1]! : source;
 }
 
-function summarizeProfile(profile: CpuProfile, maps: SourceMaps) {
+/**
+ * Self time by function and module, and the app's functions' inclusive time, from the samples
+ * taken between `from` and `to` (µs, the profile's and the trace's clock) or from all of them.
+ */
+function summarizeProfile(
+  profile: CpuProfile,
+  maps: SourceMaps,
+  window?: { from: number; to: number },
+  counts = { functions: 15, modules: 12, app: 12 },
+) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfMs = new Map<number, number>();
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
-    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window.from || at > window.to)) return;
+    selfMs.set(id, (selfMs.get(id) ?? 0) + delta / 1000);
   });
   const functions = new Map<string, number>();
   const modules = new Map<string, number>();
@@ -157,14 +170,61 @@ function summarizeProfile(profile: CpuProfile, maps: SourceMaps) {
       .map(([k, v]) => ({ what: k, ms: round(v)! }));
   return {
     totalMs: round(total),
-    functions: top(functions, 15),
-    modules: top(modules, 12),
-    appInclusive: top(inclusive, 12),
+    functions: top(functions, counts.functions),
+    modules: top(modules, counts.modules),
+    appInclusive: top(inclusive, counts.app),
   };
 }
 
 /** The renderer main thread's busy time split into script, style, layout, paint and GC. */
 function summarizeTrace(buffer: Buffer) {
+  const main = mainThreadOf(buffer);
+  if (!main) return null;
+  const { events, best } = main;
+  const sum = (names: string[], from = -Infinity, to = Infinity) =>
+    events
+      .filter(
+        (e) =>
+          e.pid === best.pid &&
+          e.tid === best.tid &&
+          e.ph === 'X' &&
+          names.includes(e.name) &&
+          e.ts >= from &&
+          e.ts <= to,
+      )
+      .reduce((total, e) => total + (e.dur ?? 0), 0) / 1000;
+  const split = (from?: number, to?: number) => ({
+    styleMs: round(sum(['UpdateLayoutTree'], from, to)),
+    layoutMs: round(sum(['Layout'], from, to)),
+    prePaintMs: round(sum(['PrePaint'], from, to)),
+    paintMs: round(sum(['Paint'], from, to)),
+    layerizeCommitMs: round(sum(['Layerize', 'UpdateLayer', 'Commit'], from, to)),
+    gcMs: round(sum(['MajorGC', 'MinorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC'], from, to)),
+    hitTestMs: round(sum(['HitTest'], from, to)),
+  });
+  // The main thread's longest tasks (50 ms and over), each with its own split.
+  const longest = events
+    .filter(
+      (e) =>
+        e.pid === best.pid &&
+        e.tid === best.tid &&
+        e.ph === 'X' &&
+        e.name === 'RunTask' &&
+        (e.dur ?? 0) >= 50_000,
+    )
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, 5)
+    .map((e) => ({
+      from: e.ts,
+      to: e.ts + (e.dur ?? 0),
+      ms: round((e.dur ?? 0) / 1000)!,
+      ...split(e.ts, e.ts + (e.dur ?? 0)),
+    }));
+  return { busyMs: round(best.busy / 1000), ...split(), longest };
+}
+
+/** The trace's events and the page renderer's main thread (the one that did the most). */
+function mainThreadOf(buffer: Buffer) {
   const parsed = JSON.parse(buffer.toString('utf8')) as
     TraceEvent[] | { traceEvents: TraceEvent[] };
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
@@ -179,23 +239,7 @@ function summarizeTrace(buffer: Buffer) {
       .reduce((sum, e) => sum + (e.dur ?? 0), 0);
     if (!best || busy > best.busy) best = { pid: m.pid, tid: m.tid, busy };
   }
-  if (!best) return null;
-  const sum = (names: string[]) =>
-    events
-      .filter(
-        (e) => e.pid === best!.pid && e.tid === best!.tid && e.ph === 'X' && names.includes(e.name),
-      )
-      .reduce((total, e) => total + (e.dur ?? 0), 0) / 1000;
-  return {
-    busyMs: round(best.busy / 1000),
-    styleMs: round(sum(['UpdateLayoutTree'])),
-    layoutMs: round(sum(['Layout'])),
-    prePaintMs: round(sum(['PrePaint'])),
-    paintMs: round(sum(['Paint'])),
-    layerizeCommitMs: round(sum(['Layerize', 'UpdateLayer', 'Commit'])),
-    gcMs: round(sum(['MajorGC', 'MinorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC'])),
-    hitTestMs: round(sum(['HitTest'])),
-  };
+  return best ? { events, best } : null;
 }
 
 async function recordPhase<T>(
@@ -215,6 +259,7 @@ async function recordPhase<T>(
   const trace = await browser.stopTracing();
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   writeFileSync(join(outDir, `${name}.cpuprofile`), JSON.stringify(profile));
+  writeFileSync(join(outDir, `${name}.trace.json`), trace);
   const cpu = summarizeProfile(profile, maps);
   const main = summarizeTrace(trace);
   console.log(`\n── ${name}: ${wallMs} ms wall`);
@@ -229,6 +274,16 @@ async function recordPhase<T>(
   for (const f of cpu.functions) console.log(`     ${String(f.ms).padStart(8)} ms  ${f.what}`);
   console.log('   app functions, inclusive (with all they call):');
   for (const f of cpu.appInclusive) console.log(`     ${String(f.ms).padStart(8)} ms  ${f.what}`);
+  for (const task of main?.longest ?? []) {
+    console.log(
+      `   a task of ${task.ms} ms: style ${task.styleMs}, layout ${task.layoutMs}, pre-paint ${task.prePaintMs}, paint ${task.paintMs}, GC ${task.gcMs} (ms); in it, self time by function:`,
+    );
+    const inTask = summarizeProfile(profile, maps, task, { functions: 12, modules: 0, app: 14 });
+    for (const f of inTask.functions) console.log(`     ${String(f.ms).padStart(8)} ms  ${f.what}`);
+    console.log('     and the app functions, inclusive:');
+    for (const f of inTask.appInclusive)
+      console.log(`     ${String(f.ms).padStart(8)} ms  ${f.what}`);
+  }
   return { value, summary: { wallMs, main, cpu } };
 }
 

@@ -4,7 +4,7 @@ import type { Point } from '../model/node';
 import type { ParseResult } from '../io/parse';
 import { emptyMap, type ClashMap } from '../model/map';
 import type { RestoreResult } from '../store/autosave';
-import type { ClashmapStore } from '../store/store';
+import type { ClashmapStore, OpenOptions } from '../store/store';
 
 // The readers load only when a file is opened, to keep them out of the first page load.
 const reader = () => import('../io/openBytes');
@@ -78,7 +78,7 @@ export function showMap(
   store: ClashmapStore,
   map: ClashMap,
   fileName: string | null,
-  options: { savedToFile: boolean; layout?: ReadonlyMap<string, Point> },
+  options: OpenOptions,
 ): void {
   store.getState().openMap(map, fileName, options);
 }

@@ -24,6 +24,7 @@ import { useTheme } from '../app/theme';
 import type { Rect } from '../layout/edgeGeometry';
 import { estimateNodeSize } from '../layout/nodeSize';
 import type { Edge } from '../model/edge';
+import type { ClashMap } from '../model/map';
 import { ARROW_DIRECTIONS, focusNeighbour } from './canvasFocus';
 import { JunctionNode } from './nodes/JunctionNode';
 import { FAR_ZOOM, LARGE_MAP_NODES } from './canvasScale';
@@ -58,7 +59,7 @@ const STREET_BAND = 140;
  * The rectangle around the nodes (positions and measured sizes; no sub-flows here) and around
  * the routed edges, whose lanes and streets run left of and above the cards.
  */
-function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]): Bounds {
+export function boundsOf(nodes: readonly ArgumentFlowNode[], edges: readonly Edge[]): Bounds {
   const cards = cardBounds(nodes);
   if (nodes.length === 0) return cards;
   let { x: minX, y: minY } = cards;
@@ -82,7 +83,9 @@ export function reaching(cards: Bounds, left: number, top: number): Bounds {
 export type Bounds = { x: number; y: number; width: number; height: number; cardsTop: number };
 
 /** The cards' bounds, and their rectangles (measured, or estimated), by id. */
-function cardBounds(nodes: readonly ArgumentFlowNode[]): Bounds & { rects: Map<string, Rect> } {
+export function cardBounds(
+  nodes: readonly ArgumentFlowNode[],
+): Bounds & { rects: Map<string, Rect> } {
   const rects = new Map<string, Rect>();
   if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0, cardsTop: 0, rects };
   let minX = Infinity;
@@ -149,13 +152,13 @@ function MeasuredLayout({ count }: { count: number }) {
   }, [pending, large]);
 
   // On a large map the framing (which routes every edge to find the lanes and streets around
-  // the cards) runs in a task of its own after the new layout's: each stays under 200 ms.
+  // the cards) runs in the worker after the new layout is committed.
   const [framing, setFraming] = useState(false);
-  const framingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const framings = useRef(0);
+  // The map being laid out and framed, while that runs: an effect run meanwhile leaves it be.
+  const relaying = useRef<ClashMap | null>(null);
   useEffect(
     () => () => {
-      clearTimeout(framingTimer.current);
       framings.current++;
     },
     [],
@@ -163,30 +166,34 @@ function MeasuredLayout({ count }: { count: number }) {
 
   useEffect(() => {
     if (!pending || !(initialized || waited)) return;
-    store.getState().relayoutWithSizes(store.getState().measured);
     const show = (bounds: Bounds) => {
       const { width, height } = flowStore.getState();
       void setViewport(firstView(bounds, width, height));
     };
-    if (!large) return show(boundsOf(store.flowNodes(), store.getState().map.edges));
-    clearTimeout(framingTimer.current);
+    const laidOut = () => {
+      store.getState().relayoutWithSizes(store.getState().measured);
+      return boundsOf(store.flowNodes(), store.getState().map.edges);
+    };
+    if (!large) return show(laidOut());
+    const { map } = store.getState();
+    if (relaying.current === map) return;
+    relaying.current = map;
     const framing = ++framings.current;
+    // A map opened meanwhile (or this canvas gone) stops this run: its own run lays it out.
+    const stale = () => framing !== framings.current;
     // The progress note stays up until the map is framed (its lines routed in the worker).
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     setFraming(true);
-    framingTimer.current = setTimeout(() => {
-      const nodes = store.flowNodes();
-      const { edges } = store.getState().map;
-      void import('./largeFraming')
-        .then((m) => m.largeBoundsOf(cardBounds(nodes), edges, () => boundsOf(nodes, edges)))
-        .catch(() => boundsOf(nodes, edges))
-        .then((bounds) => {
-          // A map opened meanwhile is framed by its own run.
-          if (framing !== framings.current) return;
-          show(bounds);
-          setFraming(false);
-        });
-    }, 0);
+    void import('./largeMaps')
+      .then((m) => m.layOutLarge(store, stale))
+      .catch(() => (stale() ? null : laidOut()))
+      .then((bounds) => {
+        if (stale()) return;
+        if (bounds) show(bounds);
+        setFraming(false);
+      })
+      .finally(() => {
+        if (relaying.current === map) relaying.current = null;
+      });
   }, [initialized, waited, pending, large, store, flowStore, setViewport]);
 
   if (!large || !(pending || framing)) return null;

@@ -92,12 +92,18 @@ export function useCommands(
     };
 
     const openRead = (fileName: string, map: ClashMap, layout?: ReadonlyMap<string, Point>) => {
-      const open = () => showMap(store, map, fileName, { savedToFile: true, layout });
+      const options = { savedToFile: true, layout };
       const count = map.nodes.length;
-      if (count <= LARGE_MAP_NODES) return open();
+      if (count <= LARGE_MAP_NODES) return showMap(store, map, fileName, options);
       // Drawing a large map takes a moment: say so first, and let that message paint.
       state().notify('info', `Opening ${fileName}: ${count.toLocaleString('en-US')} nodes…`);
-      requestAnimationFrame(() => setTimeout(open, 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          void import('./largeMaps')
+            .then((m) => m.showMapInSteps(store, map, fileName, options))
+            .catch(() => showMap(store, map, fileName, options));
+        }),
+      );
     };
 
     const viewCenter = () => {

@@ -55,6 +55,33 @@ export interface PreparedLayout {
   readonly project: () => void;
 }
 
+/**
+ * What opening a map sets, made ahead of `openMap` with the canvas's drawing of it: a large map
+ * is opened in steps (app/openFile.ts, showMapInSteps), each a task of its own.
+ */
+export interface OpenOptions {
+  /** The map is the file's as saved (else it is marked as having changes to save). */
+  savedToFile?: boolean;
+  /** Where the automatic layout puts the nodes the file leaves unplaced, made elsewhere (the reader's worker). */
+  layout?: ReadonlyMap<string, Point>;
+}
+
+export interface PreparedOpen {
+  readonly opened: ClashMap;
+  readonly opening: Partial<ClashmapState>;
+  /** Computes ahead what the canvas will draw once the map is open. */
+  readonly project: () => void;
+}
+
+/** The layout once the canvas measured a large map's first cards, made ahead of applying it. */
+export interface PreparedRelayout {
+  readonly map: ClashMap;
+  /** The layout it was made from: it is applied as made only while that is still the layout. */
+  readonly before: ReadonlyMap<string, Point>;
+  readonly positions: ReadonlyMap<string, Point>;
+  readonly project: () => void;
+}
+
 /** A message shown to the user for a moment: why an edit was refused, what just happened. */
 export interface Notice {
   tone: 'info' | 'error';
@@ -126,12 +153,15 @@ export interface Actions {
   openMap: (
     map: ClashMap,
     fileName: string | null,
-    options?: { savedToFile?: boolean; layout?: ReadonlyMap<string, Point> },
+    options?: OpenOptions & { prepared?: PreparedOpen },
   ) => void;
+  prepareOpen: (map: ClashMap, options?: OpenOptions) => PreparedOpen;
   markSaved: (fileName: string) => void;
   applyNodeChanges: (changes: NodeChange<ArgumentFlowNode>[]) => void;
   applyEdgeChanges: (changes: EdgeChange<ArgumentFlowEdge>[]) => void;
-  relayoutWithSizes: (sizes: ReadonlyMap<string, Size>) => void;
+  /** Lays the map out again with the sizes measured, or applies a `prepareRelayout` of it. */
+  relayoutWithSizes: (sizes: ReadonlyMap<string, Size> | PreparedRelayout) => void;
+  prepareRelayout: (sizes: ReadonlyMap<string, Size>) => PreparedRelayout;
   select: (nodeIds: string[], edgeIds?: string[]) => void;
   /** Adds a node at (or below, if taken) `position` and opens it for typing. */
   addNode: (kind: NodeKind, position?: Point) => string;
@@ -390,6 +420,15 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
 
     const refuse = (text: string) => get().notify('error', text);
     /**
+     * Computes what the canvas will draw once `patch` is set (the projection is memoised on its
+     * inputs, and the commit finds it made): a large map's step ahead of a commit.
+     */
+    const projectAhead = (patch: Partial<ClashmapState>) => {
+      const after = { ...get(), ...patch };
+      selectFlowNodes(after);
+      selectFlowEdges(after);
+    };
+    /**
      * The one path every edit takes into the document: a change (records added, updated and
      * removed, by id) is checked against the schemas and invariants, then committed with its
      * origin; the user's own changes become one undo step each. `session` is state that goes
@@ -527,28 +566,36 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       evaluation: null,
 
       openMap: (opened, fileName, options = {}) => {
-        // Assumptions kept in a file become this session's what-ifs; the document itself
-        // never carries them, so toggling one is not an edit.
-        const { assumptions: kept, ...map } = opened;
-        const positions = options.layout ? laidOutElsewhere(options.layout) : unplacedLayout(map);
+        const { opening } =
+          options.prepared?.opened === opened
+            ? options.prepared
+            : get().prepareOpen(opened, options);
         // A load is not an edit: its origin starts a new history (see remember). The map was
         // checked as a whole when it was read, so no change of it is computed.
         const revision = ++revisionSerial;
         remember('load', { change: NO_CHANGE, before: get().revision, after: revision });
         set({
-          assumptions: new Map((kept ?? []).map((a) => [a.node, a.value])),
-          keepAssumptions: (kept ?? []).length > 0,
-          savedAssumptions: options.savedToFile
-            ? assumptionsKey({
-                keepAssumptions: (kept ?? []).length > 0,
-                assumptions: new Map((kept ?? []).map((a) => [a.node, a.value])),
-              })
-            : '',
-          map,
+          ...opening,
           revision,
           fileName,
           savedRevision: options.savedToFile ? revision : null,
-          autoPositions: positions,
+        });
+      },
+
+      prepareOpen: (opened, options = {}) => {
+        // Assumptions kept in a file become this session's what-ifs; the document itself
+        // never carries them, so toggling one is not an edit.
+        const { assumptions: kept = [], ...map } = opened;
+        const assumptions = new Map(kept.map((a) => [a.node, a.value]));
+        const keepAssumptions = kept.length > 0;
+        const opening = {
+          assumptions,
+          keepAssumptions,
+          savedAssumptions: options.savedToFile
+            ? assumptionsKey({ keepAssumptions, assumptions })
+            : '',
+          map,
+          autoPositions: options.layout ? laidOutElsewhere(options.layout) : unplacedLayout(map),
           layoutPending: map.nodes.length > 0,
           measured: NO_SIZES,
           dragging: NO_POSITIONS,
@@ -556,7 +603,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
           selectedNodeIds: [],
           selectedEdgeIds: [],
           editingNodeId: null,
-        });
+        };
+        return { opened, opening, project: () => projectAhead(opening) };
       },
 
       markSaved: (fileName) =>
@@ -651,8 +699,24 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
       },
 
       relayoutWithSizes: (sizes) => {
-        const { map, autoPositions } = get();
-        set({ autoPositions: measuredLayout(map, autoPositions, sizes), layoutPending: false });
+        const { map, autoPositions, measured } = get();
+        if (!('positions' in sizes))
+          return set({
+            autoPositions: measuredLayout(map, autoPositions, sizes),
+            layoutPending: false,
+          });
+        // Made from the map and layout still open: applied as made (sizes measured since then
+        // make room where they are taken in). Else made again, now.
+        if (sizes.map === map && sizes.before === autoPositions)
+          set({ autoPositions: sizes.positions, layoutPending: false });
+        else get().relayoutWithSizes(measured);
+      },
+
+      prepareRelayout: (sizes) => {
+        const { map, autoPositions: before } = get();
+        const positions = measuredLayout(map, before, sizes);
+        const project = () => projectAhead({ autoPositions: positions, layoutPending: false });
+        return { map, before, positions, project };
       },
 
       select: (nodeIds, edgeIds = []) => {
@@ -873,12 +937,8 @@ export function createClashmapStore(initial: ClashMap = emptyMap()) {
         const problem = isEmptyChange(change) ? null : changeProblem(next, change);
         const project = () => {
           const now = get();
-          if (problem || next === from || now.map !== from) return;
-          // What the canvas will draw once this is applied (the projection is memoised on its
-          // inputs, and the commit finds it made).
-          const after = { ...now, ...followMap(now, next, {}), map: next };
-          selectFlowNodes(after);
-          selectFlowEdges(after);
+          if (!problem && next !== from && now.map === from)
+            projectAhead({ ...followMap(now, next, {}), map: next });
         };
         return { positions, from, change, next, problem, project };
       },
