@@ -208,6 +208,17 @@ function MeasuredLayout({ count }: { count: number }) {
 const minimapNodeClass = (node: { type?: string }) => `cm-minimap-${node.type ?? 'claim'}`;
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** How far a press may move and still be a click, in screen px (React Flow's own default). */
+const CLICK_SLOP_PX = 1;
+
+/** Where a mouse or touch event is, on screen. */
+function pointOf(event: MouseEvent | TouchEvent | React.MouseEvent): {
+  clientX: number;
+  clientY: number;
+} {
+  if ('clientX' in event) return event;
+  return event.touches[0] ?? event.changedTouches[0] ?? { clientX: 0, clientY: 0 };
+}
 
 /**
  * Puts the canvas's zoom in the CSS variable --cm-zoom, for what must keep its size on screen
@@ -266,6 +277,8 @@ export function MapCanvas({
   // a frame or more for each step of a pan. The cards are drawn meanwhile where the layout made
   // from estimates put them, which err large.
   const moving = useRef(false);
+  // The press of a card being followed (see onNodeDragStart).
+  const press = useRef<{ x: number; y: number; far: boolean } | null>(null);
   const held = useRef<NodeChange<ArgumentFlowNode>[]>([]);
   const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(settle.current), []);
@@ -277,6 +290,12 @@ export function MapCanvas({
       }
       const waiting = held.current;
       held.current = [];
+      // A press that moved no further than a click's slop is a click: where it ends it puts the
+      // card back, and nothing is moved (no undo step, no card pinned where a hand shook).
+      if (press.current && !press.current.far)
+        changes = changes.map((c) =>
+          c.type === 'position' && !c.dragging ? { ...c, position: undefined } : c,
+        );
       applyNodeChanges(waiting.length ? [...waiting, ...changes] : changes);
     },
     [applyNodeChanges],
@@ -297,16 +316,48 @@ export function MapCanvas({
       if (held.current.length) onNodesChange([]);
     }, VIEW_SETTLE_MS);
   }, [onNodesChange]);
-  // The same while cards are dragged. (A `:has(.dragging)` rule did this before, but it made
-  // every change inside the canvas, a typed character included, recompute every edge's style.)
-  const onNodeDragStart = useCallback(() => canvas.current?.classList.add('is-dragging'), []);
-  const onNodeDragStop = useCallback(() => canvas.current?.classList.remove('is-dragging'), []);
+  // A card's drag starts at the press (see onNodeClick), so each press is followed until it has
+  // moved further than a click does; then the canvas is marked as dragging, as for moving the
+  // view. (A `:has(.dragging)` rule did this before, but it made every change inside the
+  // canvas, a typed character included, recompute every edge's style.)
+  const onNodeDragStart = useCallback((event: MouseEvent | TouchEvent | React.MouseEvent) => {
+    const { clientX: x, clientY: y } = pointOf(event);
+    press.current = { x, y, far: false };
+  }, []);
+  const onNodeDrag = useCallback((event: MouseEvent | TouchEvent | React.MouseEvent) => {
+    const at = press.current;
+    if (!at || at.far) return;
+    const { clientX, clientY } = pointOf(event);
+    if (Math.hypot(clientX - at.x, clientY - at.y) <= CLICK_SLOP_PX) return;
+    at.far = true;
+    canvas.current?.classList.add('is-dragging');
+  }, []);
+  const onNodeDragStop = useCallback(() => {
+    press.current = null;
+    canvas.current?.classList.remove('is-dragging');
+  }, []);
 
   const onConnect = useCallback(
     (connection: Connection) => {
       // Each node has one source handle per relation kind, with the kind as its id.
       const kind = isEdgeKind(connection.sourceHandle) ? connection.sourceHandle : EDGE_KINDS[0];
       store.getState().connect(connection.source, connection.target, kind);
+    },
+    [store],
+  );
+  // The drag starts at the press (nodeDragThreshold 0), so the first pointer move already moves
+  // the card: with React Flow's default the drag started on the first move and the card moved
+  // from the second, a frame or two late. React Flow then selects a card when it is pressed, not
+  // when clicked; but a press with Shift (React Flow's key for the selection box) never reaches
+  // the drag, so Shift+click is handled here: it adds the card to the selection, or takes it out.
+  const onNodeClick = useCallback(
+    (event: React.MouseEvent, node: { id: string }) => {
+      if (!event.shiftKey) return;
+      const state = store.getState();
+      const chosen = state.selectedNodeIds.includes(node.id)
+        ? state.selectedNodeIds.filter((id) => id !== node.id)
+        : [...state.selectedNodeIds, node.id];
+      state.select(chosen, state.selectedEdgeIds);
     },
     [store],
   );
@@ -383,6 +434,7 @@ export function MapCanvas({
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeClick={onNodeClick}
         onNodeDoubleClick={onNodeDoubleClick}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -392,7 +444,9 @@ export function MapCanvas({
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
+        nodeDragThreshold={0}
         minZoom={0.1}
         maxZoom={2}
         attributionPosition="top-right"

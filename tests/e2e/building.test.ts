@@ -477,7 +477,7 @@ describe('selecting and deleting', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('shift-click adds a node to the selection', async () => {
+  it('shift-click adds a node to the selection, and takes it out again', async () => {
     const { page } = app;
     await node(page, 'Claim', 'Alpha').click();
     await expect(
@@ -485,6 +485,11 @@ describe('selecting and deleting', () => {
     ).resolves.toBe('Alpha');
     await node(page, 'Claim', 'Gamma').click({ modifiers: ['Shift'] });
     await inspector(page).getByRole('button', { name: 'Delete 2 selected' }).waitFor();
+    // Shift-clicked again, it leaves the selection.
+    await node(page, 'Claim', 'Gamma').click({ modifiers: ['Shift'] });
+    await expect
+      .poll(() => inspector(page).getByRole('textbox', { name: 'Text', exact: true }).inputValue())
+      .toBe('Alpha');
     await page.keyboard.press('Escape');
     await inspector(page).waitFor({ state: 'detached' });
   });

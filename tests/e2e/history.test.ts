@@ -255,6 +255,53 @@ describe('undo and dragging on the article map', () => {
     await expect(tool(page, 'Undo').isDisabled()).resolves.toBe(true);
   });
 
+  it('a card follows the pointer from a drag’s first move; a press that shakes by a pixel moves nothing', async () => {
+    const { page } = app;
+    const text = articleText('pos-cooperative');
+    // Where the card is drawn, from another card (selecting may pan the view; both move alike).
+    const place = () =>
+      page.evaluate(
+        (labels) => {
+          const [box, ref] = labels.map((label) =>
+            [...document.querySelectorAll('.react-flow__node')]
+              .find((n) => n.getAttribute('aria-label')?.startsWith(label))!
+              .getBoundingClientRect(),
+          );
+          return [Math.round(box!.x - ref!.x), Math.round(box!.y - ref!.y)];
+        },
+        [`Position: ${text}`, `Position: ${articleText('pos-unilateral')}`],
+      );
+    const frames = () =>
+      page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+    const before = await place();
+    const start = await boxOf(node(page, 'Position', text));
+    const grab = { x: start.x + start.width * 0.4, y: start.y + 10 };
+
+    // A click whose hand shook: pressed, moved one pixel, let go. Nothing moves or is undoable.
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + 1, grab.y);
+    await page.mouse.up();
+    await frames();
+    await expect.poll(place).toEqual(before);
+    await expect(tool(page, 'Undo').isDisabled()).resolves.toBe(true);
+
+    // One move while pressed: the card is drawn moved by it before any other move or the drop.
+    const now = await boxOf(node(page, 'Position', text));
+    const from = { x: now.x + now.width * 0.4, y: now.y + 10 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x - 60, from.y + 40);
+    await frames();
+    await expect.poll(place).toEqual([before[0]! - 60, before[1]! + 40]);
+    await page.mouse.up();
+    await expect(tool(page, 'Undo').isDisabled()).resolves.toBe(false);
+    await undoKey(page);
+    await expect.poll(place).toEqual(before);
+  });
+
   it('a drag is exactly one undo step, and undoing it leaves the node selected', async () => {
     const { page } = app;
     const text = articleText('pos-demand');
