@@ -22,12 +22,48 @@ export type ReadMapResult = OpenResult & {
  */
 export const READ_IN_WORKER_BYTES = 256 * 1024;
 
+const newReader = () =>
+  new Worker(new URL('../io/open.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'clashmap-open',
+  });
+
+/** A reading worker started ahead of a file, and when it is let go unused. */
+let spare: { worker: Worker; expiry: ReturnType<typeof setTimeout> } | null = null;
+const SPARE_MS = 60_000;
+
+/**
+ * Starts a reading worker while the user picks or drags a file, so that it has loaded (a tenth
+ * of a second of the time a large file took to open) when the file comes. Let go after a minute
+ * unused, or when the file is read on the page.
+ */
+export function warmReader(): void {
+  if (spare || typeof Worker === 'undefined') return;
+  try {
+    const worker = newReader();
+    // One that fails to load before a file comes is let go (the file then gets a new one).
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (spare?.worker === worker) coolReader();
+    };
+    spare = { worker, expiry: setTimeout(coolReader, SPARE_MS) };
+  } catch {
+    spare = null;
+  }
+}
+
+function coolReader(): void {
+  if (!spare) return;
+  clearTimeout(spare.expiry);
+  spare.worker.terminate();
+  spare = null;
+}
+
 function readInWorker(bytes: Uint8Array): Promise<OpenAnswer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../io/open.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'clashmap-open',
-    });
+    const worker = spare?.worker ?? newReader();
+    if (spare) clearTimeout(spare.expiry);
+    spare = null;
     worker.onmessage = (event: MessageEvent<OpenAnswer>) => {
       resolve(event.data);
       worker.terminate();
@@ -54,6 +90,7 @@ export async function readMapFile(bytes: Uint8Array): Promise<ReadMapResult> {
     const answer = await readInWorker(bytes).catch(() => null);
     if (answer) return answer.layout ? { ...answer.result, layout: answer.layout } : answer.result;
   }
+  coolReader();
   const { openMapBytes } = await reader();
   return openMapBytes(bytes, { brokenQuotes: 'warn' });
 }

@@ -140,7 +140,10 @@ function MeasuredLayout({ count }: { count: number }) {
   const large = count > LARGE_MAP_NODES;
   const { setViewport } = useReactFlow();
   // A large map draws only what is in view, so its other nodes are never measured: it is laid
-  // out with the sizes measured so far (and estimates) once the first nodes have been drawn.
+  // out with the sizes measured so far (and estimates) once the first nodes have been drawn, as
+  // soon as their sizes come in (or after 150 ms, when none is in view). Waiting 150 ms every
+  // time was a tenth of the time a 1,000-node map took to open.
+  const drawn = useClashmap((s) => s.measured.size > 0);
   const [waited, setWaited] = useState(false);
   useEffect(() => {
     if (!pending || !large) return;
@@ -165,7 +168,7 @@ function MeasuredLayout({ count }: { count: number }) {
   );
 
   useEffect(() => {
-    if (!pending || !(initialized || waited)) return;
+    if (!pending || !(initialized || waited || (large && drawn))) return;
     const show = (bounds: Bounds) => {
       const { width, height } = flowStore.getState();
       void setViewport(firstView(bounds, width, height));
@@ -194,7 +197,7 @@ function MeasuredLayout({ count }: { count: number }) {
       .finally(() => {
         if (relaying.current === map) relaying.current = null;
       });
-  }, [initialized, waited, pending, large, store, flowStore, setViewport]);
+  }, [initialized, waited, drawn, pending, large, store, flowStore, setViewport]);
 
   if (!large || !(pending || framing)) return null;
   return (

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import {
   openFailureLines,
   readMapFile,
+  warmReader,
   type ReadMapResult,
   showMap,
   startNewMap,
@@ -134,6 +135,7 @@ export function useCommands(
         }),
       openFile: () =>
         guardUnsaved('open another map', () => {
+          warmReader();
           void pickMapFile().then(async (opened) => {
             if (!opened) return;
             acceptOpened(opened.name, await readMapFile(opened.bytes), () => opened.adopt());
