@@ -5,27 +5,32 @@
 
 /** Reasons by the goal row's measure (as printed, without leading spaces). */
 export const MISS_REASONS: Readonly<Record<string, string>> = {
+  'open → drawn (median)':
+    'Clashmap reads the file (its JSON checked against the schema and the invariants, in a ' +
+    'worker from 256 kB), lays out the cards that have no saved place, draws the cards in ' +
+    'view, lays their columns out again with their measured sizes and frames the map; the ' +
+    'like-for-like page starts from the graph in hand with every place known and fits its ' +
+    'view. At 1,000 nodes those fixed steps weigh most, and runs vary: 1.07× to 1.47× in the ' +
+    'last sessions’ runs (1.4× and 1.47× on the quietest host, where the like-for-like page ' +
+    'was twice as fast as on a busy one and Clashmap’s steps were not).',
   'longest main-thread task while opening':
-    'The map’s first React commit and React Flow taking in every node (it makes an internal ' +
-    'node for each, visible or not) are one task: about 150–220 ms at 5,000 nodes and 350 ms ' +
-    'at 10,000. The parse, the layout, the measuring and the framing run in tasks of their ' +
-    'own; cutting this one means handing React Flow the nodes in batches, not done yet.',
+    'The open is cut into tasks (what opening sets, the drawing made ahead, the commit; the ' +
+    'relayout with measured sizes likewise). The longest left is the commit, in which React ' +
+    'and React Flow take in every card (React Flow makes an internal node for each, visible ' +
+    'or not, and a lookup of every edge): 63–75 ms at 1,000 nodes, 105 ms at 5,000 and ' +
+    '133–142 ms at 10,000 on a quiet host; more only when the host is busy.',
   'typing → painted, p95':
-    'Set by 2 of the 48 keys timed: the first key of the first edit on a freshly opened page ' +
-    '(the second and third repetitions; the first repetition’s, after a drag and a pan, is ' +
-    'not slow). A Chromium trace shows 130 to 235 ms of raster on the raster threads between ' +
-    'the double-click (which selects the card, shows the inspector and opens the editor) and ' +
-    'that key, with the main thread idle: on this 2-core machine, rastering in software, the ' +
-    'key’s frame waits for it. The other keys paint in one or two frames, as on the ' +
-    'like-for-like page.',
+    'Set by the first key typed after the double-click that opens the editor: its frame ' +
+    'waits on the raster of the double-click’s own (the card selected, the inspector shown, ' +
+    'the editor opened), in software on this 2-core machine. The inspector has had a layer of ' +
+    'its own since (that raster was one 45–55 ms task, now 20–28 ms in parallel tiles; the ' +
+    'first key 15–34 ms at 1,000 nodes), and the other keys paint in one or two frames, as ' +
+    'on the like-for-like page; a busy host makes the raster, and so that key, wait longer.',
   'first frame of a drag':
-    'The first drag of a page is of a card not yet selected: the press selects it (the ' +
-    'inspector shows a card for the first time in the page), the first pointer move waits ' +
-    'behind that work, and React Flow moves the card only from the second move (its drag ' +
-    'start takes the pointer’s position as the last one). Later drags start in 30 to 60 ms; ' +
-    'the like-for-like page, React Flow alone, takes 50 to 60 ms for its first. Starting ' +
-    'the drag at the press (React Flow’s nodeDragThreshold 0) cut the first to about 85 ms ' +
-    'but broke Shift-click selection, and was not kept.',
+    'The drag starts at the press, so the first pointer move moves the card (21–45 ms in ' +
+    'quiet runs, against 50–60 ms for React Flow alone on the like-for-like page, which ' +
+    'starts its drag on the first move and moves the card from the second); a figure over ' +
+    '50 ms is the host being busy.',
   'pan p95, zoomed out':
     'Fully zoomed out, each step of the pan brings a band of cards into view that React Flow ' +
     'mounts and the browser lays out and rasters; the like-for-like page draws the same ' +
@@ -38,7 +43,7 @@ export const MISS_REASONS: Readonly<Record<string, string>> = {
     'Runs vary on this shared machine, as pan does: one frame in most runs, two in a run ' +
     'made while the host was busy (the like-for-like page slowed in the same run too).',
   'clashmap validate, wall (npm run clashmap)':
-    'The compiled CLI, unchanged: 316 to 378 ms in earlier runs; slower in a run made while ' +
+    'The compiled CLI, unchanged: 239 to 378 ms in earlier runs; slower in a run made while ' +
     'the host was busy (other figures of the same run slowed too).',
   'drag p95, zoomed out':
     'Fully zoomed out, hundreds of cards are drawn, and the frames of a drag wait on the ' +
