@@ -214,6 +214,10 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** How far a press may move and still be a click, in screen px (React Flow's own default). */
 const CLICK_SLOP_PX = 1;
 
+/** `ids` with `id` taken out if it is there, else added: a card toggled in the selection. */
+const toggled = (ids: readonly string[], id: string) =>
+  ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id];
+
 /** Where a mouse or touch event is, on screen. */
 function pointOf(event: MouseEvent | TouchEvent | React.MouseEvent): {
   clientX: number;
@@ -357,10 +361,7 @@ export function MapCanvas({
     (event: React.MouseEvent, node: { id: string }) => {
       if (!event.shiftKey) return;
       const state = store.getState();
-      const chosen = state.selectedNodeIds.includes(node.id)
-        ? state.selectedNodeIds.filter((id) => id !== node.id)
-        : [...state.selectedNodeIds, node.id];
-      state.select(chosen, state.selectedEdgeIds);
+      state.select(toggled(state.selectedNodeIds, node.id), state.selectedEdgeIds);
     },
     [store],
   );
@@ -385,12 +386,8 @@ export function MapCanvas({
       ) {
         event.preventDefault();
         event.stopPropagation();
-        const id = target.dataset.id;
         const state = store.getState();
-        const chosen = state.selectedNodeIds.includes(id)
-          ? state.selectedNodeIds.filter((other) => other !== id)
-          : [...state.selectedNodeIds, id];
-        state.select(chosen, []);
+        state.select(toggled(state.selectedNodeIds, target.dataset.id), []);
         return;
       }
       const direction = ARROW_DIRECTIONS[event.key];

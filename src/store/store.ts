@@ -55,10 +55,7 @@ export interface PreparedLayout {
   readonly project: () => void;
 }
 
-/**
- * What opening a map sets, made ahead of `openMap` with the canvas's drawing of it: a large map
- * is opened in steps (app/openFile.ts, showMapInSteps), each a task of its own.
- */
+/** How a map is opened (`openMap`). */
 export interface OpenOptions {
   /** The map is the file's as saved (else it is marked as having changes to save). */
   savedToFile?: boolean;
@@ -66,6 +63,10 @@ export interface OpenOptions {
   layout?: ReadonlyMap<string, Point>;
 }
 
+/**
+ * What opening a map sets, made ahead of `openMap` with the canvas's drawing of it: a large map
+ * is opened in steps (components/largeMaps.ts, showMapInSteps), each a task of its own.
+ */
 export interface PreparedOpen {
   readonly opened: ClashMap;
   readonly opening: Partial<ClashmapState>;
